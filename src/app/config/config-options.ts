@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** Parses a comma-separated environment value into trimmed, non-empty items. */
+const csv = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+const integer = (value: string): number => (/^-?\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN);
+
+const boolean = (value: string): boolean | string => {
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+/** One configuration option: its dotted key, environment variable, schema, default and description. */
+export interface ConfigOption {
+  /** Dotted key in the config file (`aws.regions`). */
+  readonly key: string;
+  /** Environment variable (always `SRE_` prefixed). */
+  readonly env: string;
+  readonly schema: z.ZodType;
+  /** Converts the environment string to the schema's input. */
+  readonly fromEnv: (value: string) => unknown;
+  /** Default, documented as shown. */
+  readonly defaultValue: unknown;
+  readonly description: string;
+}
+
+const regionCode = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region code such as us-east-1');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:4566' });
+
+/**
+ * The option catalogue: the single source of configuration keys, environment variables, defaults,
+ * validation and the generated `docs/configuration.md`.
+ */
+export const CONFIG_OPTIONS: readonly ConfigOption[] = [
+  {
+    key: 'providers',
+    env: 'SRE_PROVIDERS',
+    schema: z.array(z.enum(['aws', 'azure', 'gcp'])).min(1),
+    fromEnv: csv,
+    defaultValue: ['aws'],
+    description: 'Providers to query when a question names none (comma-separated: aws, azure, gcp).',
+  },
+  {
+    key: 'aws.regions',
+    env: 'SRE_AWS_REGIONS',
+    schema: z.array(regionCode),
+    fromEnv: csv,
+    defaultValue: [],
+    description:
+      'AWS regions to scan (comma-separated). Empty: the region of the standard SDK chain (AWS_REGION, profile), else us-east-1. `--region` overrides.',
+  },
+  {
+    key: 'aws.profile',
+    env: 'SRE_AWS_PROFILE',
+    schema: z.string().min(1).optional(),
+    fromEnv: (v) => v,
+    defaultValue: undefined,
+    description: 'Named AWS profile; when unset the SDK default chain applies (AWS_PROFILE, environment keys, SSO, instance role).',
+  },
+  {
+    key: 'aws.endpoint',
+    env: 'SRE_AWS_ENDPOINT',
+    schema: httpUrl.optional(),
+    fromEnv: (v) => v,
+    defaultValue: undefined,
+    description:
+      'Endpoint override for every AWS service (the SDK also honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>). Used for the emulator.',
+  },
+  {
+    key: 'concurrency',
+    env: 'SRE_CONCURRENCY',
+    schema: z.number().int().min(1).max(64),
+    fromEnv: integer,
+    defaultValue: 8,
+    description: 'Scopes (provider × account × region × service) read in parallel.',
+  },
+  {
+    key: 'requestTimeoutSeconds',
+    env: 'SRE_REQUEST_TIMEOUT_SECONDS',
+    schema: z.number().int().min(1).max(600),
+    fromEnv: integer,
+    defaultValue: 120,
+    description: 'Deadline for a whole question, seconds.',
+  },
+  {
+    key: 'logs.eventLimit',
+    env: 'SRE_LOG_EVENT_LIMIT',
+    schema: z.number().int().min(1).max(100_000),
+    fromEnv: integer,
+    defaultValue: 1000,
+    description: 'Most log events returned per (account, region); reaching it is reported in warnings, never silent.',
+  },
+  {
+    key: 'resilience.delayScale',
+    env: 'SRE_DELAY_SCALE',
+    schema: z.number().positive().max(10),
+    fromEnv: (v) => Number(v),
+    defaultValue: 1,
+    description: 'Multiplier on retry back-off and breaker waits (1 = the per-cloud policy of docs/resilience.md; the emulator demo uses 0.01).',
+  },
+  {
+    key: 'strict',
+    env: 'SRE_STRICT',
+    schema: z.boolean(),
+    fromEnv: boolean,
+    defaultValue: false,
+    description: 'Treat a partial answer (some scopes unreadable) as a failure.',
+  },
+];

@@ -1,0 +1,70 @@
+import type { Bucket, ListBucketsCommandOutput } from '@aws-sdk/client-s3';
+import { SreError } from '../../core/errors/sre-error.js';
+import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import { mapWithConcurrency } from './map-with-concurrency.js';
+import { readAllPages } from './read-all-pages.js';
+import { runAwsCall } from './run-aws-call.js';
+import { sortById } from './sort-by-id.js';
+import { toBucketRecord, toBucketRegion } from './to-bucket-record.js';
+import { toCallKey } from './to-call-key.js';
+
+/** GetBucketLocation calls in flight at once, for buckets whose region ListBuckets did not give. */
+const LOCATION_CONCURRENCY = 8;
+
+/**
+ * Every S3 bucket of the account (ListBuckets is account-wide: the executor passes region
+ * `global`), all pages. Each bucket's region comes from ListBuckets' `BucketRegion` when present,
+ * else from one GetBucketLocation call per bucket (bounded concurrency). With a regional scope
+ * only the buckets of that region are returned. A bucket deleted between the two calls is skipped.
+ */
+export async function listBuckets(context: AwsAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+  const regions = await context.regions();
+  // ListBuckets answers the same from any region; use a configured one so no extra region is touched.
+  const clientRegion = scope.region === 'global' ? (regions[0] ?? 'us-east-1') : scope.region;
+  const { client, module } = await context.pool.get('s3', clientRegion);
+  const listKey = toCallKey(scope, 's3', 'ListBuckets');
+  const buckets: Bucket[] = [];
+  await readAllPages<ListBucketsCommandOutput>(
+    listKey.operation,
+    (token) =>
+      runAwsCall(
+        context.runner,
+        listKey,
+        (abortSignal) =>
+          client.send(new module.ListBucketsCommand({ MaxBuckets: pageSizeFor(context, 1, 10_000), ContinuationToken: token }), {
+            abortSignal,
+          }),
+        { signal },
+      ),
+    (page) => page.ContinuationToken,
+    (page) => {
+      buckets.push(...(page.Buckets ?? []));
+      return true;
+    },
+  );
+  const locationKey = toCallKey(scope, 's3', 'GetBucketLocation');
+  const located = await mapWithConcurrency(buckets, LOCATION_CONCURRENCY, async (bucket) => {
+    if (bucket.BucketRegion !== undefined && bucket.BucketRegion !== '') return { bucket, region: bucket.BucketRegion };
+    const name = bucket.Name ?? '';
+    try {
+      const output = await runAwsCall(
+        context.runner,
+        locationKey,
+        (abortSignal) => client.send(new module.GetBucketLocationCommand({ Bucket: name }), { abortSignal }),
+        { signal, resource: name },
+      );
+      return { bucket, region: toBucketRegion(output.LocationConstraint) };
+    } catch (error) {
+      if (error instanceof SreError && error.code === 'CLOUD_NOT_FOUND') return undefined;
+      throw error;
+    }
+  });
+  const records: ResourceRecord[] = [];
+  for (const entry of located) {
+    if (entry === undefined) continue;
+    if (scope.region !== 'global' && entry.region !== scope.region) continue;
+    records.push(toBucketRecord(entry.bucket, scope.account, entry.region));
+  }
+  return sortById(records);
+}

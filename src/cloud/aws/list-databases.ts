@@ -1,0 +1,34 @@
+import type { DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
+import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import { readAllPages } from './read-all-pages.js';
+import { runAwsCall } from './run-aws-call.js';
+import { sortById } from './sort-by-id.js';
+import { toCallKey } from './to-call-key.js';
+import { toDatabaseRecord } from './to-database-record.js';
+
+/** Every RDS DB instance of a region (DescribeDBInstances, all pages via Marker, MaxRecords 20–100). */
+export async function listDatabases(context: AwsAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+  const { client, module } = await context.pool.get('rds', scope.region);
+  const key = toCallKey(scope, 'rds', 'DescribeDBInstances');
+  const records: ResourceRecord[] = [];
+  await readAllPages<DescribeDBInstancesCommandOutput>(
+    key.operation,
+    (token) =>
+      runAwsCall(
+        context.runner,
+        key,
+        (abortSignal) =>
+          client.send(new module.DescribeDBInstancesCommand({ MaxRecords: pageSizeFor(context, 20, 100), Marker: token }), {
+            abortSignal,
+          }),
+        { signal },
+      ),
+    (page) => page.Marker,
+    (page) => {
+      for (const instance of page.DBInstances ?? []) records.push(toDatabaseRecord(instance, scope));
+      return true;
+    },
+  );
+  return sortById(records);
+}

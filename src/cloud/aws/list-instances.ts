@@ -1,0 +1,46 @@
+import type { DescribeInstancesCommandOutput } from '@aws-sdk/client-ec2';
+import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import { readAllPages } from './read-all-pages.js';
+import { runAwsCall } from './run-aws-call.js';
+import { sortById } from './sort-by-id.js';
+import { toCallKey } from './to-call-key.js';
+import { toInstanceRecord } from './to-instance-record.js';
+
+/**
+ * Every EC2 instance of a region (DescribeInstances, all pages, MaxResults 5–1000). State hints
+ * are pushed down as an `instance-state-name` filter.
+ */
+export async function listInstances(
+  context: AwsAdapterContext,
+  scope: ScopeTarget,
+  hints: ListHints,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
+  const { client, module } = await context.pool.get('ec2', scope.region);
+  const key = toCallKey(scope, 'ec2', 'DescribeInstances');
+  const filters = hints.states !== undefined && hints.states.length > 0 ? [{ Name: 'instance-state-name', Values: [...hints.states] }] : undefined;
+  const records: ResourceRecord[] = [];
+  await readAllPages<DescribeInstancesCommandOutput>(
+    key.operation,
+    (token) =>
+      runAwsCall(
+        context.runner,
+        key,
+        (abortSignal) =>
+          client.send(
+            new module.DescribeInstancesCommand({ MaxResults: pageSizeFor(context, 5, 1000), NextToken: token, Filters: filters }),
+            { abortSignal },
+          ),
+        { signal },
+      ),
+    (page) => page.NextToken,
+    (page) => {
+      for (const reservation of page.Reservations ?? []) {
+        for (const instance of reservation.Instances ?? []) records.push(toInstanceRecord(instance, scope));
+      }
+      return true;
+    },
+  );
+  return sortById(records);
+}

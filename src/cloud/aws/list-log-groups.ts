@@ -1,0 +1,32 @@
+import type { DescribeLogGroupsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
+import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import { readAllPages } from './read-all-pages.js';
+import { runAwsCall } from './run-aws-call.js';
+import { sortById } from './sort-by-id.js';
+import { toCallKey } from './to-call-key.js';
+import { toLogGroupRecord } from './to-log-group-record.js';
+
+/** Every CloudWatch Logs log group of a region (DescribeLogGroups, all pages, limit 1–50). */
+export async function listLogGroups(context: AwsAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+  const { client, module } = await context.pool.get('logs', scope.region);
+  const key = toCallKey(scope, 'logs', 'DescribeLogGroups');
+  const records: ResourceRecord[] = [];
+  await readAllPages<DescribeLogGroupsCommandOutput>(
+    key.operation,
+    (token) =>
+      runAwsCall(
+        context.runner,
+        key,
+        (abortSignal) =>
+          client.send(new module.DescribeLogGroupsCommand({ limit: pageSizeFor(context, 1, 50), nextToken: token }), { abortSignal }),
+        { signal },
+      ),
+    (page) => page.nextToken,
+    (page) => {
+      for (const group of page.logGroups ?? []) records.push(toLogGroupRecord(group, scope));
+      return true;
+    },
+  );
+  return sortById(records);
+}

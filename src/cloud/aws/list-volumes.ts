@@ -1,0 +1,41 @@
+import type { DescribeVolumesCommandOutput } from '@aws-sdk/client-ec2';
+import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import { readAllPages } from './read-all-pages.js';
+import { runAwsCall } from './run-aws-call.js';
+import { sortById } from './sort-by-id.js';
+import { toCallKey } from './to-call-key.js';
+import { toVolumeRecord } from './to-volume-record.js';
+
+/** Every EBS volume of a region (DescribeVolumes, all pages, MaxResults 5–500); state hints become a `status` filter. */
+export async function listVolumes(
+  context: AwsAdapterContext,
+  scope: ScopeTarget,
+  hints: ListHints,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
+  const { client, module } = await context.pool.get('ec2', scope.region);
+  const key = toCallKey(scope, 'ec2', 'DescribeVolumes');
+  const filters = hints.states !== undefined && hints.states.length > 0 ? [{ Name: 'status', Values: [...hints.states] }] : undefined;
+  const records: ResourceRecord[] = [];
+  await readAllPages<DescribeVolumesCommandOutput>(
+    key.operation,
+    (token) =>
+      runAwsCall(
+        context.runner,
+        key,
+        (abortSignal) =>
+          client.send(
+            new module.DescribeVolumesCommand({ MaxResults: pageSizeFor(context, 5, 500), NextToken: token, Filters: filters }),
+            { abortSignal },
+          ),
+        { signal },
+      ),
+    (page) => page.NextToken,
+    (page) => {
+      for (const volume of page.Volumes ?? []) records.push(toVolumeRecord(volume, scope));
+      return true;
+    },
+  );
+  return sortById(records);
+}

@@ -1,0 +1,23 @@
+import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
+import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import { compactFields } from './compact-fields.js';
+import { toIsoTime } from './to-iso-time.js';
+
+/** Normalizes a CloudWatch Logs log group (DescribeLogGroups). Id and name are the log group name. */
+export function toLogGroupRecord(group: LogGroup, scope: Pick<ScopeTarget, 'account' | 'region'>): ResourceRecord {
+  const name = group.logGroupName ?? '';
+  return {
+    provider: 'aws',
+    kind: 'log_group',
+    id: name,
+    name,
+    account: scope.account,
+    region: scope.region,
+    tags: {},
+    fields: compactFields({
+      created_time: toIsoTime(group.creationTime),
+      retention_days: group.retentionInDays,
+      stored_bytes: group.storedBytes,
+    }),
+  };
+}

@@ -1,0 +1,198 @@
+import { ConsecutiveBreaker } from 'cockatiel';
+import { z } from 'zod';
+import type { ErrorCode } from '../core/errors/error-catalogue.js';
+import { SreError } from '../core/errors/sre-error.js';
+import type { Clock } from './resilience-deps.js';
+
+/** The state of a circuit breaker. */
+export type BreakerState = 'closed' | 'open' | 'half_open';
+
+/** How a breaker counts the outcome of a call: a health failure, a sign of health, or neither. */
+export type BreakerVerdict = 'failure' | 'success' | 'ignore';
+
+/** A transition of a breaker, for events. */
+export interface BreakerStateChange {
+  readonly breaker: string;
+  readonly from: BreakerState;
+  readonly to: BreakerState;
+}
+
+/** Saved state of one breaker (see {@link CircuitBreaker.toJSON}); half-open is saved as open. */
+export const CircuitBreakerSnapshotSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('closed'), consecutiveFailures: z.number().int().nonnegative() }),
+  z.object({ state: z.literal('open'), openedAt: z.number() }),
+]);
+
+/** Saved state of one breaker. */
+export type CircuitBreakerSnapshot = z.output<typeof CircuitBreakerSnapshotSchema>;
+
+/** Options of {@link CircuitBreaker}. All durations in milliseconds. */
+export interface CircuitBreakerOptions {
+  /** The dependency it guards, for messages (`aws/ec2`). */
+  readonly name: string;
+  /** Consecutive failures (verdict `failure`) that open the breaker. */
+  readonly failureThreshold: number;
+  /** How long the breaker stays open before admitting trial calls. */
+  readonly openMs: number;
+  /** Trial calls admitted at the same time while half-open; more fail fast. */
+  readonly halfOpenMaxTrials: number;
+  /** Successful trial calls that close the breaker. */
+  readonly successThreshold: number;
+  /** Classifies an error thrown by a call. A call that returns is always a `success`. */
+  readonly classify: (error: unknown) => BreakerVerdict;
+  readonly clock: Clock;
+  /** Code of the fail-fast error; defaults to `CLOUD_UNAVAILABLE`. */
+  readonly rejectionCode?: ErrorCode;
+  readonly onStateChange?: (change: BreakerStateChange) => void;
+  /** State from an earlier {@link CircuitBreaker.toJSON}. */
+  readonly initialState?: CircuitBreakerSnapshot;
+}
+
+type InnerState =
+  | { readonly value: 'closed' }
+  | { readonly value: 'open'; readonly openedAt: number }
+  | { readonly value: 'half_open'; inFlight: number; successes: number };
+
+type Admission = 'normal' | 'trial';
+
+/**
+ * A circuit breaker with the semantics MISSION.md prescribes: CLOSED → OPEN after
+ * `failureThreshold` consecutive failures; OPEN fails fast for `openMs` with an error that says
+ * when to retry; then HALF_OPEN admits at most `halfOpenMaxTrials` concurrent trial calls, closes
+ * after `successThreshold` successes and reopens on any failure.
+ *
+ * Why not cockatiel's `CircuitBreakerPolicy`: in cockatiel 3.2 half-open runs exactly one test
+ * call and closes on its first success, and it reads `Date.now()` directly. We keep cockatiel's
+ * `ConsecutiveBreaker` as the trip rule and its serializable-state idea (`toJSON` / `initialState`).
+ */
+export class CircuitBreaker {
+  private readonly options: CircuitBreakerOptions;
+  private readonly counter: ConsecutiveBreaker;
+  private inner: InnerState = { value: 'closed' };
+  /** Bumped on every transition, so outcomes of calls admitted in an earlier phase are ignored. */
+  private generation = 0;
+
+  constructor(options: CircuitBreakerOptions) {
+    this.options = options;
+    this.counter = new ConsecutiveBreaker(options.failureThreshold);
+    const initial = options.initialState;
+    if (initial?.state === 'closed') this.counter.state = initial.consecutiveFailures;
+    if (initial?.state === 'open') this.inner = { value: 'open', openedAt: initial.openedAt };
+  }
+
+  /** The dependency name. */
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** The current state; an open breaker whose open period is over reports `half_open`. */
+  get state(): BreakerState {
+    if (this.inner.value === 'open' && this.remainingOpenMs(this.inner.openedAt) <= 0) return 'half_open';
+    return this.inner.value;
+  }
+
+  /**
+   * Runs `fn` if the breaker admits it and records its outcome.
+   * @throws SreError (`rejectionCode`, retryable, `details.breaker`, `details.retryInSeconds`) when
+   * the breaker is open or half-open with all trial slots taken; `fn` is not called then.
+   * Otherwise rethrows what `fn` throws.
+   */
+  async execute<T>(fn: () => Promise<T>): Promise<T> {
+    const admission = this.admit();
+    const generation = this.generation;
+    let value: T;
+    try {
+      value = await fn();
+    } catch (error) {
+      this.settle(generation, admission, this.options.classify(error));
+      throw error;
+    }
+    this.settle(generation, admission, 'success');
+    return value;
+  }
+
+  /** Captures the state so a new breaker can resume it (`initialState`), like cockatiel's `toJSON`. */
+  toJSON(): CircuitBreakerSnapshot {
+    switch (this.inner.value) {
+      case 'closed':
+        return { state: 'closed', consecutiveFailures: this.counter.state };
+      case 'open':
+        return { state: 'open', openedAt: this.inner.openedAt };
+      case 'half_open':
+        // Trial progress is not worth saving: resume as an open breaker whose period is over.
+        return { state: 'open', openedAt: this.options.clock.now() - this.options.openMs };
+    }
+  }
+
+  private admit(): Admission {
+    if (this.inner.value === 'open') {
+      const remainingMs = this.remainingOpenMs(this.inner.openedAt);
+      if (remainingMs > 0) throw this.rejection('open', remainingMs);
+      this.transition({ value: 'half_open', inFlight: 0, successes: 0 });
+    }
+    if (this.inner.value === 'half_open') {
+      // A trial usually answers within a second or two; suggest that rather than a full open period.
+      if (this.inner.inFlight >= this.options.halfOpenMaxTrials) throw this.rejection('half_open', 1000);
+      this.inner.inFlight++;
+      return 'trial';
+    }
+    return 'normal';
+  }
+
+  private settle(generation: number, admission: Admission, verdict: BreakerVerdict): void {
+    if (generation !== this.generation) return;
+    const inner = this.inner;
+    if (inner.value === 'closed') {
+      if (verdict === 'success') this.counter.success();
+      if (verdict === 'failure' && this.counter.failure()) this.open();
+      return;
+    }
+    if (inner.value === 'half_open' && admission === 'trial') {
+      inner.inFlight--;
+      if (verdict === 'failure') {
+        this.open();
+      } else if (verdict === 'success') {
+        inner.successes++;
+        if (inner.successes >= this.options.successThreshold) {
+          this.counter.success();
+          this.transition({ value: 'closed' });
+        }
+      }
+    }
+  }
+
+  private open(): void {
+    this.transition({ value: 'open', openedAt: this.options.clock.now() });
+  }
+
+  private transition(next: InnerState): void {
+    const from = this.inner.value;
+    this.inner = next;
+    this.generation++;
+    this.options.onStateChange?.({ breaker: this.options.name, from, to: next.value });
+  }
+
+  private remainingOpenMs(openedAt: number): number {
+    return openedAt + this.options.openMs - this.options.clock.now();
+  }
+
+  private rejection(state: 'open' | 'half_open', retryInMs: number): SreError {
+    const retryInSeconds = Math.max(1, Math.ceil(retryInMs / 1000));
+    const what = state === 'open' ? 'circuit open' : 'circuit half-open, trial calls in flight,';
+    return new SreError(
+      this.options.rejectionCode ?? 'CLOUD_UNAVAILABLE',
+      `${what} for ${this.options.name}; retry in ${retryInSeconds} s`,
+      {
+        retryable: true,
+        retryAfterSeconds: retryInSeconds,
+        details: { breaker: state, retryInSeconds, dependency: this.options.name },
+      },
+    );
+  }
+}
+
+/** True when `error` is a breaker's fail-fast rejection (the call was never made). */
+export function isBreakerRejection(error: unknown): boolean {
+  return error instanceof SreError && (error.details.breaker === 'open' || error.details.breaker === 'half_open');
+}
+
