@@ -1,6 +1,7 @@
 import type { OperationRoute, WireRequest, WireResponse } from '../server/wire.js';
-import { isAwsError } from './aws-error.js';
+import { awsErrorForKind, isAwsError } from './aws-error.js';
 import type { AwsServiceProfile } from './aws-service-profile.js';
+import { InvalidInputError } from './input-values.js';
 import { renderAwsError } from './render-aws-response.js';
 
 /** One AWS call, as the handler understood it before picking the operation. */
@@ -31,7 +32,8 @@ export function isAwsRoute(route: OperationRoute | undefined): route is AwsRoute
 
 /**
  * Builds the route of one operation. `produce` returns the success response or throws an
- * `AwsError`, which is rendered in the service's error shape; any other exception propagates to
+ * `AwsError` (or an `InvalidInputError`, rendered as the service's validation error), which is
+ * rendered in the service's error shape; any other exception propagates to
  * the core (which answers with the service's `unavailable` error).
  */
 export function createAwsRoute(
@@ -46,6 +48,9 @@ export function createAwsRoute(
       return produce();
     } catch (error) {
       if (isAwsError(error)) return renderAwsError(profile, error, call.requestId);
+      if (error instanceof InvalidInputError) {
+        return renderAwsError(profile, awsErrorForKind(profile, 'invalid', error.message), call.requestId);
+      }
       throw error;
     }
   };

@@ -59,10 +59,60 @@ export class QueryParameters {
     return new QueryParameters(group);
   }
 
+  /**
+   * The parameters as a nested object shaped like the operation's JSON input: `A.B` nests,
+   * `A.member.N` (awsQuery) and `A.N` (ec2Query) become arrays. Values stay strings.
+   */
+  toObject(): Record<string, unknown> {
+    const root: Record<string, unknown> = {};
+    for (const [key, value] of this.values) {
+      const segments = key.split('.');
+      let node = root;
+      for (let index = 0; index < segments.length - 1; index++) {
+        const segment = segments[index]!;
+        const next = node[segment];
+        if (typeof next === 'object' && next !== null) {
+          node = next as Record<string, unknown>;
+        } else {
+          const child: Record<string, unknown> = {};
+          node[segment] = child;
+          node = child;
+        }
+      }
+      node[segments[segments.length - 1]!] = value;
+    }
+    return listify(root) as Record<string, unknown>;
+  }
+
   /** Every parameter, for fingerprinting a request. */
   entries(): [string, string][] {
     return [...this.values.entries()];
   }
+}
+
+function isIndexObject(node: Record<string, unknown>): boolean {
+  const keys = Object.keys(node);
+  return keys.length > 0 && keys.every((key) => /^\d+$/.test(key));
+}
+
+/** Turns `{member: {1: x, 2: y}}` and `{1: x, 2: y}` into `[x, y]`, recursively. */
+function listify(node: unknown): unknown {
+  if (typeof node !== 'object' || node === null) return node;
+  const record = node as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const member = record.member;
+  if (keys.length === 1 && typeof member === 'object' && member !== null && isIndexObject(member as Record<string, unknown>)) {
+    return listify(member);
+  }
+  if (isIndexObject(record)) {
+    return keys
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((index) => listify(record[String(index)]));
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = listify(record[key]);
+  return out;
 }
 
 /**

@@ -24,11 +24,11 @@ export type WorkloadRole = 'small' | 'general' | 'compute' | 'memory' | 'gpu';
 export const PROVIDERS: readonly Provider[] = ['aws', 'azure', 'gcp'];
 
 function awsZones(region: string, letters: string): readonly string[] {
-  return [...letters].map((letter) => `${region}${letter}`);
+  return letters.split('').map((letter) => `${region}${letter}`);
 }
 
 function gcpZones(region: string, letters: string): readonly string[] {
-  return [...letters].map((letter) => `${region}-${letter}`);
+  return letters.split('').map((letter) => `${region}-${letter}`);
 }
 
 /** Regions known to the generator, per provider. */
@@ -62,37 +62,138 @@ export function findCatalogRegion(provider: Provider, name: string): CatalogRegi
 /** Instance types per provider and workload role. */
 export const INSTANCE_TYPES: Readonly<Record<Provider, Readonly<Record<WorkloadRole, Weighted<string>>>>> = {
   aws: {
-    small: [['t3.micro', 3], ['t3.small', 3], ['t3.medium', 2], ['t4g.small', 1]],
-    general: [['t3.medium', 2], ['t3.large', 3], ['m5.large', 3], ['m5.xlarge', 3], ['m6i.large', 2], ['m6i.2xlarge', 2], ['m7g.xlarge', 1]],
-    compute: [['c5.xlarge', 3], ['c5.2xlarge', 2], ['c5.4xlarge', 2], ['c6i.4xlarge', 1], ['c7g.2xlarge', 1]],
-    memory: [['r5.large', 2], ['r5.xlarge', 3], ['r5.2xlarge', 2], ['r6i.4xlarge', 1], ['x2iedn.xlarge', 0.2]],
-    gpu: [['g4dn.xlarge', 4], ['g5.2xlarge', 2], ['p3.2xlarge', 1]],
+    small: [
+      ['t3.micro', 3],
+      ['t3.small', 3],
+      ['t3.medium', 2],
+      ['t4g.small', 1],
+    ],
+    general: [
+      ['t3.medium', 2],
+      ['t3.large', 3],
+      ['m5.large', 3],
+      ['m5.xlarge', 3],
+      ['m6i.large', 2],
+      ['m6i.2xlarge', 2],
+      ['m7g.xlarge', 1],
+    ],
+    compute: [
+      ['c5.xlarge', 3],
+      ['c5.2xlarge', 2],
+      ['c5.4xlarge', 2],
+      ['c6i.4xlarge', 1],
+      ['c7g.2xlarge', 1],
+    ],
+    memory: [
+      ['r5.large', 2],
+      ['r5.xlarge', 3],
+      ['r5.2xlarge', 2],
+      ['r6i.4xlarge', 1],
+      ['x2iedn.xlarge', 0.2],
+    ],
+    gpu: [
+      ['g4dn.xlarge', 4],
+      ['g5.2xlarge', 2],
+      ['p3.2xlarge', 1],
+    ],
   },
   azure: {
-    small: [['Standard_B1s', 2], ['Standard_B2s', 3], ['Standard_B1ms', 2]],
-    general: [['Standard_D2s_v3', 3], ['Standard_D4s_v3', 3], ['Standard_D4s_v5', 3], ['Standard_D8s_v5', 1], ['Standard_D2as_v5', 2]],
-    compute: [['Standard_F4s_v2', 3], ['Standard_F8s_v2', 2], ['Standard_F16s_v2', 1]],
-    memory: [['Standard_E4s_v3', 3], ['Standard_E8s_v5', 2], ['Standard_E16s_v3', 1]],
-    gpu: [['Standard_NC4as_T4_v3', 3], ['Standard_NC6s_v3', 1]],
+    small: [
+      ['Standard_B1s', 2],
+      ['Standard_B2s', 3],
+      ['Standard_B1ms', 2],
+    ],
+    general: [
+      ['Standard_D2s_v3', 3],
+      ['Standard_D4s_v3', 3],
+      ['Standard_D4s_v5', 3],
+      ['Standard_D8s_v5', 1],
+      ['Standard_D2as_v5', 2],
+    ],
+    compute: [
+      ['Standard_F4s_v2', 3],
+      ['Standard_F8s_v2', 2],
+      ['Standard_F16s_v2', 1],
+    ],
+    memory: [
+      ['Standard_E4s_v3', 3],
+      ['Standard_E8s_v5', 2],
+      ['Standard_E16s_v3', 1],
+    ],
+    gpu: [
+      ['Standard_NC4as_T4_v3', 3],
+      ['Standard_NC6s_v3', 1],
+    ],
   },
   gcp: {
-    small: [['e2-micro', 2], ['e2-small', 2], ['e2-medium', 3]],
-    general: [['e2-standard-2', 3], ['e2-standard-4', 3], ['n2-standard-4', 3], ['n2-standard-8', 2], ['n2d-standard-4', 1]],
-    compute: [['c2-standard-8', 2], ['c2-standard-16', 1], ['c2d-standard-8', 1]],
-    memory: [['n2-highmem-4', 2], ['n2d-highmem-4', 2], ['n2-highmem-8', 1], ['e2-highmem-4', 2]],
-    gpu: [['n1-standard-8', 2], ['g2-standard-8', 2], ['a2-highgpu-1g', 1]],
+    small: [
+      ['e2-micro', 2],
+      ['e2-small', 2],
+      ['e2-medium', 3],
+    ],
+    general: [
+      ['e2-standard-2', 3],
+      ['e2-standard-4', 3],
+      ['n2-standard-4', 3],
+      ['n2-standard-8', 2],
+      ['n2d-standard-4', 1],
+    ],
+    compute: [
+      ['c2-standard-8', 2],
+      ['c2-standard-16', 1],
+      ['c2d-standard-8', 1],
+    ],
+    memory: [
+      ['n2-highmem-4', 2],
+      ['n2d-highmem-4', 2],
+      ['n2-highmem-8', 1],
+      ['e2-highmem-4', 2],
+    ],
+    gpu: [
+      ['n1-standard-8', 2],
+      ['g2-standard-8', 2],
+      ['a2-highgpu-1g', 1],
+    ],
   },
 };
 
 /** Native instance states with their weights in a production account (dev accounts stop more). */
 export const INSTANCE_STATES: Readonly<Record<Provider, Weighted<string>>> = {
-  aws: [['running', 85], ['stopped', 10], ['pending', 1], ['stopping', 1], ['shutting-down', 0.5], ['terminated', 2.5]],
-  azure: [['running', 84], ['stopped', 5], ['deallocated', 8], ['starting', 1], ['stopping', 0.5], ['deallocating', 1.5]],
-  gcp: [['RUNNING', 86], ['TERMINATED', 10], ['STAGING', 1], ['PROVISIONING', 1], ['STOPPING', 1], ['SUSPENDED', 1]],
+  aws: [
+    ['running', 85],
+    ['stopped', 10],
+    ['pending', 1],
+    ['stopping', 1],
+    ['shutting-down', 0.5],
+    ['terminated', 2.5],
+  ],
+  azure: [
+    ['running', 84],
+    ['stopped', 5],
+    ['deallocated', 8],
+    ['starting', 1],
+    ['stopping', 0.5],
+    ['deallocating', 1.5],
+  ],
+  gcp: [
+    ['RUNNING', 86],
+    ['TERMINATED', 10],
+    ['STAGING', 1],
+    ['PROVISIONING', 1],
+    ['STOPPING', 1],
+    ['SUSPENDED', 1],
+  ],
 };
 
 /** States in which an instance runs (or is about to), per provider. */
-export const RUNNING_STATES: ReadonlySet<string> = new Set(['running', 'pending', 'starting', 'RUNNING', 'STAGING', 'PROVISIONING']);
+export const RUNNING_STATES: ReadonlySet<string> = new Set([
+  'running',
+  'pending',
+  'starting',
+  'RUNNING',
+  'STAGING',
+  'PROVISIONING',
+]);
 
 /** States reached by a recent transition; their timestamps sit minutes before the anchor. */
 export const TRANSITIONAL_STATES: ReadonlySet<string> = new Set([
@@ -107,7 +208,9 @@ export const TRANSITIONAL_STATES: ReadonlySet<string> = new Set([
 ]);
 
 /** Azure VM images (`publisher:offer:sku:version`) and GCP source images, per platform. */
-export const IMAGES: Readonly<Record<'azure' | 'gcp', Readonly<Record<'linux' | 'windows', Weighted<string>>>>> = {
+export const IMAGES: Readonly<
+  Record<'azure' | 'gcp', Readonly<Record<'linux' | 'windows', Weighted<string>>>>
+> = {
   azure: {
     linux: [
       ['Canonical:ubuntu-24_04-lts:server:latest', 4],
@@ -194,54 +297,223 @@ export interface CatalogEngine {
 /** Managed database engines per provider, weighted. */
 export const DATABASE_ENGINES: Readonly<Record<Provider, Weighted<CatalogEngine>>> = {
   aws: [
-    [{ engine: 'postgres', short: 'pg', versions: ['16.4', '15.8', '14.13', '13.16', '11.22'], classes: ['db.t3.medium', 'db.t4g.large', 'db.m5.large', 'db.r6g.xlarge', 'db.r5.2xlarge'] }, 30],
-    [{ engine: 'mysql', short: 'mysql', versions: ['8.0.39', '8.0.35', '5.7.44'], classes: ['db.t3.medium', 'db.t3.large', 'db.m5.large', 'db.r5.large'] }, 22],
-    [{ engine: 'aurora-postgresql', short: 'aurora-pg', versions: ['15.4', '16.2', '13.12'], classes: ['db.r6g.large', 'db.r6g.xlarge', 'db.r5.2xlarge'] }, 15],
-    [{ engine: 'aurora-mysql', short: 'aurora-mysql', versions: ['8.0.mysql_aurora.3.07.1', '5.7.mysql_aurora.2.11.5'], classes: ['db.r6g.large', 'db.r5.xlarge'] }, 12],
-    [{ engine: 'mariadb', short: 'mariadb', versions: ['10.11.9', '10.6.19'], classes: ['db.t3.medium', 'db.m5.large'] }, 8],
-    [{ engine: 'sqlserver-se', short: 'mssql', versions: ['15.00.4385.2.v1', '16.00.4140.3.v1'], classes: ['db.m5.xlarge', 'db.r5.xlarge'] }, 8],
+    [
+      {
+        engine: 'postgres',
+        short: 'pg',
+        versions: ['16.4', '15.8', '14.13', '13.16', '11.22'],
+        classes: ['db.t3.medium', 'db.t4g.large', 'db.m5.large', 'db.r6g.xlarge', 'db.r5.2xlarge'],
+      },
+      30,
+    ],
+    [
+      {
+        engine: 'mysql',
+        short: 'mysql',
+        versions: ['8.0.39', '8.0.35', '5.7.44'],
+        classes: ['db.t3.medium', 'db.t3.large', 'db.m5.large', 'db.r5.large'],
+      },
+      22,
+    ],
+    [
+      {
+        engine: 'aurora-postgresql',
+        short: 'aurora-pg',
+        versions: ['15.4', '16.2', '13.12'],
+        classes: ['db.r6g.large', 'db.r6g.xlarge', 'db.r5.2xlarge'],
+      },
+      15,
+    ],
+    [
+      {
+        engine: 'aurora-mysql',
+        short: 'aurora-mysql',
+        versions: ['8.0.mysql_aurora.3.07.1', '5.7.mysql_aurora.2.11.5'],
+        classes: ['db.r6g.large', 'db.r5.xlarge'],
+      },
+      12,
+    ],
+    [
+      {
+        engine: 'mariadb',
+        short: 'mariadb',
+        versions: ['10.11.9', '10.6.19'],
+        classes: ['db.t3.medium', 'db.m5.large'],
+      },
+      8,
+    ],
+    [
+      {
+        engine: 'sqlserver-se',
+        short: 'mssql',
+        versions: ['15.00.4385.2.v1', '16.00.4140.3.v1'],
+        classes: ['db.m5.xlarge', 'db.r5.xlarge'],
+      },
+      8,
+    ],
   ],
   azure: [
-    [{ engine: 'sqlserver', short: 'sql', versions: ['12.0'], classes: ['GP_Gen5_2', 'GP_Gen5_4', 'GP_S_Gen5_2', 'BC_Gen5_8', 'S0', 'S3', 'P1'] }, 1],
+    [
+      {
+        engine: 'sqlserver',
+        short: 'sql',
+        versions: ['12.0'],
+        classes: ['GP_Gen5_2', 'GP_Gen5_4', 'GP_S_Gen5_2', 'BC_Gen5_8', 'S0', 'S3', 'P1'],
+      },
+      1,
+    ],
   ],
   gcp: [
-    [{ engine: 'POSTGRES_15', short: 'pg', versions: ['15.8'], classes: ['db-custom-2-7680', 'db-custom-4-15360', 'db-g1-small'] }, 30],
-    [{ engine: 'POSTGRES_16', short: 'pg', versions: ['16.4'], classes: ['db-custom-2-7680', 'db-perf-optimized-N-4'] }, 10],
-    [{ engine: 'POSTGRES_14', short: 'pg', versions: ['14.13'], classes: ['db-custom-2-7680', 'db-n1-standard-2'] }, 8],
-    [{ engine: 'MYSQL_8_0', short: 'mysql', versions: ['8.0.37'], classes: ['db-n1-standard-2', 'db-custom-4-15360', 'db-f1-micro'] }, 25],
-    [{ engine: 'MYSQL_5_7', short: 'mysql', versions: ['5.7.44'], classes: ['db-n1-standard-1', 'db-g1-small'] }, 6],
-    [{ engine: 'SQLSERVER_2019_STANDARD', short: 'mssql', versions: ['15.0.4385.2'], classes: ['db-custom-4-15360'] }, 8],
+    [
+      {
+        engine: 'POSTGRES_15',
+        short: 'pg',
+        versions: ['15.8'],
+        classes: ['db-custom-2-7680', 'db-custom-4-15360', 'db-g1-small'],
+      },
+      30,
+    ],
+    [
+      {
+        engine: 'POSTGRES_16',
+        short: 'pg',
+        versions: ['16.4'],
+        classes: ['db-custom-2-7680', 'db-perf-optimized-N-4'],
+      },
+      10,
+    ],
+    [
+      {
+        engine: 'POSTGRES_14',
+        short: 'pg',
+        versions: ['14.13'],
+        classes: ['db-custom-2-7680', 'db-n1-standard-2'],
+      },
+      8,
+    ],
+    [
+      {
+        engine: 'MYSQL_8_0',
+        short: 'mysql',
+        versions: ['8.0.37'],
+        classes: ['db-n1-standard-2', 'db-custom-4-15360', 'db-f1-micro'],
+      },
+      25,
+    ],
+    [
+      {
+        engine: 'MYSQL_5_7',
+        short: 'mysql',
+        versions: ['5.7.44'],
+        classes: ['db-n1-standard-1', 'db-g1-small'],
+      },
+      6,
+    ],
+    [
+      {
+        engine: 'SQLSERVER_2019_STANDARD',
+        short: 'mssql',
+        versions: ['15.0.4385.2'],
+        classes: ['db-custom-4-15360'],
+      },
+      8,
+    ],
   ],
 };
 
 /** Database statuses per provider, weighted. */
 export const DATABASE_STATUSES: Readonly<Record<Provider, Weighted<string>>> = {
-  aws: [['available', 88], ['stopped', 7], ['backing-up', 2], ['modifying', 1], ['storage-full', 1], ['rebooting', 1]],
-  azure: [['Online', 88], ['Paused', 6], ['Offline', 2], ['Scaling', 1], ['Restoring', 1], ['Disabled', 2]],
-  gcp: [['RUNNABLE', 89], ['STOPPED', 5], ['SUSPENDED', 2], ['MAINTENANCE', 2], ['PENDING_CREATE', 1], ['FAILED', 1]],
+  aws: [
+    ['available', 88],
+    ['stopped', 7],
+    ['backing-up', 2],
+    ['modifying', 1],
+    ['storage-full', 1],
+    ['rebooting', 1],
+  ],
+  azure: [
+    ['Online', 88],
+    ['Paused', 6],
+    ['Offline', 2],
+    ['Scaling', 1],
+    ['Restoring', 1],
+    ['Disabled', 2],
+  ],
+  gcp: [
+    ['RUNNABLE', 89],
+    ['STOPPED', 5],
+    ['SUSPENDED', 2],
+    ['MAINTENANCE', 2],
+    ['PENDING_CREATE', 1],
+    ['FAILED', 1],
+  ],
 };
 
 /** Volume types per provider for boot and data disks, weighted. */
 export const VOLUME_TYPES: Readonly<Record<Provider, Readonly<Record<'boot' | 'data', Weighted<string>>>>> = {
   aws: {
-    boot: [['gp3', 80], ['gp2', 20]],
-    data: [['gp3', 50], ['gp2', 15], ['io2', 10], ['st1', 10], ['sc1', 5]],
+    boot: [
+      ['gp3', 80],
+      ['gp2', 20],
+    ],
+    data: [
+      ['gp3', 50],
+      ['gp2', 15],
+      ['io2', 10],
+      ['st1', 10],
+      ['sc1', 5],
+    ],
   },
   azure: {
-    boot: [['Premium_LRS', 50], ['StandardSSD_LRS', 40], ['Standard_LRS', 10]],
-    data: [['Premium_LRS', 45], ['StandardSSD_LRS', 25], ['Standard_LRS', 15], ['PremiumV2_LRS', 10], ['UltraSSD_LRS', 5]],
+    boot: [
+      ['Premium_LRS', 50],
+      ['StandardSSD_LRS', 40],
+      ['Standard_LRS', 10],
+    ],
+    data: [
+      ['Premium_LRS', 45],
+      ['StandardSSD_LRS', 25],
+      ['Standard_LRS', 15],
+      ['PremiumV2_LRS', 10],
+      ['UltraSSD_LRS', 5],
+    ],
   },
   gcp: {
-    boot: [['pd-balanced', 70], ['pd-ssd', 15], ['pd-standard', 15]],
-    data: [['pd-balanced', 50], ['pd-ssd', 20], ['pd-standard', 20], ['hyperdisk-balanced', 10]],
+    boot: [
+      ['pd-balanced', 70],
+      ['pd-ssd', 15],
+      ['pd-standard', 15],
+    ],
+    data: [
+      ['pd-balanced', 50],
+      ['pd-ssd', 20],
+      ['pd-standard', 20],
+      ['hyperdisk-balanced', 10],
+    ],
   },
 };
 
 /** Bucket storage classes (S3), SKUs (Azure storage accounts), storage classes (GCS), weighted. */
 export const STORAGE_CLASSES: Readonly<Record<Provider, Weighted<string>>> = {
-  aws: [['STANDARD', 70], ['INTELLIGENT_TIERING', 15], ['STANDARD_IA', 10], ['GLACIER', 5]],
-  azure: [['Standard_LRS', 40], ['Standard_GRS', 25], ['Standard_RAGRS', 15], ['Standard_ZRS', 12], ['Premium_LRS', 8]],
-  gcp: [['STANDARD', 60], ['NEARLINE', 20], ['COLDLINE', 12], ['ARCHIVE', 8]],
+  aws: [
+    ['STANDARD', 70],
+    ['INTELLIGENT_TIERING', 15],
+    ['STANDARD_IA', 10],
+    ['GLACIER', 5],
+  ],
+  azure: [
+    ['Standard_LRS', 40],
+    ['Standard_GRS', 25],
+    ['Standard_RAGRS', 15],
+    ['Standard_ZRS', 12],
+    ['Premium_LRS', 8],
+  ],
+  gcp: [
+    ['STANDARD', 60],
+    ['NEARLINE', 20],
+    ['COLDLINE', 12],
+    ['ARCHIVE', 8],
+  ],
 };
 
 /** Leading octets of public IPv4 ranges each provider really owns. */

@@ -125,7 +125,11 @@ export function createEstateIndex(estate: Estate): EstateIndex {
 
   const accountsByProvider = groupBy(estate.accounts, (a) => a.provider, byId);
   const accountById = uniqueBy(estate.accounts, (a) => keyOf(a.provider, a.id));
-  const regionsByProvider = groupBy(estate.regions, (r) => r.provider, (a, b) => compareText(a.name, b.name));
+  const regionsByProvider = groupBy(
+    estate.regions,
+    (r) => r.provider,
+    (a, b) => compareText(a.name, b.name),
+  );
   const regionByName = uniqueBy(estate.regions, (r) => keyOf(r.provider, r.name));
 
   const instancesByRegion = groupBy(estate.instances, inRegion, byId);
@@ -149,12 +153,16 @@ export function createEstateIndex(estate: Estate): EstateIndex {
     account: (provider, id) => accountById.get(keyOf(provider, id)),
     regions: (provider) => regionsByProvider.get(provider) ?? EMPTY,
     region: (provider, name) => regionByName.get(keyOf(provider, name)),
-    instancesIn: (provider, account, region) => instancesByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
+    instancesIn: (provider, account, region) =>
+      instancesByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
     volumesIn: (provider, account, region) => volumesByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
-    functionsIn: (provider, account, region) => functionsByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
-    databasesIn: (provider, account, region) => databasesByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
+    functionsIn: (provider, account, region) =>
+      functionsByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
+    databasesIn: (provider, account, region) =>
+      databasesByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
     bucketsIn: (provider, account) => bucketsByAccount.get(keyOf(provider, account)) ?? EMPTY,
-    logGroupsIn: (provider, account, region) => logGroupsByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
+    logGroupsIn: (provider, account, region) =>
+      logGroupsByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
     auditEventsIn: (provider, account, region) =>
       auditEventsByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
     instance: (provider, id) => instanceById.get(keyOf(provider, id)),

@@ -30,7 +30,12 @@ export function timeBetween(fromMs: number, toMs: number, random: Random): numbe
 }
 
 /** An Azure Resource Manager id. */
-export function armResourceId(subscription: string, resourceGroup: string, type: string, name: string): string {
+export function armResourceId(
+  subscription: string,
+  resourceGroup: string,
+  type: string,
+  name: string,
+): string {
   return `/subscriptions/${subscription}/resourceGroups/${resourceGroup}/providers/${type}/${name}`;
 }
 
@@ -57,7 +62,12 @@ export interface TagValues {
 }
 
 /** Which keys are missing from a resource's tags: about 19 % of resources miss at least one. */
-function missing(random: Random): { owner: boolean; costCenter: boolean; team: boolean; environment: boolean } {
+function missing(random: Random): {
+  owner: boolean;
+  costCenter: boolean;
+  team: boolean;
+  environment: boolean;
+} {
   return {
     owner: random.chance(0.09),
     costCenter: random.chance(0.07),

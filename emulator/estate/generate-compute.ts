@@ -19,7 +19,14 @@ import {
   timeBetween,
   toIsoTime,
 } from './estate-naming.js';
-import type { EstateInstance, EstateVolume, InstanceMetrics, MetricPattern, Provider, Tags } from './model.js';
+import type {
+  EstateInstance,
+  EstateVolume,
+  InstanceMetrics,
+  MetricPattern,
+  Provider,
+  Tags,
+} from './model.js';
 import type { CellPlan, EstatePlan } from './plan-estate.js';
 import { APPLICATION_PRESETS, PEOPLE, type ApplicationPreset } from './presets.js';
 import type { Random } from './random.js';
@@ -37,7 +44,10 @@ const STOPPED_STATES: ReadonlySet<string> = new Set(['stopped', 'deallocated', '
 
 function stateWeights(provider: Provider, environment: string): Weighted<string> {
   if (environment === 'prod') return INSTANCE_STATES[provider];
-  return INSTANCE_STATES[provider].map(([state, weight]) => [state, STOPPED_STATES.has(state) ? weight * 2.5 : weight]);
+  return INSTANCE_STATES[provider].map(([state, weight]) => [
+    state,
+    STOPPED_STATES.has(state) ? weight * 2.5 : weight,
+  ]);
 }
 
 /**
@@ -146,18 +156,51 @@ function publicIp(provider: Provider, random: Random): string {
 }
 
 const AWS_BOOT_SIZES: Readonly<Record<'linux' | 'windows', Weighted<number>>> = {
-  linux: [[8, 3], [20, 3], [30, 2], [50, 1], [100, 1]],
-  windows: [[30, 1], [50, 2], [128, 2]],
+  linux: [
+    [8, 3],
+    [20, 3],
+    [30, 2],
+    [50, 1],
+    [100, 1],
+  ],
+  windows: [
+    [30, 1],
+    [50, 2],
+    [128, 2],
+  ],
 };
 const AZURE_BOOT_SIZES: Readonly<Record<'linux' | 'windows', Weighted<number>>> = {
-  linux: [[30, 5], [64, 2], [128, 1]],
-  windows: [[127, 4], [128, 1], [256, 1]],
+  linux: [
+    [30, 5],
+    [64, 2],
+    [128, 1],
+  ],
+  windows: [
+    [127, 4],
+    [128, 1],
+    [256, 1],
+  ],
 };
 const GCP_BOOT_SIZES: Readonly<Record<'linux' | 'windows', Weighted<number>>> = {
-  linux: [[10, 4], [20, 3], [50, 2], [100, 1]],
-  windows: [[50, 2], [100, 1]],
+  linux: [
+    [10, 4],
+    [20, 3],
+    [50, 2],
+    [100, 1],
+  ],
+  windows: [
+    [50, 2],
+    [100, 1],
+  ],
 };
-const DATA_SIZES: Weighted<number> = [[50, 3], [100, 4], [200, 3], [500, 3], [1000, 2], [2000, 1]];
+const DATA_SIZES: Weighted<number> = [
+  [50, 3],
+  [100, 4],
+  [200, 3],
+  [500, 3],
+  [1000, 2],
+  [2000, 1],
+];
 const AWS_DATA_DEVICES = 'fghijklmnop';
 
 function bootSize(provider: Provider, platform: 'linux' | 'windows', random: Random): number {
@@ -184,7 +227,17 @@ function iopsFor(volumeType: string, sizeGb: number, random: Random): number | u
       return random.pick([3000, 6000, 10_000, 16_000]);
     case 'Premium_LRS':
       // Azure premium SSD tiers P4…P40: IOPS follow the provisioned size.
-      return sizeGb <= 32 ? 120 : sizeGb <= 64 ? 240 : sizeGb <= 128 ? 500 : sizeGb <= 512 ? 2300 : sizeGb <= 1024 ? 5000 : 7500;
+      return sizeGb <= 32
+        ? 120
+        : sizeGb <= 64
+          ? 240
+          : sizeGb <= 128
+            ? 500
+            : sizeGb <= 512
+              ? 2300
+              : sizeGb <= 1024
+                ? 5000
+                : 7500;
     default:
       return undefined;
   }
@@ -222,7 +275,12 @@ function kmsKey(state: CellState): string {
     case 'aws':
       return `arn:aws:kms:${cell.region.name}:${account}:key/${key}`;
     case 'azure':
-      return armResourceId(account, `rg-security-${cell.account.environment}`, 'Microsoft.Compute/diskEncryptionSets', `des-${key.slice(0, 8)}`);
+      return armResourceId(
+        account,
+        `rg-security-${cell.account.environment}`,
+        'Microsoft.Compute/diskEncryptionSets',
+        `des-${key.slice(0, 8)}`,
+      );
     case 'gcp':
       return `projects/${account}/locations/${cell.region.name}/keyRings/disks/cryptoKeys/disk-key-${key.slice(0, 6)}`;
   }
@@ -282,7 +340,8 @@ function nextCounter(state: CellState, key: string): number {
 function pickZone(state: CellState): { zone: string; zoneIndex: number } {
   const zones = state.cell.region.zones;
   // About a quarter of Azure VMs are not pinned to an availability zone.
-  if (state.cell.provider === 'azure' && state.random.chance(0.25)) return { zone: '', zoneIndex: zones.length };
+  if (state.cell.provider === 'azure' && state.random.chance(0.25))
+    return { zone: '', zoneIndex: zones.length };
   const zoneIndex = state.random.int(0, zones.length - 1);
   return { zone: zones[zoneIndex]!, zoneIndex };
 }
@@ -302,6 +361,94 @@ function imageFor(state: CellState, platform: 'linux' | 'windows'): string {
     case 'gcp':
       return state.random.weighted(IMAGES.gcp[platform]);
   }
+}
+
+interface InstanceDisks {
+  readonly id: string;
+  readonly name: string;
+  readonly awsName: string;
+  readonly app: ApplicationPreset;
+  readonly platform: 'linux' | 'windows';
+  readonly zone: string;
+  readonly resourceGroup?: string;
+  readonly createdMs: number;
+  readonly launchMs: number;
+  readonly tags: Tags;
+}
+
+/** Creates the boot disk and any data disks of an instance; returns their ids, boot disk first. */
+function createInstanceVolumes(state: CellState, output: ComputeOutput, instance: InstanceDisks): string[] {
+  const { random } = state;
+  const provider = state.cell.provider;
+  const { id, name, awsName, app, platform, zone, resourceGroup, createdMs, launchMs, tags } = instance;
+  const volumeIds: string[] = [];
+  const shareTags = random.chance(0.6);
+  const bootType = random.weighted(VOLUME_TYPES[provider].boot);
+  const bootName =
+    provider === 'aws'
+      ? shareTags
+        ? awsName
+        : ''
+      : provider === 'azure'
+        ? `${name}_OsDisk_1_${random.hex(32)}`
+        : name;
+  const bootDevice =
+    provider === 'aws'
+      ? platform === 'windows'
+        ? '/dev/sda1'
+        : '/dev/xvda'
+      : provider === 'azure'
+        ? 'osDisk'
+        : 'persistent-disk-0';
+  const boot = createVolume({
+    state,
+    name: bootName,
+    zone,
+    ...(resourceGroup === undefined ? {} : { resourceGroup }),
+    sizeGb: bootSize(provider, platform, random),
+    volumeType: bootType,
+    attachedTo: id,
+    device: bootDevice,
+    createdMs,
+    tags: shareTags ? tags : NO_TAGS,
+  });
+  output.volumes.push(boot);
+  volumeIds.push(boot.id);
+  if (random.chance(app.dataDisks)) {
+    const count = random.int(1, app.role === 'memory' ? 4 : 2);
+    for (let disk = 0; disk < count; disk++) {
+      const dataName =
+        provider === 'aws'
+          ? shareTags
+            ? awsName
+            : ''
+          : provider === 'azure'
+            ? `${name}_DataDisk_${disk}`
+            : `${name}-data-${disk + 1}`;
+      const device =
+        provider === 'aws'
+          ? `/dev/sd${AWS_DATA_DEVICES[disk]!}`
+          : provider === 'azure'
+            ? `lun${disk}`
+            : `persistent-disk-${disk + 1}`;
+      const volume = createVolume({
+        state,
+        name: dataName,
+        zone,
+        ...(resourceGroup === undefined ? {} : { resourceGroup }),
+        sizeGb: random.weighted(DATA_SIZES),
+        volumeType: random.weighted(VOLUME_TYPES[provider].data),
+        attachedTo: id,
+        device,
+        createdMs: timeBetween(createdMs, Math.max(createdMs, launchMs), random),
+        tags: shareTags ? tags : NO_TAGS,
+      });
+      output.volumes.push(volume);
+      volumeIds.push(volume.id);
+    }
+  }
+
+  return volumeIds;
 }
 
 function createInstance(state: CellState, output: ComputeOutput): void {
@@ -345,57 +492,22 @@ function createInstance(state: CellState, output: ComputeOutput): void {
     extra,
   );
 
-  // Volumes: the boot disk first, then data disks.
-  const volumeIds: string[] = [];
-  const shareTags = random.chance(0.6);
-  const bootType = random.weighted(VOLUME_TYPES[provider].boot);
-  const bootName =
-    provider === 'aws' ? (shareTags ? awsName : '') : provider === 'azure' ? `${name}_OsDisk_1_${random.hex(32)}` : name;
-  const bootDevice =
-    provider === 'aws'
-      ? platform === 'windows'
-        ? '/dev/sda1'
-        : '/dev/xvda'
-      : provider === 'azure'
-        ? 'osDisk'
-        : 'persistent-disk-0';
-  const boot = createVolume({
-    state,
-    name: bootName,
-    zone,
-    ...(resourceGroup === undefined ? {} : { resourceGroup }),
-    sizeGb: bootSize(provider, platform, random),
-    volumeType: bootType,
-    attachedTo: id,
-    device: bootDevice,
-    createdMs,
-    tags: shareTags ? tags : NO_TAGS,
-  });
-  output.volumes.push(boot);
-  volumeIds.push(boot.id);
-  if (random.chance(app.dataDisks)) {
-    const count = random.int(1, app.role === 'memory' ? 4 : 2);
-    for (let disk = 0; disk < count; disk++) {
-      const dataName =
-        provider === 'aws' ? (shareTags ? awsName : '') : provider === 'azure' ? `${name}_DataDisk_${disk}` : `${name}-data-${disk + 1}`;
-      const device =
-        provider === 'aws' ? `/dev/sd${AWS_DATA_DEVICES[disk]!}` : provider === 'azure' ? `lun${disk}` : `persistent-disk-${disk + 1}`;
-      const volume = createVolume({
-        state,
-        name: dataName,
-        zone,
-        ...(resourceGroup === undefined ? {} : { resourceGroup }),
-        sizeGb: random.weighted(DATA_SIZES),
-        volumeType: random.weighted(VOLUME_TYPES[provider].data),
-        attachedTo: id,
-        device,
-        createdMs: timeBetween(createdMs, Math.max(createdMs, launchMs), random),
-        tags: shareTags ? tags : NO_TAGS,
-      });
-      output.volumes.push(volume);
-      volumeIds.push(volume.id);
-    }
-  }
+  // Terminated EC2 instances have already released their volumes.
+  const volumeIds =
+    stateName === 'terminated'
+      ? []
+      : createInstanceVolumes(state, output, {
+          id,
+          name,
+          awsName,
+          app,
+          platform,
+          zone,
+          ...(resourceGroup === undefined ? {} : { resourceGroup }),
+          createdMs,
+          launchMs,
+          tags,
+        });
 
   const hasPublicIp = running && random.chance(app.publicIp);
   output.instances.push({

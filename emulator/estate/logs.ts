@@ -1,5 +1,5 @@
 import type { EstateLogGroup, EstateLogStream, LogEvent } from './model.js';
-import { hashIntegers } from './random.js';
+import { hashIntegers, hashString } from './random.js';
 
 /**
  * Deterministic log events, generated on demand from a log group's streams.
@@ -61,7 +61,10 @@ function createMinuteRandom(seed: number, minute: number): MinuteRandom {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     hex: (length) => {
       let text = '';
-      while (text.length < length) text += Math.floor(next() * 0x10000).toString(16).padStart(4, '0');
+      while (text.length < length)
+        text += Math.floor(next() * 0x10000)
+          .toString(16)
+          .padStart(4, '0');
       return text.slice(0, length);
     },
   };
@@ -74,10 +77,32 @@ interface StreamContext {
   readonly streamIndex: number;
   /** Short service name derived from the group name (`payments-webhook`, `orders`). */
   readonly service: string;
-  /** Per-stream constants, fixed by the stream seed. */
+  /** Host name written in syslog lines. */
+  readonly host: string;
+  /** Per-group constants, fixed by the group id (see {@link invocationTraits}). */
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
+  /** Per-stream constant, fixed by the stream seed. */
   readonly dependency: string;
+}
+
+/** Memory size and timeout an invocation-style log group reports in its lines. */
+export interface InvocationTraits {
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+}
+
+const TRAIT_MEMORY_MB = [128, 128, 256, 512, 1024, 1536, 2048, 3008] as const;
+const TRAIT_TIMEOUT_SECONDS = [3, 3, 3, 6, 10, 15, 30, 30] as const;
+
+/**
+ * The memory size and timeout that the lines of a function's log group report (Lambda `REPORT …
+ * Memory Size`, `Task timed out after …`), derived from the log group id. The generator gives each
+ * function these same values, so that its configuration and its logs agree.
+ */
+export function invocationTraits(logGroupId: string): InvocationTraits {
+  const hash = hashString(logGroupId);
+  return { memoryMb: TRAIT_MEMORY_MB[hash & 7]!, timeoutSeconds: TRAIT_TIMEOUT_SECONDS[(hash >>> 3) & 7]! };
 }
 
 /** Collects the events of one (stream, minute), numbering them in order of creation. */
@@ -88,7 +113,13 @@ interface MinuteSink {
 /** One way of writing logs: how many lines one unit (an invocation, a request) produces, and how. */
 interface LogFamily {
   readonly linesPerUnit: number;
-  writeUnit(context: StreamContext, random: MinuteRandom, minuteStart: number, isError: boolean, sink: MinuteSink): void;
+  writeUnit(
+    context: StreamContext,
+    random: MinuteRandom,
+    minuteStart: number,
+    isError: boolean,
+    sink: MinuteSink,
+  ): void;
 }
 
 const DEPENDENCIES = ['payments-db', 'orders-db', 'redis-cache', 'inventory-api', 'auth-service', 'users-db'];
@@ -168,21 +199,36 @@ const lambdaFamily: LogFamily = {
     sink.emit(start, 'INFO', `START RequestId: ${id} Version: $LATEST`);
     const lineTime = start + 1 + random.int(Math.max(1, Math.floor(duration) - 1));
     if (timedOut) {
-      sink.emit(end, 'ERROR', `${iso(end)} ${id} Task timed out after ${context.timeoutSeconds.toFixed(2)} seconds`);
+      sink.emit(
+        end,
+        'ERROR',
+        `${iso(end)} ${id} Task timed out after ${context.timeoutSeconds.toFixed(2)} seconds`,
+      );
     } else if (isError) {
       sink.emit(lineTime, 'ERROR', `[ERROR] ${errorLine(context, random)}`);
     } else {
       const roll = random.next();
       if (roll < 0.06) {
-        sink.emit(lineTime, 'WARN', `[WARNING]\t${iso(lineTime)}\t${id}\tRetrying call to ${context.dependency} (attempt 2/3)`);
+        sink.emit(
+          lineTime,
+          'WARN',
+          `[WARNING]\t${iso(lineTime)}\t${id}\tRetrying call to ${context.dependency} (attempt 2/3)`,
+        );
       } else if (roll < 0.12) {
-        sink.emit(lineTime, 'DEBUG', `[DEBUG]\t${iso(lineTime)}\t${id}\tcache hit for key ${context.service}:${random.hex(6)}`);
+        sink.emit(
+          lineTime,
+          'DEBUG',
+          `[DEBUG]\t${iso(lineTime)}\t${id}\tcache hit for key ${context.service}:${random.hex(6)}`,
+        );
       } else {
         sink.emit(lineTime, 'INFO', `[INFO]\t${iso(lineTime)}\t${id}\t${appInfoLine(context, random)}`);
       }
     }
     sink.emit(end, 'INFO', `END RequestId: ${id}`);
-    const maxMemory = Math.min(context.memoryMb, Math.round(context.memoryMb * (0.3 + random.next() * 0.5)) + 30);
+    const maxMemory = Math.min(
+      context.memoryMb,
+      Math.round(context.memoryMb * (0.3 + random.next() * 0.5)) + 30,
+    );
     const report =
       `REPORT RequestId: ${id}\tDuration: ${duration.toFixed(2)} ms\tBilled Duration: ${Math.ceil(duration)} ms\t` +
       `Memory Size: ${context.memoryMb} MB\tMax Memory Used: ${maxMemory} MB` +
@@ -216,7 +262,11 @@ const functionAppFamily: LogFamily = {
     );
     const lineTime = start + 1 + random.int(Math.max(1, duration - 1));
     if (isError) {
-      sink.emit(lineTime, 'ERROR', `ERROR Exception while executing function: ${functionName} ${errorLine(context, random)}`);
+      sink.emit(
+        lineTime,
+        'ERROR',
+        `ERROR Exception while executing function: ${functionName} ${errorLine(context, random)}`,
+      );
       sink.emit(end, 'ERROR', `ERROR Executed '${functionName}' (Failed, Id=${id}, Duration=${duration}ms)`);
       return;
     }
@@ -242,7 +292,11 @@ const cloudFunctionFamily: LogFamily = {
     sink.emit(start, 'DEBUG', 'DEBUG Function execution started');
     const lineTime = start + 1 + random.int(Math.max(1, duration - 1));
     if (timedOut) {
-      sink.emit(end, 'ERROR', `ERROR Function execution took ${duration} ms, finished with status: 'timeout'`);
+      sink.emit(
+        end,
+        'ERROR',
+        `ERROR Function execution took ${duration} ms, finished with status: 'timeout'`,
+      );
       return;
     }
     if (isError) {
@@ -250,7 +304,8 @@ const cloudFunctionFamily: LogFamily = {
       sink.emit(end, 'ERROR', `ERROR Function execution took ${duration} ms, finished with status: 'crash'`);
       return;
     }
-    if (random.next() < 0.06) sink.emit(lineTime, 'WARN', `WARNING: slow response from ${context.dependency}`);
+    if (random.next() < 0.06)
+      sink.emit(lineTime, 'WARN', `WARNING: slow response from ${context.dependency}`);
     else sink.emit(lineTime, 'INFO', `INFO: ${appInfoLine(context, random)}`);
     sink.emit(end, 'DEBUG', `DEBUG Function execution took ${duration} ms, finished with status: 'ok'`);
   },
@@ -280,14 +335,22 @@ const apiFamily: LogFamily = {
     }
     const roll = random.next();
     if (roll < 0.04) {
-      sink.emit(time, 'WARN', `WARN ${method} ${path} 200 ${1500 + random.int(3000)}ms slow request ${requestTag}`);
+      sink.emit(
+        time,
+        'WARN',
+        `WARN ${method} ${path} 200 ${1500 + random.int(3000)}ms slow request ${requestTag}`,
+      );
     } else if (roll < 0.06) {
       sink.emit(time, 'WARN', `WARN ${method} ${path} 429 ${1 + random.int(5)}ms rate limited ${requestTag}`);
     } else if (roll < 0.1) {
       sink.emit(time, 'DEBUG', `DEBUG cache hit key=${context.service}:${1000 + random.int(9000)} ttl=300s`);
     } else {
       const status = method === 'POST' ? 201 : random.next() < 0.05 ? 404 : 200;
-      sink.emit(time, 'INFO', `INFO ${method} ${path} ${status} ${Math.round(successDuration(random))}ms ${requestTag}`);
+      sink.emit(
+        time,
+        'INFO',
+        `INFO ${method} ${path} ${status} ${Math.round(successDuration(random))}ms ${requestTag}`,
+      );
     }
   },
 };
@@ -304,7 +367,7 @@ const syslogFamily: LogFamily = {
   linesPerUnit: 1,
   writeUnit(context, random, minuteStart, isError, sink) {
     const time = minuteStart + random.int(MINUTE_MS);
-    const host = context.stream.name;
+    const host = context.host;
     const pid = 300 + random.int(30_000);
     const prefix = `${syslogDate(time)} ${host}`;
     if (isError) {
@@ -332,7 +395,11 @@ const syslogFamily: LogFamily = {
         ]),
       );
     } else if (roll < 0.12) {
-      sink.emit(time, 'DEBUG', `${prefix} dhclient[611]: DEBUG DHCPREQUEST for 10.0.${random.int(255)}.${4 + random.int(250)} on eth0`);
+      sink.emit(
+        time,
+        'DEBUG',
+        `${prefix} dhclient[611]: DEBUG DHCPREQUEST for 10.0.${random.int(255)}.${4 + random.int(250)} on eth0`,
+      );
     } else {
       sink.emit(
         time,
@@ -377,16 +444,23 @@ function serviceOf(group: EstateLogGroup): string {
   return last;
 }
 
-function contextFor(group: EstateLogGroup, stream: EstateLogStream, streamIndex: number): StreamContext {
-  const constants = hashIntegers(stream.seed, 0, 9);
+function contextFor(
+  group: EstateLogGroup,
+  traits: InvocationTraits,
+  stream: EstateLogStream,
+  streamIndex: number,
+): StreamContext {
+  const service = serviceOf(group);
   return {
     group,
     stream,
     streamIndex,
-    service: serviceOf(group),
-    memoryMb: [128, 256, 512, 1024][constants & 3]!,
-    timeoutSeconds: [3, 3, 6, 15, 30][(constants >>> 2) % 5]!,
-    dependency: DEPENDENCIES[(constants >>> 5) % DEPENDENCIES.length]!,
+    service,
+    // A log group of one resource names that resource; a shared group (`/var/log/syslog`) has one
+    // stream per host, named after it.
+    host: group.resourceId === undefined ? stream.name : service,
+    ...traits,
+    dependency: DEPENDENCIES[hashIntegers(stream.seed, 0, 9) % DEPENDENCIES.length]!,
   };
 }
 
@@ -405,7 +479,12 @@ function compareEvents(a: LogEvent, b: LogEvent): number {
 }
 
 /** Writes the events of one stream for one minute into `out`. */
-function generateStreamMinute(family: LogFamily, context: StreamContext, minute: number, out: LogEvent[]): void {
+function generateStreamMinute(
+  family: LogFamily,
+  context: StreamContext,
+  minute: number,
+  out: LogEvent[],
+): void {
   const { stream, streamIndex } = context;
   if (!(stream.ratePerMinute > 0)) return;
   const random = createMinuteRandom(stream.seed, minute);
@@ -418,7 +497,13 @@ function generateStreamMinute(family: LogFamily, context: StreamContext, minute:
   let sequence = 0;
   const sink: MinuteSink = {
     emit(timestamp, level, message) {
-      out.push({ timestamp, stream: stream.name, message, level, eventId: toEventId(timestamp, streamIndex, sequence++) });
+      out.push({
+        timestamp,
+        stream: stream.name,
+        message,
+        level,
+        eventId: toEventId(timestamp, streamIndex, sequence++),
+      });
     },
   };
   const minuteStart = minute * MINUTE_MS;
@@ -451,7 +536,7 @@ function parseCursor(group: EstateLogGroup, eventId: string): LogEvent {
  * and the same event always has the same id.
  *
  * Per source: `lambda` writes START / application line / END / REPORT per invocation (memory size
- * and timeout come from the stream seed); `functionapp` and `cloud_function` write their platform's
+ * and timeout come from {@link invocationTraits}); `functionapp` and `cloud_function` write their platform's
  * invocation lines; `ec2`, `vm`, `gce_instance` and `syslog` write syslog lines; anything else
  * writes web access-log lines. `errorRatio` is the share of invocations or requests that fail.
  *
@@ -475,9 +560,10 @@ export function logEventsBetween(
 
   const family = familyOf(group.source);
   const wanted = options.streams === undefined ? undefined : new Set(options.streams);
+  const traits = invocationTraits(group.id);
   const contexts: StreamContext[] = [];
   group.streams.forEach((stream, index) => {
-    if (!wanted || wanted.has(stream.name)) contexts.push(contextFor(group, stream, index));
+    if (!wanted || wanted.has(stream.name)) contexts.push(contextFor(group, traits, stream, index));
   });
   if (contexts.length === 0) return events;
 

@@ -57,9 +57,7 @@ function valueAtMinute(pattern: MetricPattern, minute: number): number {
         hashToUnit(blockHash) < SPIKE_PROBABILITY &&
         offsetInBlock >= spikeStart &&
         offsetInBlock < spikeStart + spikeLength;
-      value = inSpike
-        ? base + amplitude * (0.85 + 0.15 * ((noise + 1) / 2))
-        : base + base * 0.35 * noise;
+      value = inSpike ? base + amplitude * (0.85 + 0.15 * ((noise + 1) / 2)) : base + base * 0.35 * noise;
       break;
     }
   }
@@ -175,7 +173,9 @@ export function aggregateMetric(
   const firstMinute = Math.ceil(startMs / MINUTE_MS);
   const lastMinute = Math.ceil(endMs / MINUTE_MS) - 1;
   if (lastMinute < firstMinute) return points;
-  const buffer = new Float64Array(Math.min(Math.ceil(periodMs / MINUTE_MS) + 1, lastMinute - firstMinute + 1));
+  const buffer = new Float64Array(
+    Math.min(Math.ceil(periodMs / MINUTE_MS) + 1, lastMinute - firstMinute + 1),
+  );
 
   let minute = firstMinute;
   while (minute <= lastMinute) {

@@ -1,6 +1,12 @@
 import { CATALOG_REGIONS, PROVIDERS, type CatalogRegion } from './cloud-catalog.js';
 import type { Provider } from './model.js';
-import { ACCOUNT_PRESETS, PROVIDER_SHARES, SIZE_PRESETS, type AccountPreset, type SizePreset } from './presets.js';
+import {
+  ACCOUNT_PRESETS,
+  PROVIDER_SHARES,
+  SIZE_PRESETS,
+  type AccountPreset,
+  type SizePreset,
+} from './presets.js';
 import { createRandom, type Random } from './random.js';
 
 /** One (account, region) pair of the plan and how many resources of each kind it gets. */

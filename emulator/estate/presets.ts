@@ -34,7 +34,11 @@ export function isSizePreset(text: string): text is SizePreset {
 }
 
 /** Share of every resource kind that each provider gets. */
-export const PROVIDER_SHARES: Readonly<Record<Provider, number>> = Object.freeze({ aws: 0.45, azure: 0.3, gcp: 0.25 });
+export const PROVIDER_SHARES: Readonly<Record<Provider, number>> = Object.freeze({
+  aws: 0.45,
+  azure: 0.3,
+  gcp: 0.25,
+});
 
 /** A region of an account preset with its share of the account's resources. */
 export interface RegionShare {
@@ -186,20 +190,146 @@ export interface ApplicationPreset {
 
 /** The applications instances run, with their weights. */
 export const APPLICATION_PRESETS: readonly ApplicationPreset[] = [
-  { app: 'web', team: 'storefront', naming: 'fleet', role: 'general', weight: 18, windows: 0, publicIp: 0.6, dataDisks: 0.05 },
-  { app: 'api', team: 'platform-api', naming: 'fleet', role: 'general', weight: 14, windows: 0, publicIp: 0.2, dataDisks: 0.05 },
-  { app: 'payments-api', team: 'payments', naming: 'short', role: 'general', weight: 8, windows: 0, publicIp: 0.05, dataDisks: 0.1 },
-  { app: 'orders-svc', team: 'orders', naming: 'short', role: 'general', weight: 8, windows: 0, publicIp: 0.05, dataDisks: 0.1 },
-  { app: 'batch-worker', team: 'data', naming: 'short', role: 'compute', weight: 12, windows: 0, publicIp: 0, dataDisks: 0.3 },
-  { app: 'kafka', team: 'platform', naming: 'environment', role: 'memory', weight: 5, windows: 0, publicIp: 0, dataDisks: 0.95 },
-  { app: 'cassandra', team: 'data', naming: 'environment', role: 'memory', weight: 4, windows: 0, publicIp: 0, dataDisks: 0.95 },
-  { app: 'ml-inference', team: 'ml', naming: 'short', role: 'gpu', weight: 3, windows: 0, publicIp: 0, dataDisks: 0.4 },
-  { app: 'ci-agent', team: 'devex', naming: 'short', role: 'compute', weight: 8, windows: 0.15, publicIp: 0, dataDisks: 0.2 },
-  { app: 'bastion', team: 'platform', naming: 'fleet', role: 'small', weight: 2, windows: 0, publicIp: 0.95, dataDisks: 0 },
-  { app: 'monitoring', team: 'sre', naming: 'environment', role: 'general', weight: 3, windows: 0, publicIp: 0, dataDisks: 0.6 },
-  { app: 'reporting', team: 'finance', naming: 'short', role: 'general', weight: 4, windows: 0.9, publicIp: 0, dataDisks: 0.3 },
-  { app: 'legacy-erp', team: 'finance', naming: 'short', role: 'memory', weight: 3, windows: 0.5, publicIp: 0, dataDisks: 0.5 },
-  { app: 'dc', team: 'it', naming: 'environment', role: 'small', weight: 2, windows: 1, publicIp: 0, dataDisks: 0.2 },
+  {
+    app: 'web',
+    team: 'storefront',
+    naming: 'fleet',
+    role: 'general',
+    weight: 18,
+    windows: 0,
+    publicIp: 0.6,
+    dataDisks: 0.05,
+  },
+  {
+    app: 'api',
+    team: 'platform-api',
+    naming: 'fleet',
+    role: 'general',
+    weight: 14,
+    windows: 0,
+    publicIp: 0.2,
+    dataDisks: 0.05,
+  },
+  {
+    app: 'payments-api',
+    team: 'payments',
+    naming: 'short',
+    role: 'general',
+    weight: 8,
+    windows: 0,
+    publicIp: 0.05,
+    dataDisks: 0.1,
+  },
+  {
+    app: 'orders-svc',
+    team: 'orders',
+    naming: 'short',
+    role: 'general',
+    weight: 8,
+    windows: 0,
+    publicIp: 0.05,
+    dataDisks: 0.1,
+  },
+  {
+    app: 'batch-worker',
+    team: 'data',
+    naming: 'short',
+    role: 'compute',
+    weight: 12,
+    windows: 0,
+    publicIp: 0,
+    dataDisks: 0.3,
+  },
+  {
+    app: 'kafka',
+    team: 'platform',
+    naming: 'environment',
+    role: 'memory',
+    weight: 5,
+    windows: 0,
+    publicIp: 0,
+    dataDisks: 0.95,
+  },
+  {
+    app: 'cassandra',
+    team: 'data',
+    naming: 'environment',
+    role: 'memory',
+    weight: 4,
+    windows: 0,
+    publicIp: 0,
+    dataDisks: 0.95,
+  },
+  {
+    app: 'ml-inference',
+    team: 'ml',
+    naming: 'short',
+    role: 'gpu',
+    weight: 3,
+    windows: 0,
+    publicIp: 0,
+    dataDisks: 0.4,
+  },
+  {
+    app: 'ci-agent',
+    team: 'devex',
+    naming: 'short',
+    role: 'compute',
+    weight: 8,
+    windows: 0.15,
+    publicIp: 0,
+    dataDisks: 0.2,
+  },
+  {
+    app: 'bastion',
+    team: 'platform',
+    naming: 'fleet',
+    role: 'small',
+    weight: 2,
+    windows: 0,
+    publicIp: 0.95,
+    dataDisks: 0,
+  },
+  {
+    app: 'monitoring',
+    team: 'sre',
+    naming: 'environment',
+    role: 'general',
+    weight: 3,
+    windows: 0,
+    publicIp: 0,
+    dataDisks: 0.6,
+  },
+  {
+    app: 'reporting',
+    team: 'finance',
+    naming: 'short',
+    role: 'general',
+    weight: 4,
+    windows: 0.9,
+    publicIp: 0,
+    dataDisks: 0.3,
+  },
+  {
+    app: 'legacy-erp',
+    team: 'finance',
+    naming: 'short',
+    role: 'memory',
+    weight: 3,
+    windows: 0.5,
+    publicIp: 0,
+    dataDisks: 0.5,
+  },
+  {
+    app: 'dc',
+    team: 'it',
+    naming: 'environment',
+    role: 'small',
+    weight: 2,
+    windows: 1,
+    publicIp: 0,
+    dataDisks: 0.2,
+  },
 ];
 
 /** Cost centers per team, so that the same team always carries the same cost center. */
@@ -218,7 +348,18 @@ export const COST_CENTERS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** People who own resources and appear as actors in audit logs (UPN local parts). */
-export const PEOPLE: readonly string[] = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy'];
+export const PEOPLE: readonly string[] = [
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'grace',
+  'heidi',
+  'ivan',
+  'judy',
+];
 
 /** The organisation's e-mail domain (owners, Azure UPNs). */
 export const EMAIL_DOMAIN = 'contoso.com';

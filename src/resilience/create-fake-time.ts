@@ -20,12 +20,13 @@ export function createFakeTime(startMs = 0): FakeTime {
   const sleeps: number[] = [];
   return {
     clock: { now: () => now },
-    sleep: (ms, signal) => {
-      if (signal.aborted) return Promise.reject(signal.reason as Error);
-      sleeps.push(ms);
-      now += ms;
-      return Promise.resolve();
-    },
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve) => {
+        signal.throwIfAborted();
+        sleeps.push(ms);
+        now += ms;
+        resolve();
+      }),
     sleeps,
     advance(ms) {
       now += ms;

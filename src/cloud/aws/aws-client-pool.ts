@@ -17,7 +17,10 @@ export interface AwsClientPool {
  * Creates a client pool. Creation is memoized as a promise so that concurrent first uses share one
  * client; a failed creation is forgotten so that a later call can try again.
  */
-export function createAwsClientPool(factory: AwsClientFactory, shared: AwsSharedClientOptions): AwsClientPool {
+export function createAwsClientPool(
+  factory: AwsClientFactory,
+  shared: AwsSharedClientOptions,
+): AwsClientPool {
   const clients = new Map<string, Promise<AwsSdkHandle<AwsService>>>();
   return {
     get<S extends AwsService>(service: S, region: string): Promise<AwsSdkHandle<S>> {
@@ -29,7 +32,9 @@ export function createAwsClientPool(factory: AwsClientFactory, shared: AwsShared
           ...(shared.endpoint === undefined ? {} : { endpoint: shared.endpoint }),
           ...(shared.profile === undefined ? {} : { profile: shared.profile }),
           ...(shared.credentials === undefined ? {} : { credentials: shared.credentials }),
-          ...(service === 's3' && shared.forcePathStyle !== undefined ? { forcePathStyle: shared.forcePathStyle } : {}),
+          ...(service === 's3' && shared.forcePathStyle !== undefined
+            ? { forcePathStyle: shared.forcePathStyle }
+            : {}),
         });
         clients.set(key, handle);
         handle.catch(() => clients.delete(key));

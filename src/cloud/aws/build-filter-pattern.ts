@@ -51,6 +51,8 @@ export function buildFilterPattern(request: Pick<LogSearchRequest, 'pattern' | '
     return { filterPattern: levelTerms.map((term) => `?${term}`).join(' '), matches: undefined };
   }
   if (levelTerms === undefined) return { filterPattern: quoteFilterTerm(pattern ?? ''), matches: undefined };
-  const levelWord = new RegExp(`(?:^|[^A-Za-z0-9])(?:${levelTerms.map(escapeRegExp).join('|')})(?:[^A-Za-z0-9]|$)`);
+  const levelWord = new RegExp(
+    `(?:^|[^A-Za-z0-9])(?:${levelTerms.map(escapeRegExp).join('|')})(?:[^A-Za-z0-9]|$)`,
+  );
   return { filterPattern: quoteFilterTerm(pattern ?? ''), matches: (message) => levelWord.test(message) };
 }

@@ -1,6 +1,11 @@
 import type { GetMetricDataCommandOutput, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { SreError } from '../../core/errors/sre-error.js';
-import type { MetricRequest, MetricStatistic, MetricValues, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type {
+  MetricRequest,
+  MetricStatistic,
+  MetricValues,
+  ScopeTarget,
+} from '../../core/ports/cloud-port.js';
 import type { AwsAdapterContext } from './aws-adapter-context.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { mergeMetricValues } from './merge-metric-values.js';
@@ -14,7 +19,9 @@ export const METRIC_QUERIES_PER_CALL = 500;
 const BATCH_CONCURRENCY = 4;
 
 /** Where each product metric lives in CloudWatch, for EC2 instances (dimension `InstanceId`). */
-export const AWS_INSTANCE_METRICS: Readonly<Record<MetricRequest['metric'], { readonly namespace: string; readonly metricName: string }>> = {
+export const AWS_INSTANCE_METRICS: Readonly<
+  Record<MetricRequest['metric'], { readonly namespace: string; readonly metricName: string }>
+> = {
   cpu: { namespace: 'AWS/EC2', metricName: 'CPUUtilization' },
   // EC2 publishes no memory metric: it comes from the CloudWatch agent, which must be configured
   // to publish `mem_used_percent` with the `InstanceId` dimension (append_dimensions).
@@ -72,7 +79,11 @@ export async function getAwsMetrics(
     const queries: MetricDataQuery[] = batch.map((id, index) => ({
       Id: `m${index}`,
       MetricStat: {
-        Metric: { Namespace: metric.namespace, MetricName: metric.metricName, Dimensions: [{ Name: 'InstanceId', Value: id }] },
+        Metric: {
+          Namespace: metric.namespace,
+          MetricName: metric.metricName,
+          Dimensions: [{ Name: 'InstanceId', Value: id }],
+        },
         Period: request.periodSeconds,
         Stat: stat,
       },
@@ -112,7 +123,9 @@ export async function getAwsMetrics(
         return true;
       },
     );
-    return batch.map((id, index) => [id, mergeMetricValues(points.get(`m${index}`) ?? [], request.statistic)] as const);
+    return batch.map(
+      (id, index) => [id, mergeMetricValues(points.get(`m${index}`) ?? [], request.statistic)] as const,
+    );
   });
   for (const batch of batchResults) for (const [id, value] of batch) values.set(id, value);
   return values;
@@ -122,15 +135,23 @@ export async function getAwsMetrics(
 function checkResultStatus(output: GetMetricDataCommandOutput, region: string): void {
   for (const result of output.MetricDataResults ?? []) {
     if (result.StatusCode === 'Forbidden') {
-      throw new SreError('CLOUD_AUTHORIZATION', `AWS GetMetricData in ${region} was denied for query ${result.Id ?? '?'}: the credentials lack permission.`, {
-        details: { provider: 'aws', operation: 'GetMetricData', region },
-        suggestions: ['Grant the IAM permission cloudwatch:GetMetricData to the identity in use.'],
-      });
+      throw new SreError(
+        'CLOUD_AUTHORIZATION',
+        `AWS GetMetricData in ${region} was denied for query ${result.Id ?? '?'}: the credentials lack permission.`,
+        {
+          details: { provider: 'aws', operation: 'GetMetricData', region },
+          suggestions: ['Grant the IAM permission cloudwatch:GetMetricData to the identity in use.'],
+        },
+      );
     }
     if (result.StatusCode === 'InternalError') {
-      throw new SreError('CLOUD_UNAVAILABLE', `AWS GetMetricData in ${region} reported an internal error for query ${result.Id ?? '?'}.`, {
-        details: { provider: 'aws', operation: 'GetMetricData', region },
-      });
+      throw new SreError(
+        'CLOUD_UNAVAILABLE',
+        `AWS GetMetricData in ${region} reported an internal error for query ${result.Id ?? '?'}.`,
+        {
+          details: { provider: 'aws', operation: 'GetMetricData', region },
+        },
+      );
     }
   }
 }

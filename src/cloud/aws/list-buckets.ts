@@ -18,7 +18,11 @@ const LOCATION_CONCURRENCY = 8;
  * else from one GetBucketLocation call per bucket (bounded concurrency). With a regional scope
  * only the buckets of that region are returned. A bucket deleted between the two calls is skipped.
  */
-export async function listBuckets(context: AwsAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listBuckets(
+  context: AwsAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const regions = await context.regions();
   // ListBuckets answers the same from any region; use a configured one so no extra region is touched.
   const clientRegion = scope.region === 'global' ? (regions[0] ?? 'us-east-1') : scope.region;
@@ -32,9 +36,15 @@ export async function listBuckets(context: AwsAdapterContext, scope: ScopeTarget
         context.runner,
         listKey,
         (abortSignal) =>
-          client.send(new module.ListBucketsCommand({ MaxBuckets: pageSizeFor(context, 1, 10_000), ContinuationToken: token }), {
-            abortSignal,
-          }),
+          client.send(
+            new module.ListBucketsCommand({
+              MaxBuckets: pageSizeFor(context, 1, 10_000),
+              ContinuationToken: token,
+            }),
+            {
+              abortSignal,
+            },
+          ),
         { signal },
       ),
     (page) => page.ContinuationToken,
@@ -45,7 +55,8 @@ export async function listBuckets(context: AwsAdapterContext, scope: ScopeTarget
   );
   const locationKey = toCallKey(scope, 's3', 'GetBucketLocation');
   const located = await mapWithConcurrency(buckets, LOCATION_CONCURRENCY, async (bucket) => {
-    if (bucket.BucketRegion !== undefined && bucket.BucketRegion !== '') return { bucket, region: bucket.BucketRegion };
+    if (bucket.BucketRegion !== undefined && bucket.BucketRegion !== '')
+      return { bucket, region: bucket.BucketRegion };
     const name = bucket.Name ?? '';
     try {
       const output = await runAwsCall(

@@ -8,7 +8,11 @@ import { toCallKey } from './to-call-key.js';
 import { toDatabaseRecord } from './to-database-record.js';
 
 /** Every RDS DB instance of a region (DescribeDBInstances, all pages via Marker, MaxRecords 20–100). */
-export async function listDatabases(context: AwsAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listDatabases(
+  context: AwsAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const { client, module } = await context.pool.get('rds', scope.region);
   const key = toCallKey(scope, 'rds', 'DescribeDBInstances');
   const records: ResourceRecord[] = [];
@@ -19,9 +23,15 @@ export async function listDatabases(context: AwsAdapterContext, scope: ScopeTarg
         context.runner,
         key,
         (abortSignal) =>
-          client.send(new module.DescribeDBInstancesCommand({ MaxRecords: pageSizeFor(context, 20, 100), Marker: token }), {
-            abortSignal,
-          }),
+          client.send(
+            new module.DescribeDBInstancesCommand({
+              MaxRecords: pageSizeFor(context, 20, 100),
+              Marker: token,
+            }),
+            {
+              abortSignal,
+            },
+          ),
         { signal },
       ),
     (page) => page.Marker,

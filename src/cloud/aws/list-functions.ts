@@ -11,7 +11,11 @@ import { toFunctionRecord } from './to-function-record.js';
  * Every Lambda function of a region (ListFunctions, all pages via Marker/NextMarker, MaxItems 1–50).
  * Runtimes missing from the deprecation table are reported once per listing as a warning.
  */
-export async function listFunctions(context: AwsAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listFunctions(
+  context: AwsAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const { client, module } = await context.pool.get('lambda', scope.region);
   const key = toCallKey(scope, 'lambda', 'ListFunctions');
   const now = context.now();
@@ -23,7 +27,10 @@ export async function listFunctions(context: AwsAdapterContext, scope: ScopeTarg
         context.runner,
         key,
         (abortSignal) =>
-          client.send(new module.ListFunctionsCommand({ MaxItems: pageSizeFor(context, 1, 50), Marker: token }), { abortSignal }),
+          client.send(
+            new module.ListFunctionsCommand({ MaxItems: pageSizeFor(context, 1, 50), Marker: token }),
+            { abortSignal },
+          ),
         { signal },
       ),
     (page) => page.NextMarker,

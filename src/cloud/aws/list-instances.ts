@@ -19,7 +19,10 @@ export async function listInstances(
 ): Promise<ResourceRecord[]> {
   const { client, module } = await context.pool.get('ec2', scope.region);
   const key = toCallKey(scope, 'ec2', 'DescribeInstances');
-  const filters = hints.states !== undefined && hints.states.length > 0 ? [{ Name: 'instance-state-name', Values: [...hints.states] }] : undefined;
+  const filters =
+    hints.states !== undefined && hints.states.length > 0
+      ? [{ Name: 'instance-state-name', Values: [...hints.states] }]
+      : undefined;
   const records: ResourceRecord[] = [];
   await readAllPages<DescribeInstancesCommandOutput>(
     key.operation,
@@ -29,7 +32,11 @@ export async function listInstances(
         key,
         (abortSignal) =>
           client.send(
-            new module.DescribeInstancesCommand({ MaxResults: pageSizeFor(context, 5, 1000), NextToken: token, Filters: filters }),
+            new module.DescribeInstancesCommand({
+              MaxResults: pageSizeFor(context, 5, 1000),
+              NextToken: token,
+              Filters: filters,
+            }),
             { abortSignal },
           ),
         { signal },

@@ -8,7 +8,11 @@ import { toCallKey } from './to-call-key.js';
 import { toLogGroupRecord } from './to-log-group-record.js';
 
 /** Every CloudWatch Logs log group of a region (DescribeLogGroups, all pages, limit 1–50). */
-export async function listLogGroups(context: AwsAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listLogGroups(
+  context: AwsAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const { client, module } = await context.pool.get('logs', scope.region);
   const key = toCallKey(scope, 'logs', 'DescribeLogGroups');
   const records: ResourceRecord[] = [];
@@ -19,7 +23,10 @@ export async function listLogGroups(context: AwsAdapterContext, scope: ScopeTarg
         context.runner,
         key,
         (abortSignal) =>
-          client.send(new module.DescribeLogGroupsCommand({ limit: pageSizeFor(context, 1, 50), nextToken: token }), { abortSignal }),
+          client.send(
+            new module.DescribeLogGroupsCommand({ limit: pageSizeFor(context, 1, 50), nextToken: token }),
+            { abortSignal },
+          ),
         { signal },
       ),
     (page) => page.nextToken,

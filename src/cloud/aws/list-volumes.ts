@@ -16,7 +16,10 @@ export async function listVolumes(
 ): Promise<ResourceRecord[]> {
   const { client, module } = await context.pool.get('ec2', scope.region);
   const key = toCallKey(scope, 'ec2', 'DescribeVolumes');
-  const filters = hints.states !== undefined && hints.states.length > 0 ? [{ Name: 'status', Values: [...hints.states] }] : undefined;
+  const filters =
+    hints.states !== undefined && hints.states.length > 0
+      ? [{ Name: 'status', Values: [...hints.states] }]
+      : undefined;
   const records: ResourceRecord[] = [];
   await readAllPages<DescribeVolumesCommandOutput>(
     key.operation,
@@ -26,7 +29,11 @@ export async function listVolumes(
         key,
         (abortSignal) =>
           client.send(
-            new module.DescribeVolumesCommand({ MaxResults: pageSizeFor(context, 5, 500), NextToken: token, Filters: filters }),
+            new module.DescribeVolumesCommand({
+              MaxResults: pageSizeFor(context, 5, 500),
+              NextToken: token,
+              Filters: filters,
+            }),
             { abortSignal },
           ),
         { signal },

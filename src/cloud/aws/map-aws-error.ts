@@ -208,7 +208,8 @@ function readSyscallCode(error: Record<string, unknown>): string | undefined {
   if (Array.isArray(error.errors)) candidates.push(...(error.errors as unknown[]));
   for (const candidate of candidates) {
     const code = stringProp(candidate, 'code');
-    if (code !== undefined && /^(E[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+)$/.test(code)) return code;
+    if (code !== undefined && /^(E[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+)$/.test(code))
+      return code;
   }
   return undefined;
 }
@@ -253,7 +254,11 @@ function classifyCode(code: string): CloudErrorCode | undefined {
   if (THROTTLED.has(code)) return 'CLOUD_THROTTLED';
   if (AUTHENTICATION.has(code)) return 'CLOUD_AUTHENTICATION';
   if (AUTHORIZATION.has(code)) return 'CLOUD_AUTHORIZATION';
-  if (NOT_FOUND.has(code) || /(NotFound|NotFoundException|NotFoundFault)$/.test(code) || code.startsWith('NoSuch')) {
+  if (
+    NOT_FOUND.has(code) ||
+    /(NotFound|NotFoundException|NotFoundFault)$/.test(code) ||
+    code.startsWith('NoSuch')
+  ) {
     return 'CLOUD_NOT_FOUND';
   }
   if (QUOTA_EXCEEDED.has(code) || /QuotaExceeded/.test(code)) return 'CLOUD_QUOTA_EXCEEDED';
@@ -280,11 +285,18 @@ function isTimeoutReason(reason: unknown): boolean {
 function classify(error: unknown, facts: ErrorFacts, context: AwsErrorContext): CloudErrorCode {
   if (facts.name === 'AbortError') {
     const cause = isRecord(error) ? error.cause : undefined;
-    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason) ? 'CLOUD_TIMEOUT' : 'CLOUD_UNKNOWN';
+    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason)
+      ? 'CLOUD_TIMEOUT'
+      : 'CLOUD_UNKNOWN';
   }
   // A 2xx whose body the SDK could not turn into an output: a deserialization failure (no `$fault`,
   // which only service errors carry). The name varies (SyntaxError, XML parser errors, TypeError).
-  if (facts.httpStatus !== undefined && facts.httpStatus >= 200 && facts.httpStatus < 300 && facts.fault === undefined) {
+  if (
+    facts.httpStatus !== undefined &&
+    facts.httpStatus >= 200 &&
+    facts.httpStatus < 300 &&
+    facts.fault === undefined
+  ) {
     return 'CLOUD_MALFORMED_RESPONSE';
   }
   if (facts.syscallCode !== undefined) {
@@ -292,7 +304,11 @@ function classify(error: unknown, facts: ErrorFacts, context: AwsErrorContext): 
     if (TIMEOUT_SYSCALL.has(facts.syscallCode)) return 'CLOUD_TIMEOUT';
     if (BROKEN_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNAVAILABLE';
   }
-  if (/Could not load credentials|credential object is not valid|Unable to load credentials/i.test(facts.message)) {
+  if (
+    /Could not load credentials|credential object is not valid|Unable to load credentials/i.test(
+      facts.message,
+    )
+  ) {
     return 'CLOUD_AUTHENTICATION';
   }
   const codeOrName = facts.awsCode ?? facts.name;
@@ -330,7 +346,9 @@ export function redactAwsMessage(message: string): string {
   // The SDK's deserialization hint talks about its own object model; users need none of it.
   let text = message.replace(/\s*Deserialization error: to see the raw response[^\n]*/g, '');
   // SignatureDoesNotMatch messages quote the canonical request and string to sign: drop them.
-  const canonical = text.search(/\s*(The Canonical String|The String-to-Sign|Canonical String for this request)/i);
+  const canonical = text.search(
+    /\s*(The Canonical String|The String-to-Sign|Canonical String for this request)/i,
+  );
   if (canonical >= 0) text = text.slice(0, canonical);
   text = text
     .replace(/\b(AKIA|ASIA|AIDA|AROA|AIPA|ANPA|ANVA|AGPA)[A-Z0-9]{12,}\b/g, '[redacted key id]')
@@ -342,7 +360,12 @@ export function redactAwsMessage(message: string): string {
   return text.length > 400 ? `${text.slice(0, 397)}...` : text;
 }
 
-function suggestionsFor(code: CloudErrorCode, operation: string, context: AwsErrorContext, facts: ErrorFacts): string[] {
+function suggestionsFor(
+  code: CloudErrorCode,
+  operation: string,
+  context: AwsErrorContext,
+  facts: ErrorFacts,
+): string[] {
   switch (code) {
     case 'CLOUD_AUTHENTICATION':
       return [
@@ -350,7 +373,10 @@ function suggestionsFor(code: CloudErrorCode, operation: string, context: AwsErr
         'Temporary credentials expire: refresh the session (for example `aws sso login`).',
       ];
     case 'CLOUD_AUTHORIZATION': {
-      if (facts.awsCode === 'OptInRequired') return [`Enable the region ${context.region ?? ''} for the account, or remove it from the configured regions.`];
+      if (facts.awsCode === 'OptInRequired')
+        return [
+          `Enable the region ${context.region ?? ''} for the account, or remove it from the configured regions.`,
+        ];
       if (context.service === undefined) return ['Grant the missing read permission to the identity in use.'];
       const action = `${context.service === 'cloudwatch' ? 'cloudwatch' : context.service}:${operation}`;
       return [`Grant the IAM permission ${IAM_ACTION_OVERRIDES[action] ?? action} to the identity in use.`];
@@ -361,7 +387,13 @@ function suggestionsFor(code: CloudErrorCode, operation: string, context: AwsErr
       return ['Check network access to the AWS endpoint (proxy, DNS, AWS_ENDPOINT_URL).'];
     case 'CLOUD_NOT_FOUND':
       return context.resource === undefined ? [] : [`Check the name "${context.resource}" and the region.`];
-    default:
+    case 'CLOUD_QUOTA_EXCEEDED':
+      return ['Raise the quota in Service Quotas or wait for usage to drop.'];
+    case 'CLOUD_INVALID_PARAMETER':
+    case 'CLOUD_MALFORMED_RESPONSE':
+    case 'CLOUD_TIMEOUT':
+    case 'CLOUD_UNAVAILABLE':
+    case 'CLOUD_UNKNOWN':
       return [];
   }
 }
@@ -385,7 +417,9 @@ export function mapAwsError(error: unknown, operation: string, context: AwsError
   const where = context.region === undefined ? '' : ` in ${context.region}`;
   const subject = context.resource === undefined ? '' : ` for "${context.resource}"`;
   const tag = facts.awsCode === undefined ? '' : ` (${facts.awsCode})`;
-  const detail = redactAwsMessage(code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : facts.message);
+  const detail = redactAwsMessage(
+    code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : facts.message,
+  );
   const message = `AWS ${operation}${where}${subject} ${TITLES[code]}${tag}${detail === '' ? '.' : `: ${detail}`}`;
   const retryAfterSeconds = readRetryAfter(facts.headers, context.now ?? Date.now);
   const details: Record<string, unknown> = { provider: 'aws', operation };

@@ -19,9 +19,13 @@ export async function readAllPages<P>(
     const next = nextToken(page);
     if (next === undefined || next === '') return;
     if (seen.has(next)) {
-      throw new SreError('CLOUD_MALFORMED_RESPONSE', `AWS ${operation} returned a page token it had already returned; paging stopped to avoid an endless loop.`, {
-        details: { provider: 'aws', operation },
-      });
+      throw new SreError(
+        'CLOUD_MALFORMED_RESPONSE',
+        `AWS ${operation} returned a page token it had already returned; paging stopped to avoid an endless loop.`,
+        {
+          details: { provider: 'aws', operation },
+        },
+      );
     }
     seen.add(next);
     token = next;

@@ -1,5 +1,10 @@
 import type { FilterLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
-import type { LogRecord, LogSearchRequest, LogSearchResult, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type {
+  LogRecord,
+  LogSearchRequest,
+  LogSearchResult,
+  ScopeTarget,
+} from '../../core/ports/cloud-port.js';
 import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
 import { buildFilterPattern } from './build-filter-pattern.js';
 import { readAllPages } from './read-all-pages.js';
@@ -31,7 +36,8 @@ export async function searchAwsLogs(
   const startTime = request.start.getTime();
   // FilterLogEvents' endTime is inclusive; the request window ends exclusively.
   const endTime = request.end.getTime() - 1;
-  if (limit <= 0 || endTime < startTime || request.logGroups.length === 0) return { events: [], truncated: false };
+  if (limit <= 0 || endTime < startTime || request.logGroups.length === 0)
+    return { events: [], truncated: false };
   const { client, module } = await context.pool.get('logs', scope.region);
   const key = toCallKey(scope, 'logs', 'FilterLogEvents');
   const filter = buildFilterPattern(request);

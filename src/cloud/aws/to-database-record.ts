@@ -65,7 +65,10 @@ export function normalizeRdsEngine(engine: string | undefined): string | undefin
 }
 
 /** Normalizes an RDS DB instance (DescribeDBInstances). The id and name are the DBInstanceIdentifier. */
-export function toDatabaseRecord(instance: DBInstance, scope: Pick<ScopeTarget, 'account' | 'region'>): ResourceRecord {
+export function toDatabaseRecord(
+  instance: DBInstance,
+  scope: Pick<ScopeTarget, 'account' | 'region'>,
+): ResourceRecord {
   const id = instance.DBInstanceIdentifier ?? '';
   return {
     provider: 'aws',

@@ -34,7 +34,10 @@ export function toInstanceFamily(instanceType: string | undefined): string | und
  * of the last start; `created_time` stays absent because EC2 does not expose creation time (only
  * CloudTrail's RunInstances event does).
  */
-export function toInstanceRecord(instance: Instance, scope: Pick<ScopeTarget, 'account' | 'region'>): ResourceRecord {
+export function toInstanceRecord(
+  instance: Instance,
+  scope: Pick<ScopeTarget, 'account' | 'region'>,
+): ResourceRecord {
   const tags = toTagMap(instance.Tags);
   const nativeState = instance.State?.Name;
   return {
@@ -51,12 +54,13 @@ export function toInstanceRecord(instance: Instance, scope: Pick<ScopeTarget, 'a
       type: instance.InstanceType,
       family: toInstanceFamily(instance.InstanceType),
       zone: instance.Placement?.AvailabilityZone,
-      // EC2 sets `Platform` only for Windows; its absence means Linux/UNIX.
-      platform: instance.Platform === 'windows' ? 'windows' : 'linux',
+      // EC2 sets `Platform` only for Windows (`windows` on the wire, `Windows` in the SDK enum); its absence means Linux/UNIX.
+      platform: instance.Platform?.toLowerCase() === 'windows' ? 'windows' : 'linux',
       private_ip: instance.PrivateIpAddress,
       public_ip: instance.PublicIpAddress,
       launch_time: toIsoTime(instance.LaunchTime),
-      monitoring: instance.Monitoring?.State === undefined ? undefined : instance.Monitoring.State === 'enabled',
+      monitoring:
+        instance.Monitoring?.State === undefined ? undefined : instance.Monitoring.State === 'enabled',
       image_id: instance.ImageId,
     }),
   };

@@ -4,7 +4,10 @@ import { compactFields } from './compact-fields.js';
 import { toIsoTime } from './to-iso-time.js';
 
 /** Normalizes a CloudWatch Logs log group (DescribeLogGroups). Id and name are the log group name. */
-export function toLogGroupRecord(group: LogGroup, scope: Pick<ScopeTarget, 'account' | 'region'>): ResourceRecord {
+export function toLogGroupRecord(
+  group: LogGroup,
+  scope: Pick<ScopeTarget, 'account' | 'region'>,
+): ResourceRecord {
   const name = group.logGroupName ?? '';
   return {
     provider: 'aws',

@@ -20,9 +20,14 @@ export function toVolumeState(nativeState: string | undefined): NormalizedState 
 }
 
 /** Normalizes an EBS volume (DescribeVolumes). `attached` is true while an attachment is attaching or attached. */
-export function toVolumeRecord(volume: Volume, scope: Pick<ScopeTarget, 'account' | 'region'>): ResourceRecord {
+export function toVolumeRecord(
+  volume: Volume,
+  scope: Pick<ScopeTarget, 'account' | 'region'>,
+): ResourceRecord {
   const tags = toTagMap(volume.Tags);
-  const attachment = (volume.Attachments ?? []).find((a) => a.State === 'attached' || a.State === 'attaching');
+  const attachment = (volume.Attachments ?? []).find(
+    (a) => a.State === 'attached' || a.State === 'attaching',
+  );
   return {
     provider: 'aws',
     kind: 'volume',
