@@ -7,10 +7,24 @@ export const AZURE_JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** Builds Azure responses with the headers every ARM and Log Analytics response carries. */
 export interface AzureResponder {
-  /** A JSON response; `body` is already serialized. */
-  json(request: WireRequest, status: number, body: string, headers?: Readonly<Record<string, string>>): WireResponse;
+  /**
+   * A JSON response. `body` is serialized already, or built from the response's ids (Log
+   * Analytics errors repeat the correlation id in their body).
+   */
+  json(
+    request: WireRequest,
+    status: number,
+    body: string | ((ids: ResponseIds) => string),
+    headers?: Readonly<Record<string, string>>,
+  ): WireResponse;
   /** An ARM error response (envelope or flat shape, with the error's own headers). */
   armError(request: WireRequest, error: ArmError): WireResponse;
+}
+
+/** The ids a response carries in its headers. */
+export interface ResponseIds {
+  readonly requestId: string;
+  readonly correlationId: string;
 }
 
 function header(request: WireRequest, name: string): string | undefined {
@@ -28,7 +42,7 @@ export function createAzureResponder(seed: number): AzureResponder {
   const json = (
     request: WireRequest,
     status: number,
-    body: string,
+    body: string | ((ids: ResponseIds) => string),
     headers: Readonly<Record<string, string>> = {},
   ): WireResponse => {
     counter += 1;
@@ -49,7 +63,7 @@ export function createAzureResponder(seed: number): AzureResponder {
         ...(clientRequestId === undefined ? {} : { 'x-ms-client-request-id': clientRequestId }),
         ...headers,
       },
-      body,
+      body: typeof body === 'string' ? body : body({ requestId, correlationId }),
     };
   };
   return {

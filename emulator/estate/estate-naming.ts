@@ -7,6 +7,9 @@ import type { Random } from './random.js';
  * kind spells ids, times and tags the same way.
  */
 
+/** A writable view of a model type, for building objects field by field before handing them out. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 

@@ -56,14 +56,21 @@ export function generateBuckets(plan: EstatePlan, account: AccountPlan, taken: S
     const resourceGroup = provider === 'azure' ? `rg-storage-${environment}-${short}` : undefined;
     buckets.push({
       provider,
-      id: provider === 'azure' ? armResourceId(account.id, resourceGroup!, 'Microsoft.Storage/storageAccounts', name) : name,
+      id:
+        provider === 'azure'
+          ? armResourceId(account.id, resourceGroup!, 'Microsoft.Storage/storageAccounts', name)
+          : name,
       name,
       account: account.id,
       region,
       ...(resourceGroup === undefined ? {} : { resourceGroup }),
       createdTime: toIsoTime(timeBefore(plan.anchorMs, 1_100 * DAY_MS, random)),
-      publicAccess: random.chance(publicChance),
-      encrypted: !random.chance(UNENCRYPTED_CHANCE[provider]),
+      // The first bucket of each account is a sure finding: public in production, unencrypted
+      // elsewhere (where the cloud allows it), so every estate exercises those checks.
+      publicAccess: random.chance(publicChance) || (index === 0 && environment === 'prod'),
+      encrypted:
+        !random.chance(UNENCRYPTED_CHANCE[provider]) &&
+        !(index === 0 && environment !== 'prod' && provider !== 'gcp'),
       versioning: random.chance(provider === 'gcp' ? 0.3 : 0.4),
       storageClass: random.weighted(STORAGE_CLASSES[provider]),
       tags: buildTags(provider, { environment, team, app: purpose, owner: random.pick(PEOPLE) }, random),

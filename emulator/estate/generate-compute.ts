@@ -11,6 +11,7 @@ import {
 import {
   DAY_MS,
   NO_TAGS,
+  type Mutable,
   armResourceId,
   awsResourceId,
   buildTags,
@@ -73,14 +74,15 @@ function pattern(
   unit?: 'bytesPerSecond',
 ): MetricPattern {
   const rounded = unit === undefined ? round2 : Math.round;
-  return {
+  const result: Mutable<MetricPattern> = {
     kind,
     base: rounded(base),
     amplitude: rounded(amplitude),
     phaseMinutes: random.int(0, 1439),
     noiseSeed: random.int(0, 0xffffffff),
-    ...(unit === undefined ? {} : { unit }),
   };
+  if (unit !== undefined) result.unit = unit;
+  return result;
 }
 
 function createMetrics(running: boolean, random: Random): InstanceMetrics {
@@ -290,11 +292,11 @@ interface VolumeSpec {
   readonly state: CellState;
   readonly name: string;
   readonly zone: string;
-  readonly resourceGroup?: string;
+  readonly resourceGroup: string | undefined;
   readonly sizeGb: number;
   readonly volumeType: string;
-  readonly attachedTo?: string;
-  readonly device?: string;
+  readonly attachedTo: string | undefined;
+  readonly device: string | undefined;
   readonly createdMs: number;
   readonly tags: Tags;
 }
@@ -312,23 +314,26 @@ function createVolume(spec: VolumeSpec): EstateVolume {
   const encrypted = random.chance(encryptionChance(provider, spec.attachedTo !== undefined));
   const customerKey = encrypted && random.chance(provider === 'gcp' ? 0.2 : 0.3);
   const iops = iopsFor(spec.volumeType, spec.sizeGb, random);
-  return {
+  // Optional fields are assigned rather than spread in: much faster for 100,000s of objects.
+  const volume: Mutable<EstateVolume> = {
     provider,
     id,
     name: spec.name,
     account: cell.account.id,
     region: cell.region.name,
     zone: spec.zone,
-    ...(spec.resourceGroup === undefined ? {} : { resourceGroup: spec.resourceGroup }),
     sizeGb: spec.sizeGb,
     volumeType: spec.volumeType,
-    ...(spec.attachedTo === undefined ? {} : { attachedTo: spec.attachedTo, device: spec.device }),
     encrypted,
-    ...(customerKey ? { kmsKeyId: kmsKey(state) } : {}),
     createdTime: toIsoTime(spec.createdMs),
     tags: spec.tags,
-    ...(iops === undefined ? {} : { iops }),
   };
+  if (spec.resourceGroup !== undefined) volume.resourceGroup = spec.resourceGroup;
+  if (spec.attachedTo !== undefined) volume.attachedTo = spec.attachedTo;
+  if (spec.device !== undefined) volume.device = spec.device;
+  if (customerKey) volume.kmsKeyId = kmsKey(state);
+  if (iops !== undefined) volume.iops = iops;
+  return volume;
 }
 
 function nextCounter(state: CellState, key: string): number {
@@ -370,7 +375,7 @@ interface InstanceDisks {
   readonly app: ApplicationPreset;
   readonly platform: 'linux' | 'windows';
   readonly zone: string;
-  readonly resourceGroup?: string;
+  readonly resourceGroup: string | undefined;
   readonly createdMs: number;
   readonly launchMs: number;
   readonly tags: Tags;
@@ -404,7 +409,7 @@ function createInstanceVolumes(state: CellState, output: ComputeOutput, instance
     state,
     name: bootName,
     zone,
-    ...(resourceGroup === undefined ? {} : { resourceGroup }),
+    resourceGroup,
     sizeGb: bootSize(provider, platform, random),
     volumeType: bootType,
     attachedTo: id,
@@ -435,7 +440,7 @@ function createInstanceVolumes(state: CellState, output: ComputeOutput, instance
         state,
         name: dataName,
         zone,
-        ...(resourceGroup === undefined ? {} : { resourceGroup }),
+        resourceGroup,
         sizeGb: random.weighted(DATA_SIZES),
         volumeType: random.weighted(VOLUME_TYPES[provider].data),
         attachedTo: id,
@@ -503,34 +508,34 @@ function createInstance(state: CellState, output: ComputeOutput): void {
           app,
           platform,
           zone,
-          ...(resourceGroup === undefined ? {} : { resourceGroup }),
+          resourceGroup,
           createdMs,
           launchMs,
           tags,
         });
 
-  const hasPublicIp = running && random.chance(app.publicIp);
-  output.instances.push({
+  const instance: Mutable<EstateInstance> = {
     provider,
     id,
     name: provider === 'aws' ? awsName : name,
     account: cell.account.id,
     region: cell.region.name,
     zone,
-    ...(resourceGroup === undefined ? {} : { resourceGroup }),
     type: random.weighted(INSTANCE_TYPES[provider][app.role]),
     state: stateName,
     launchTime: toIsoTime(launchMs),
     createdTime: toIsoTime(createdMs),
     privateIp: privateIp(state, zoneIndex),
-    ...(hasPublicIp ? { publicIp: publicIp(provider, random) } : {}),
     platform,
     imageId: imageFor(state, platform),
     monitoring: random.chance(provider === 'aws' ? 0.3 : provider === 'azure' ? 0.7 : 0.5),
     tags,
     volumeIds,
     metrics: createMetrics(running && !TRANSITIONAL_STATES.has(stateName), random),
-  });
+  };
+  if (resourceGroup !== undefined) instance.resourceGroup = resourceGroup;
+  if (running && random.chance(app.publicIp)) instance.publicIp = publicIp(provider, random);
+  output.instances.push(instance);
 }
 
 const ORPHAN_PURPOSES = ['old-data', 'restore-test', 'backup-copy', 'migration', 'scratch'];
@@ -567,9 +572,11 @@ function createUnattachedVolume(state: CellState, output: ComputeOutput): void {
       state,
       name,
       zone: zone === '' ? (cell.region.zones[0] ?? '') : zone,
-      ...(resourceGroup === undefined ? {} : { resourceGroup }),
+      resourceGroup,
       sizeGb: random.weighted(DATA_SIZES),
       volumeType: random.weighted(VOLUME_TYPES[provider].data),
+      attachedTo: undefined,
+      device: undefined,
       createdMs: timeBefore(plan.anchorMs, 360 * DAY_MS, random),
       tags,
     }),

@@ -36,7 +36,8 @@ export function generateDatabases(plan: EstatePlan, cell: CellPlan): EstateDatab
   const region = cell.region.name;
   const environment = cell.account.environment;
   const counters = new Map<string, number>();
-  let server: { name: string; resourceGroup: string; remaining: number; publiclyAccessible: boolean } | undefined;
+  let server:
+    { name: string; resourceGroup: string; remaining: number; publiclyAccessible: boolean } | undefined;
 
   for (let index = 0; index < cell.databases; index++) {
     const [app, team] = random.pick(DATABASE_APPS);
@@ -46,7 +47,10 @@ export function generateDatabases(plan: EstatePlan, cell: CellPlan): EstateDatab
     counters.set(stem, counter);
     const shortName = counter === 1 ? stem : `${stem}-${counter}`;
     const multiAz = random.chance(environment === 'prod' ? 0.55 : 0.1);
-    let publiclyAccessible = random.chance(PUBLIC_CHANCE[provider]);
+    // The first database of a non-production cell is reachable from the internet: the classic
+    // forgotten dev database, and a sure finding in every estate.
+    let publiclyAccessible =
+      random.chance(PUBLIC_CHANCE[provider]) || (index === 0 && environment !== 'prod');
     const zones = cell.region.zones;
 
     let id = shortName;

@@ -65,7 +65,8 @@ export function generateFunctions(plan: EstatePlan, cell: CellPlan, output: Func
   const account = cell.account.id;
   const region = cell.region.name;
   const environment = cell.account.environment;
-  const resourceGroup = provider === 'azure' ? `rg-serverless-${environment}-${cell.region.short}` : undefined;
+  const resourceGroup =
+    provider === 'azure' ? `rg-serverless-${environment}-${cell.region.short}` : undefined;
   const workspace = provider === 'azure' ? azureWorkspaceId(plan, account, region) : '';
   const counters = new Map<string, number>();
 
@@ -93,7 +94,9 @@ export function generateFunctions(plan: EstatePlan, cell: CellPlan, output: Func
         id = `arn:aws:lambda:${region}:${account}:function:${name}`;
         logGroupName = `/aws/lambda/${name}`;
         logGroupId = logGroupName;
-        const day = toIsoTime(plan.anchorMs - random.int(0, 2) * DAY_MS).slice(0, 10).replaceAll('-', '/');
+        const day = toIsoTime(plan.anchorMs - random.int(0, 2) * DAY_MS)
+          .slice(0, 10)
+          .replaceAll('-', '/');
         streamNames = Array.from({ length: random.int(1, 4) }, () => `${day}/[$LATEST]${random.hex(32)}`);
         break;
       }

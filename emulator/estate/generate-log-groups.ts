@@ -21,9 +21,24 @@ export interface LogGroupSpec {
 }
 
 const RETENTION_DAYS: Readonly<Record<Provider, Weighted<number | undefined>>> = {
-  aws: [[undefined, 3], [7, 2], [14, 2], [30, 3], [90, 2], [365, 1]],
-  azure: [[30, 3], [90, 2], [730, 1]],
-  gcp: [[30, 4], [90, 1], [365, 1]],
+  aws: [
+    [undefined, 3],
+    [7, 2],
+    [14, 2],
+    [30, 3],
+    [90, 2],
+    [365, 1],
+  ],
+  azure: [
+    [30, 3],
+    [90, 2],
+    [730, 1],
+  ],
+  gcp: [
+    [30, 4],
+    [90, 1],
+    [365, 1],
+  ],
 };
 
 /** Average size of a generated log line in bytes, for `storedBytes`. */
@@ -97,14 +112,21 @@ function sample<T>(items: readonly T[], count: number, random: Random): T[] {
  * application groups (`/app/payments/api`, `ContainerLogV2/orders-svc-worker`, `app/web-api`),
  * about one per 40 instances, each with 1–4 streams.
  */
-export function generateLogGroups(plan: EstatePlan, cell: CellPlan, instances: readonly EstateInstance[]): EstateLogGroup[] {
+export function generateLogGroups(
+  plan: EstatePlan,
+  cell: CellPlan,
+  instances: readonly EstateInstance[],
+): EstateLogGroup[] {
   const groups: EstateLogGroup[] = [];
   if (instances.length === 0) return groups;
   const random = plan.random(`logs/${cell.provider}/${cell.account.id}/${cell.region.name}`);
   const provider = cell.provider;
   const account = cell.account.id;
   const region = cell.region.name;
-  const oldest = instances.reduce((min, instance) => Math.min(min, Date.parse(instance.createdTime)), plan.anchorMs);
+  const oldest = instances.reduce(
+    (min, instance) => Math.min(min, Date.parse(instance.createdTime)),
+    plan.anchorMs,
+  );
   const createdMs = (): number => timeBetween(oldest, plan.anchorMs - DAY_MS, random);
   const workspace = provider === 'azure' ? azureWorkspaceId(plan, account, region) : '';
   const linux = instances.filter((instance) => instance.platform === 'linux');
@@ -113,7 +135,13 @@ export function generateLogGroups(plan: EstatePlan, cell: CellPlan, instances: r
   if (provider === 'aws' && linux.length > 0) {
     const name = random.chance(0.5) ? '/var/log/syslog' : '/var/log/messages';
     const streamNames = sample(linux, random.int(1, 4), random).map((instance) => instance.id);
-    groups.push(createLogGroup(plan, { provider, id: name, name, account, region, createdMs: createdMs(), source: 'ec2', streamNames }, random));
+    groups.push(
+      createLogGroup(
+        plan,
+        { provider, id: name, name, account, region, createdMs: createdMs(), source: 'ec2', streamNames },
+        random,
+      ),
+    );
   } else if (provider !== 'aws') {
     for (const instance of sample(linux, perCell, random)) {
       const name = provider === 'azure' ? `Syslog/${instance.name}` : `syslog/${instance.name}`;
@@ -122,7 +150,10 @@ export function generateLogGroups(plan: EstatePlan, cell: CellPlan, instances: r
           plan,
           {
             provider,
-            id: provider === 'azure' ? `${workspace}/${instance.name}` : `projects/${account}/logs/${encodeURIComponent(name)}`,
+            id:
+              provider === 'azure'
+                ? `${workspace}/${instance.name}`
+                : `projects/${account}/logs/${encodeURIComponent(name)}`,
             name,
             account,
             region,

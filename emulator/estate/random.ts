@@ -161,9 +161,10 @@ export function createRandom(seed: number | string): Random {
       return next() < p;
     },
     hex(n) {
+      // Eight characters per 32-bit draw keeps the number of intermediate strings low.
       let text = '';
-      for (let index = 0; index < n; index++) text += HEX.charAt(nextUint32() & 15);
-      return text;
+      while (text.length < n) text += nextUint32().toString(16).padStart(8, '0');
+      return text.length === n ? text : text.slice(0, n);
     },
     digits(n) {
       if (n <= 0) return '';

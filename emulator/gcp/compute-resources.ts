@@ -3,6 +3,7 @@ import { deriveDecimalId, deriveFingerprint } from './derive-gcp-value.js';
 import type { GcpContext } from './gcp-context.js';
 import { memoize, renderResource, type JsonObject, type JsonValue, type RenderedResource } from './gcp-json.js';
 import { toComputeTimestamp } from './gcp-time.js';
+import { createInstanceActivity, isStoppedState } from './instance-activity.js';
 
 /** Base of every Compute Engine URL (`selfLink`, `zone`, `machineType`…). */
 export const COMPUTE_BASE_URL = 'https://www.googleapis.com/compute/v1';
@@ -99,13 +100,7 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
     };
   });
 
-  // The last stop of each instance, from the audit trail (Compute reports lastStopTimestamp).
-  const lastStops = new Map<string, number>();
-  for (const event of context.estate.auditEvents) {
-    if (event.provider !== 'gcp' || event.action !== 'stop') continue;
-    const time = Date.parse(event.time);
-    if (time > (lastStops.get(event.resourceId) ?? Number.NEGATIVE_INFINITY)) lastStops.set(event.resourceId, time);
-  }
+  const activity = createInstanceActivity(context.estate);
 
   // Which instance a volume boots (first volume) or is attached to, for disk JSON.
   const bootOf = new Map<string, EstateInstance>();
@@ -116,22 +111,12 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
 
   const zoneUrl = (project: string, zone: string): string => computeUrl(`projects/${project}/zones/${zone}`);
 
-  const stopTimeOf = (instance: EstateInstance): number => {
-    const launched = Date.parse(instance.launchTime);
-    const audited = lastStops.get(instance.id);
-    if (audited !== undefined && audited >= launched) return audited;
-    // No audited stop: the instance ran for a deterministic share of the time since its last start.
-    const share = 0.2 + ((Number(instance.id.slice(-4)) || 0) % 60) / 100;
-    return launched + Math.floor((context.anchorMs - launched) * share);
-  };
-
   const instance = memoize((item: EstateInstance): RenderedResource => {
     const zone = zoneUrl(item.account, item.zone);
     const selfLink = `${zone}/instances/${item.name}`;
     const project = context.project(item.account);
     const projectNumber = project?.number ?? deriveDecimalId(`project:${item.account}`, 12);
-    const running = item.state === 'RUNNING' || item.state === 'STOPPING';
-    const stopped = item.state === 'TERMINATED' || item.state === 'SUSPENDED' || item.state === 'STOPPING';
+    const stopped = isStoppedState(item.state);
     const accelerator = acceleratorsOf(item.type);
     const disks: JsonValue[] = [];
     item.volumeIds.forEach((volumeId, position) => {
@@ -206,7 +191,7 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
         preemptible: false,
         provisioningModel: 'STANDARD',
       },
-      cpuPlatform: stopped && !running ? 'Unknown CPU Platform' : cpuPlatformOf(item.type),
+      cpuPlatform: item.state === 'TERMINATED' ? 'Unknown CPU Platform' : cpuPlatformOf(item.type),
       ...(Object.keys(labels).length > 0 ? { labels } : {}),
       labelFingerprint: Object.keys(labels).length > 0 ? deriveFingerprint(`labels:${JSON.stringify(labels)}`) : EMPTY_FINGERPRINT,
       startRestricted: false,
@@ -222,7 +207,7 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
       shieldedInstanceIntegrityPolicy: { updateAutoLearnPolicy: true },
       fingerprint: deriveFingerprint(`instance:${item.id}:${item.state}`),
       lastStartTimestamp: toComputeTimestamp(item.launchTime),
-      ...(stopped ? { lastStopTimestamp: toComputeTimestamp(stopTimeOf(item)) } : {}),
+      ...(stopped ? { lastStopTimestamp: toComputeTimestamp(activity.lastStopMs(item)) } : {}),
       satisfiesPzi: true,
     };
     return renderResource(object);

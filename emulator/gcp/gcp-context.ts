@@ -17,7 +17,7 @@ export interface GcpContext {
   readonly regions: readonly EstateRegion[];
   /** Every zone of {@link regions}, sorted by name. */
   readonly zones: readonly string[];
-  /** A GCP project by id, or `undefined`. */
+  /** A GCP project by id (or by project number, which Google APIs accept too), or `undefined`. */
   project(id: string): EstateAccount | undefined;
   /** The region of a zone (`europe-west1` for `europe-west1-b`), or `undefined` for unknown zones. */
   regionOfZone(zone: string): string | undefined;
@@ -34,6 +34,8 @@ export function createGcpContext(deps: HandlerDeps): GcpContext {
   const zones = Object.freeze([...zoneToRegion.keys()].sort());
   const regionNames = Object.freeze(regions.map((region) => region.name));
   const cap = deps.pageSizeCaps.gcp;
+  const byNumber = new Map<string, EstateAccount>();
+  for (const account of index.accounts('gcp')) if (account.number !== undefined) byNumber.set(account.number, account);
   return {
     estate,
     index,
@@ -41,7 +43,7 @@ export function createGcpContext(deps: HandlerDeps): GcpContext {
     anchorMs: Date.parse(estate.anchorTime),
     regions,
     zones,
-    project: (id) => index.account('gcp', id),
+    project: (id) => index.account('gcp', id) ?? (/^\d+$/.test(id) ? byNumber.get(id) : undefined),
     regionOfZone: (zone) => zoneToRegion.get(zone) ?? regionFromZoneName(zone),
     projectRegions: (project) => (project.regions.length > 0 ? project.regions : regionNames),
   };

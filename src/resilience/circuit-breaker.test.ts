@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SreError } from '../core/errors/sre-error.js';
-import { CircuitBreaker, isBreakerRejection, type BreakerStateChange, type BreakerVerdict } from './circuit-breaker.js';
+import {
+  CircuitBreaker,
+  isBreakerRejection,
+  type BreakerStateChange,
+  type BreakerVerdict,
+} from './circuit-breaker.js';
 import { classifyFailure } from './classify-failure.js';
 import { createFakeTime, type FakeTime } from './create-fake-time.js';
 
@@ -171,7 +176,9 @@ describe('CircuitBreaker', () => {
     const first = setup();
     await failTimes(first.breaker, 5);
     first.time.advance(10_000);
-    const snapshot = JSON.parse(JSON.stringify(first.breaker.toJSON())) as ReturnType<CircuitBreaker['toJSON']>;
+    const snapshot = JSON.parse(JSON.stringify(first.breaker.toJSON())) as ReturnType<
+      CircuitBreaker['toJSON']
+    >;
 
     const second = setup({ initialState: snapshot, time: first.time });
     const error: unknown = await second.breaker.execute(succeed).catch((rejection: unknown) => rejection);

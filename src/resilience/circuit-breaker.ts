@@ -193,6 +193,7 @@ export class CircuitBreaker {
 
 /** True when `error` is a breaker's fail-fast rejection (the call was never made). */
 export function isBreakerRejection(error: unknown): boolean {
-  return error instanceof SreError && (error.details.breaker === 'open' || error.details.breaker === 'half_open');
+  return (
+    error instanceof SreError && (error.details.breaker === 'open' || error.details.breaker === 'half_open')
+  );
 }
-

@@ -12,7 +12,14 @@ import { ResilienceSettingsSchema, type ResilienceSettingsInput } from './resili
 const START = 1_700_000_000_000;
 
 function keyFor(provider: Provider, overrides: Partial<CallKey> = {}): CallKey {
-  return { provider, account: 'acct-1', region: 'region-1', service: 'compute', operation: 'ListThings', ...overrides };
+  return {
+    provider,
+    account: 'acct-1',
+    region: 'region-1',
+    service: 'compute',
+    operation: 'ListThings',
+    ...overrides,
+  };
 }
 
 const ec2: CallKey = {
@@ -38,15 +45,17 @@ function setup(input: ResilienceSettingsInput = {}, deps: Partial<ResilienceDeps
 
 /** A cloud call that always throws an SreError with `code`. */
 function failing(code: ErrorCode, options?: SreErrorOptions) {
-  return vi.fn((_signal: AbortSignal) => Promise.reject(new SreError(code, `${code} from the cloud`, options)));
+  return vi.fn(() => Promise.reject(new SreError(code, `${code} from the cloud`, options)));
 }
 
 /** A cloud call that throws the given codes in turn, then returns `value`. */
 function failingThen<T>(codes: readonly ErrorCode[], value: T) {
   let calls = 0;
-  return vi.fn((_signal: AbortSignal) => {
+  return vi.fn(() => {
     const code = codes[calls++];
-    return code === undefined ? Promise.resolve(value) : Promise.reject(new SreError(code, `${code} from the cloud`));
+    return code === undefined
+      ? Promise.resolve(value)
+      : Promise.reject(new SreError(code, `${code} from the cloud`));
   });
 }
 
@@ -78,19 +87,22 @@ function createSleepUntilAborted(): { sleep: Sleep; waiting: Promise<void> } {
 const oneAttempt = { aws: { retry: { maxAttempts: 1 } } } satisfies ResilienceSettingsInput;
 
 describe('createResilientCallRunner: retries', () => {
-  it.each<ErrorCode>(['CLOUD_THROTTLED', 'CLOUD_UNAVAILABLE', 'CLOUD_TIMEOUT', 'CLOUD_UNREACHABLE', 'CLOUD_MALFORMED_RESPONSE'])(
-    'retries %s up to 3 attempts, then rethrows it with details.attempts',
-    async (code) => {
-      const { runner } = setup();
-      const call = failing(code);
+  it.each<ErrorCode>([
+    'CLOUD_THROTTLED',
+    'CLOUD_UNAVAILABLE',
+    'CLOUD_TIMEOUT',
+    'CLOUD_UNREACHABLE',
+    'CLOUD_MALFORMED_RESPONSE',
+  ])('retries %s up to 3 attempts, then rethrows it with details.attempts', async (code) => {
+    const { runner } = setup();
+    const call = failing(code);
 
-      const error = await rejectionOf(runner.run(ec2, call));
+    const error = await rejectionOf(runner.run(ec2, call));
 
-      expect(call).toHaveBeenCalledTimes(3);
-      expect(error).toBeInstanceOf(SreError);
-      expect(error).toMatchObject({ code, details: { attempts: 3 } });
-    },
-  );
+    expect(call).toHaveBeenCalledTimes(3);
+    expect(error).toBeInstanceOf(SreError);
+    expect(error).toMatchObject({ code, details: { attempts: 3 } });
+  });
 
   it.each<ErrorCode>([
     'CLOUD_AUTHENTICATION',
@@ -158,13 +170,16 @@ describe('createResilientCallRunner: retries', () => {
     ['aws', [500, 1_000]],
     ['azure', [1_000, 2_000]],
     ['gcp', [500, 1_000]],
-  ])('backs off exponentially with jitter between %s attempts (lowest jitter)', async (provider, expected) => {
-    const { runner, time } = setup();
+  ])(
+    'backs off exponentially with jitter between %s attempts (lowest jitter)',
+    async (provider, expected) => {
+      const { runner, time } = setup();
 
-    await rejectionOf(runner.run(keyFor(provider), failing('CLOUD_UNAVAILABLE')));
+      await rejectionOf(runner.run(keyFor(provider), failing('CLOUD_UNAVAILABLE')));
 
-    expect(time.sleeps).toEqual(expected);
-  });
+      expect(time.sleeps).toEqual(expected);
+    },
+  );
 
   it('waits at least the retry-after hint (Azure 429 with Retry-After: 7)', async () => {
     const { runner, time } = setup();
@@ -213,8 +228,18 @@ describe('createResilientCallRunner: circuit breaker', () => {
       details: { breaker: 'open', retryInSeconds: 30, attempts: 0 },
     });
     expect(runner.breakerStates()).toEqual({ 'aws/ec2': 'open' });
-    expect(events).toContainEqual({ type: 'breaker_state_change', breaker: 'aws/ec2', from: 'closed', to: 'open' });
-    expect(events).toContainEqual({ type: 'breaker_rejected', key: ec2, breaker: 'aws/ec2', retryInSeconds: 30 });
+    expect(events).toContainEqual({
+      type: 'breaker_state_change',
+      breaker: 'aws/ec2',
+      from: 'closed',
+      to: 'open',
+    });
+    expect(events).toContainEqual({
+      type: 'breaker_rejected',
+      key: ec2,
+      breaker: 'aws/ec2',
+      retryInSeconds: 30,
+    });
   });
 
   it('shares one breaker per provider and service across accounts and regions', async () => {
@@ -239,16 +264,18 @@ describe('createResilientCallRunner: circuit breaker', () => {
     expect(runner.breakerStates()).toEqual({ 'aws/ec2/us-east-1': 'open', 'aws/ec2/eu-west-1': 'closed' });
   });
 
-  it.each<ErrorCode>(['CLOUD_THROTTLED', 'CLOUD_AUTHORIZATION', 'CLOUD_NOT_FOUND', 'CLOUD_INVALID_PARAMETER'])(
-    'is not opened by %s',
-    async (code) => {
-      const { runner } = setup(oneAttempt);
+  it.each<ErrorCode>([
+    'CLOUD_THROTTLED',
+    'CLOUD_AUTHORIZATION',
+    'CLOUD_NOT_FOUND',
+    'CLOUD_INVALID_PARAMETER',
+  ])('is not opened by %s', async (code) => {
+    const { runner } = setup(oneAttempt);
 
-      for (let index = 0; index < 10; index++) await rejectionOf(runner.run(ec2, failing(code)));
+    for (let index = 0; index < 10; index++) await rejectionOf(runner.run(ec2, failing(code)));
 
-      expect(runner.breakerStates()).toEqual({ 'aws/ec2': 'closed' });
-    },
-  );
+    expect(runner.breakerStates()).toEqual({ 'aws/ec2': 'closed' });
+  });
 
   it('half-opens after the open period and closes after 2 successful trials', async () => {
     const { runner, time, events } = setup(oneAttempt);
@@ -322,7 +349,8 @@ describe('createResilientCallRunner: circuit breaker', () => {
 
   it('saves and restores breaker state across runners', async () => {
     const first = setup(oneAttempt);
-    for (let index = 0; index < 5; index++) await rejectionOf(first.runner.run(ec2, failing('CLOUD_UNAVAILABLE')));
+    for (let index = 0; index < 5; index++)
+      await rejectionOf(first.runner.run(ec2, failing('CLOUD_UNAVAILABLE')));
     first.time.advance(12_000);
     const saved: unknown = JSON.parse(JSON.stringify(first.runner.exportBreakerState()));
     const second = setup(oneAttempt, { clock: first.time.clock });
@@ -413,7 +441,11 @@ describe('createResilientCallRunner: cancellation and timeouts', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     const error = await outcome;
 
-    expect(error).toMatchObject({ code: 'CLOUD_TIMEOUT', retryable: true, details: { timeoutMs: 5_000, attempts: 1 } });
+    expect(error).toMatchObject({
+      code: 'CLOUD_TIMEOUT',
+      retryable: true,
+      details: { timeoutMs: 5_000, attempts: 1 },
+    });
     expect(seen?.aborted).toBe(true);
     expect(events).toContainEqual({ type: 'timeout', key: ec2, attempt: 1, timeoutMs: 5_000 });
   });
@@ -421,7 +453,7 @@ describe('createResilientCallRunner: cancellation and timeouts', () => {
   it('retries timed-out attempts like any retryable error', async () => {
     vi.useFakeTimers({ now: START });
     const { runner } = setup({ aws: { timeoutMs: 1_000 } });
-    const call = vi.fn((_signal: AbortSignal) => new Promise<string>(() => undefined));
+    const call = vi.fn(() => new Promise<string>(() => undefined));
 
     const outcome = rejectionOf(runner.run(ec2, call));
     await vi.advanceTimersByTimeAsync(10_000);

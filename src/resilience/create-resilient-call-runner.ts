@@ -2,7 +2,6 @@ import {
   DelegateBackoff,
   handleWhen,
   retry,
-  TaskCancelledError,
   timeout,
   TimeoutStrategy,
   type IBackoff,
@@ -13,7 +12,12 @@ import { SreError, isSreError, toSreError } from '../core/errors/sre-error.js';
 import type { CallKey, CallRunner } from '../core/ports/call-runner.js';
 import type { Provider } from '../core/ports/cloud-port.js';
 import { BreakerStateSnapshotSchema, type BreakerStateSnapshot } from './breaker-state-snapshot.js';
-import { CircuitBreaker, isBreakerRejection, type BreakerState, type CircuitBreakerSnapshot } from './circuit-breaker.js';
+import {
+  CircuitBreaker,
+  isBreakerRejection,
+  type BreakerState,
+  type CircuitBreakerSnapshot,
+} from './circuit-breaker.js';
 import { classifyFailure } from './classify-failure.js';
 import { createRetryBackoff, type RetryBackoffContext } from './create-retry-backoff.js';
 import type { Clock, ResilienceDeps, Sleep } from './resilience-deps.js';
@@ -116,7 +120,7 @@ export function createResilientCallRunner(
     let policy = timeouts.get(provider);
     if (policy === undefined) {
       // Aggressive: give up at the deadline even if the call ignores its signal. abortOnReturn off,
-      // so the call's signal is aborted only by the deadline or the caller, which tells them apart.
+      // so the call's signal is aborted only by the deadline or the caller (see callWithTimeout).
       policy = timeout(settings[provider].timeoutMs, {
         strategy: TimeoutStrategy.Aggressive,
         abortOnReturn: false,
@@ -155,7 +159,9 @@ export function createResilientCallRunner(
         return call(innerSignal);
       }, signal);
     } catch (error) {
-      if (signal.aborted || !(error instanceof TaskCancelledError || callSignal?.aborted === true)) throw error;
+      // With abortOnReturn off, only the deadline or the caller aborts the call's signal.
+      const timedOut = callSignal?.aborted === true && !signal.aborted;
+      if (!timedOut) throw error;
       const timeoutMs = settings[key.provider].timeoutMs;
       counters.timeouts++;
       emit({ type: 'timeout', key, attempt, timeoutMs });
@@ -164,7 +170,13 @@ export function createResilientCallRunner(
         `${key.provider} ${key.service} ${key.operation} did not answer within ${timeoutMs} ms (${key.region})`,
         {
           cause: error,
-          details: { provider: key.provider, service: key.service, operation: key.operation, region: key.region, timeoutMs },
+          details: {
+            provider: key.provider,
+            service: key.service,
+            operation: key.operation,
+            region: key.region,
+            timeoutMs,
+          },
         },
       );
     }
@@ -184,16 +196,21 @@ export function createResilientCallRunner(
         handleWhen((error) => classifyFailure(error).retryable),
         {
           maxAttempts: retrySettings.maxAttempts - 1,
-          backoff: new DelegateBackoff<RetryBackoffContext, IBackoff<RetryBackoffContext>>((context, previous) => {
-            const step = previous === undefined ? backoff.next(context) : previous.next(context);
-            nextDelayMs = step.duration;
-            counters.retries++;
-            const code = 'error' in context.result && isSreError(context.result.error) ? context.result.error.code : 'INTERNAL';
-            emit({ type: 'retry', key, attempt: context.attempt + 1, delayMs: step.duration, code });
-            // Cockatiel 3.2 sleeps with a bare setTimeout that ignores the AbortSignal and cannot be
-            // injected; so it waits 0 here and the attempt itself sleeps, abortably (below).
-            return { delay: 0, state: step };
-          }),
+          backoff: new DelegateBackoff<RetryBackoffContext, IBackoff<RetryBackoffContext>>(
+            (context, previous) => {
+              const step = previous === undefined ? backoff.next(context) : previous.next(context);
+              nextDelayMs = step.duration;
+              counters.retries++;
+              const code =
+                'error' in context.result && isSreError(context.result.error)
+                  ? context.result.error.code
+                  : 'INTERNAL';
+              emit({ type: 'retry', key, attempt: context.attempt + 1, delayMs: step.duration, code });
+              // Cockatiel 3.2 sleeps with a bare setTimeout that ignores the AbortSignal and cannot be
+              // injected; so it waits 0 here and the attempt itself sleeps, abortably (below).
+              return { delay: 0, state: step };
+            },
+          ),
         },
       );
       try {
@@ -241,13 +258,16 @@ export function createResilientCallRunner(
           cause: parsed.error,
         });
       }
-      for (const [name, state] of Object.entries(parsed.data.breakers)) breakers.set(name, createBreaker(name, state));
+      for (const [name, state] of Object.entries(parsed.data.breakers))
+        breakers.set(name, createBreaker(name, state));
     },
   };
 }
 
 function breakerName(key: CallKey, scope: ResilienceSettings['breaker']['scope']): string {
-  return scope === 'region' ? `${key.provider}/${key.service}/${key.region}` : `${key.provider}/${key.service}`;
+  return scope === 'region'
+    ? `${key.provider}/${key.service}/${key.region}`
+    : `${key.provider}/${key.service}`;
 }
 
 function scopeName(key: CallKey): string {

@@ -1,7 +1,11 @@
 import type { IBackoff } from 'cockatiel';
 import { describe, expect, it } from 'vitest';
 import { SreError } from '../core/errors/sre-error.js';
-import { createRetryBackoff, type RetryBackoffContext, type RetryBackoffOptions } from './create-retry-backoff.js';
+import {
+  createRetryBackoff,
+  type RetryBackoffContext,
+  type RetryBackoffOptions,
+} from './create-retry-backoff.js';
 
 const aws: RetryBackoffOptions = {
   baseDelayMs: 1_000,
@@ -12,7 +16,11 @@ const aws: RetryBackoffOptions = {
   random: () => 0.5,
 };
 
-function delays(options: RetryBackoffOptions, count: number, error: Error = new SreError('CLOUD_THROTTLED', 'slow down')) {
+function delays(
+  options: RetryBackoffOptions,
+  count: number,
+  error: Error = new SreError('CLOUD_THROTTLED', 'slow down'),
+) {
   const factory = createRetryBackoff(options);
   const result: number[] = [];
   let backoff: IBackoff<RetryBackoffContext> | undefined;
@@ -28,24 +36,31 @@ describe('createRetryBackoff', () => {
   it.each([
     ['aws', aws, [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]],
     ['gcp', { ...aws, maxDelayMs: 32_000 }, [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 32_000, 32_000]],
-    ['azure', { ...aws, baseDelayMs: 2_000, maxDelayMs: 64_000 }, [2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 64_000]],
+    [
+      'azure',
+      { ...aws, baseDelayMs: 2_000, maxDelayMs: 64_000 },
+      [2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 64_000],
+    ],
   ])('without jitter doubles from the base up to the cap (%s)', (_provider, options, expected) => {
     const result = delays(options, expected.length);
 
     expect(result).toEqual(expected);
   });
 
-  it.each([0, 0.25, 0.5, 0.999])('with jitter stays within [d/2, d] of the exponential delay (random %s)', (value) => {
-    const options = { ...aws, jitter: true, random: () => value };
+  it.each([0, 0.25, 0.5, 0.999])(
+    'with jitter stays within [d/2, d] of the exponential delay (random %s)',
+    (value) => {
+      const options = { ...aws, jitter: true, random: () => value };
 
-    const result = delays(options, 8);
+      const result = delays(options, 8);
 
-    result.forEach((delay, index) => {
-      const exponential = Math.min(60_000, 1_000 * 2 ** index);
-      expect(delay).toBeGreaterThanOrEqual(exponential / 2);
-      expect(delay).toBeLessThanOrEqual(exponential);
-    });
-  });
+      result.forEach((delay, index) => {
+        const exponential = Math.min(60_000, 1_000 * 2 ** index);
+        expect(delay).toBeGreaterThanOrEqual(exponential / 2);
+        expect(delay).toBeLessThanOrEqual(exponential);
+      });
+    },
+  );
 
   it('with jitter still grows: the lowest possible delay of each retry is the highest of the one before', () => {
     const lowest = delays({ ...aws, jitter: true, random: () => 0 }, 6);
@@ -57,7 +72,9 @@ describe('createRetryBackoff', () => {
   });
 
   it('varies with the random source (jitter is real)', () => {
-    const samples = [0.1, 0.3, 0.7, 0.9].map((value) => delays({ ...aws, jitter: true, random: () => value }, 1)[0]);
+    const samples = [0.1, 0.3, 0.7, 0.9].map(
+      (value) => delays({ ...aws, jitter: true, random: () => value }, 1)[0],
+    );
 
     expect(new Set(samples).size).toBe(4);
   });

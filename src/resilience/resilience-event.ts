@@ -48,8 +48,4 @@ export interface TimeoutEvent {
 
 /** What the resilience layer reports for traces and metrics. */
 export type ResilienceEvent =
-  | RetryEvent
-  | BreakerStateChangeEvent
-  | BreakerRejectedEvent
-  | ThrottledWaitEvent
-  | TimeoutEvent;
+  RetryEvent | BreakerStateChangeEvent | BreakerRejectedEvent | ThrottledWaitEvent | TimeoutEvent;

@@ -6,19 +6,22 @@ describe('ResilienceSettingsSchema', () => {
     ['aws', 3, 1_000, 60_000],
     ['azure', 3, 2_000, 64_000],
     ['gcp', 3, 1_000, 32_000],
-  ] as const)('defaults %s retries to %i attempts, base %i ms, cap %i ms, with jitter and retry-after', (provider, attempts, base, cap) => {
-    const settings = ResilienceSettingsSchema.parse({});
+  ] as const)(
+    'defaults %s retries to %i attempts, base %i ms, cap %i ms, with jitter and retry-after',
+    (provider, attempts, base, cap) => {
+      const settings = ResilienceSettingsSchema.parse({});
 
-    expect(settings[provider].retry).toEqual({
-      maxAttempts: attempts,
-      baseDelayMs: base,
-      maxDelayMs: cap,
-      jitter: true,
-      honourRetryAfter: true,
-    });
-    expect(settings[provider].timeoutMs).toBe(30_000);
-    expect(settings[provider].rateLimit.default).toEqual({ perSecond: 20, burst: 40 });
-  });
+      expect(settings[provider].retry).toEqual({
+        maxAttempts: attempts,
+        baseDelayMs: base,
+        maxDelayMs: cap,
+        jitter: true,
+        honourRetryAfter: true,
+      });
+      expect(settings[provider].timeoutMs).toBe(30_000);
+      expect(settings[provider].rateLimit.default).toEqual({ perSecond: 20, burst: 40 });
+    },
+  );
 
   it('defaults the breaker to 5 failures, 30 s open, 3 half-open trials, 2 successes, per service', () => {
     const settings = ResilienceSettingsSchema.parse({});

@@ -111,7 +111,9 @@ export const ResilienceSettingsSchema = z.object({
         .int()
         .min(1)
         .default(5)
-        .describe('Consecutive service-health failures (unavailable, timeout, unreachable) that open the breaker.'),
+        .describe(
+          'Consecutive service-health failures (unavailable, timeout, unreachable) that open the breaker.',
+        ),
       openMs: z
         .number()
         .nonnegative()

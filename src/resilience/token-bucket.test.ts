@@ -36,7 +36,8 @@ describe('TokenBucket', () => {
       if (time.clock.now() < 10_000) calls++;
     }
 
-    expect(calls).toBe(2 + 2 * 10 - 1);
+    // The burst of 2 at t=0, then one every 500 ms at t=0.5 s … 9.5 s.
+    expect(calls).toBe(2 + 19);
   });
 
   it('gives a refunded token back to the next caller', () => {

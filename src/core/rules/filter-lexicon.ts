@@ -15,14 +15,20 @@ function state(states: StateWord[], audit?: 'stop' | 'delete'): AtomValue {
   return audit === undefined ? { type: 'state', states } : { type: 'state', states, audit };
 }
 
-/** A tag key or name the user typed, with its case; rejects words that mean something else. */
+/** Function words that can never be a tag key or value ("without AN owner tag", "tag IS prod"). */
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'any', 'all', 'with', 'without', 'no', 'not', 'is', 'are', 'of', 'in', 'on', 'at', 'and', 'or', 'that',
+  'which', 'this', 'these', 'those', 'some', 'to', 'for', 'by', 'set', 'has', 'have', 'their', 'its', 'my', 'our',
+]);
+
+/** A tag key or value the user typed, with its case; rejects function words. */
 function userWord(captures: Captures, index: number): string | undefined {
   const cased = captures.cased[index];
   const lower = captures.lower[index];
   if (cased === undefined || lower === undefined || cased.length === 0) {
     return undefined;
   }
-  return captures.isReserved(lower) ? undefined : cased;
+  return FUNCTION_WORDS.has(lower) ? undefined : cased;
 }
 
 const TAG_KEY = `["']?([a-z0-9][\\w:./-]*)["']?`;
@@ -38,11 +44,8 @@ function tagFilter(op: FilterOp, keyIndex: number, valueIndex?: number) {
     if (valueIndex === undefined) {
       return filterAtom(`tag:${key}`, op);
     }
-    const value = captures.cased[valueIndex];
-    const lowerValue = captures.lower[valueIndex];
-    return value === undefined || lowerValue === undefined || captures.isReserved(lowerValue)
-      ? undefined
-      : filterAtom(`tag:${key}`, op, value);
+    const value = userWord(captures, valueIndex);
+    return value === undefined ? undefined : filterAtom(`tag:${key}`, op, value);
   };
 }
 
@@ -379,13 +382,13 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'FLT-WINDOWS',
     en: ['windows(?: server)?(?: \\d{4})?'],
-    zh: ['windows\\s*(?:系统|服务器)?', '视窗系统'],
+    zh: ['windows\\s*(?:系统|服务器)', '视窗系统'],
     value: filterAtom('platform', 'eq', 'windows', 'instance'),
   },
   {
     id: 'FLT-LINUX',
     en: ['linux', 'ubuntu', 'amazon linux', 'rhel', 'centos', 'debian'],
-    zh: ['linux\\s*(?:系统|服务器)?'],
+    zh: ['linux\\s*(?:系统|服务器)'],
     value: filterAtom('platform', 'eq', 'linux', 'instance'),
   },
   // Instance types, families and sizes
@@ -436,7 +439,7 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'FLT-VOLUME-TYPE-AWS',
     en: ['(gp2|gp3|io1|io2|st1|sc1)(?: volumes?| disks?| type)?'],
-    zh: ['(gp2|gp3|io1|io2|st1|sc1)\\s*(?:类型|的)?'],
+    zh: ['(gp2|gp3|io1|io2|st1|sc1)\\s*(?:类型)'],
     build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: lower[1] }], implies: 'volume', provider: 'aws' }),
   },
   {
@@ -472,62 +475,54 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'FLT-VOLUME-TYPE-GCP',
     en: ['(pd-ssd|pd-standard|pd-balanced|pd-extreme|hyperdisk-balanced|hyperdisk-extreme)'],
-    zh: ['(pd-ssd|pd-standard|pd-balanced|pd-extreme)'],
     build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: lower[1] }], implies: 'volume', provider: 'gcp' }),
   },
   {
     id: 'FLT-VOLUME-TYPE-SSD',
     en: ['ssd(?: volumes?| disks?)?'],
-    zh: ['ssd\\s*(?:磁盘|盘|卷)?', '固态(?:硬盘|磁盘)'],
+    zh: ['ssd\\s*(?:磁盘|盘|卷|云盘)', '固态(?:硬盘|磁盘)'],
     value: filterAtom('volume_type', 'contains', 'ssd', 'volume'),
   },
   // Database engines
   {
     id: 'FLT-ENGINE-AURORA-MYSQL',
     en: ['aurora[- ]?mysql'],
-    zh: ['aurora\\s*mysql'],
     value: { type: 'filter', filters: [{ field: 'engine', op: 'eq', value: 'aurora-mysql' }], implies: 'database', provider: 'aws' },
   },
   {
     id: 'FLT-ENGINE-AURORA-POSTGRES',
     en: ['aurora[- ]?postgres(?:ql)?', 'aurora[- ]?pg'],
-    zh: ['aurora\\s*postgres(?:ql)?'],
     value: { type: 'filter', filters: [{ field: 'engine', op: 'eq', value: 'aurora-postgresql' }], implies: 'database', provider: 'aws' },
   },
   {
     id: 'FLT-ENGINE-AURORA',
     en: ['aurora'],
-    zh: ['aurora'],
     value: { type: 'filter', filters: [{ field: 'engine', op: 'in', value: ['aurora-mysql', 'aurora-postgresql'] }], implies: 'database', provider: 'aws' },
   },
   {
     id: 'FLT-ENGINE-MYSQL',
     en: ['mysql'],
-    zh: ['mysql'],
     value: filterAtom('engine', 'eq', 'mysql', 'database'),
   },
   {
     id: 'FLT-ENGINE-POSTGRES',
     en: ['postgres(?:ql)?', 'pg', 'psql'],
-    zh: ['postgres(?:ql)?'],
     value: filterAtom('engine', 'eq', 'postgres', 'database'),
   },
   {
     id: 'FLT-ENGINE-MARIADB',
     en: ['maria ?db'],
-    zh: ['maria\\s*db'],
     value: filterAtom('engine', 'eq', 'mariadb', 'database'),
   },
   {
     id: 'FLT-ENGINE-SQLSERVER',
     en: ['(?:microsoft |ms ?)?sql ?server', 'mssql'],
-    zh: ['sql\\s*server'],
     value: filterAtom('engine', 'eq', 'sqlserver', 'database'),
   },
   {
     id: 'FLT-ENGINE-ORACLE',
     en: ['oracle'],
-    zh: ['oracle', '甲骨文'],
+    zh: ['甲骨文'],
     value: filterAtom('engine', 'eq', 'oracle', 'database'),
   },
   // Storage classes (buckets)
@@ -543,7 +538,7 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'FLT-STORAGE-CLASS-NAMED',
     en: ['(glacier|nearline|coldline)'],
-    zh: ['(glacier|nearline|coldline|归档存储|低频访问|冷存储)'],
+    zh: ['(归档存储|低频访问|冷存储)'],
     build: ({ lower }) => {
       const map: Readonly<Record<string, string>> = { 归档存储: 'archive', 低频访问: 'standard_ia', 冷存储: 'coldline' };
       const word = lower[1] ?? '';
@@ -638,13 +633,11 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'TAG-BARE-EQ',
     en: [`([a-z][\\w.-]*)\\s*(=|==)\\s*${TAG_VALUE}`, `([a-z][\\w-]*)(:)([a-z0-9][\\w.@-]*)`],
-    zh: [`([a-z][\\w.-]*)\\s*(=|==)\\s*${TAG_VALUE}`],
     build: bareTag('eq'),
   },
   {
     id: 'TAG-BARE-NE',
     en: [`([a-z][\\w.-]*)\\s*(!=|<>)\\s*${TAG_VALUE}`],
-    zh: [`([a-z][\\w.-]*)\\s*(!=|<>)\\s*${TAG_VALUE}`],
     build: bareTag('ne'),
   },
   // Names and ids

@@ -44,13 +44,13 @@ export const METRIC_LEXICON: readonly LexiconEntry[] = [
       'processor(?: usage| utili[sz]ation| load)?',
       'cpu %',
     ],
-    zh: ['cpu\\s*(?:的)?\\s*(?:使用率|利用率|占用率|占用|负载|使用|用量)?', '处理器(?:使用率|利用率|负载)?'],
+    zh: ['cpu\\s*(?:的)?\\s*(?:使用率|利用率|占用率|占用|负载|使用|用量)', '处理器(?:使用率|利用率|负载)?'],
     value: { type: 'metric', metric: 'cpu' },
   },
   {
     id: 'MET-MEMORY',
     en: ['(?:memory|mem|ram)(?:\\s*(?:utili[sz]ation|usage|util|use|used|consumption|percent(?:age)?))?'],
-    zh: ['内存\\s*(?:的)?\\s*(?:使用率|利用率|占用率|占用|使用|用量|大小)?', 'mem\\s*(?:使用率)?'],
+    zh: ['内存\\s*(?:的)?\\s*(?:使用率|利用率|占用率|占用|使用|用量|大小)?'],
     value: { type: 'metric', metric: 'memory' },
   },
   {
@@ -123,25 +123,25 @@ export const METRIC_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'STAT-P50',
     en: ['p50', 'median', '50(?:th)? percentile'],
-    zh: ['中位数', '中位值', 'p50', '50\\s*分位(?:数|值)?'],
+    zh: ['中位数', '中位值', '50\\s*分位(?:数|值)?'],
     value: { type: 'statistic', statistic: 'p50' },
   },
   {
     id: 'STAT-P90',
     en: ['p90', '90(?:th)? percentile', '90(?:th)? pct'],
-    zh: ['p90', '90\\s*分位(?:数|值)?', '90\\s*百分位(?:数|值)?'],
+    zh: ['90\\s*分位(?:数|值)?', '90\\s*百分位(?:数|值)?'],
     value: { type: 'statistic', statistic: 'p90' },
   },
   {
     id: 'STAT-P95',
     en: ['p95', '95(?:th)? percentile', '95(?:th)? pct', '95%ile'],
-    zh: ['p95', '95\\s*分位(?:数|值)?', '95\\s*百分位(?:数|值)?', '百分位\\s*95'],
+    zh: ['95\\s*分位(?:数|值)?', '95\\s*百分位(?:数|值)?', '百分位\\s*95'],
     value: { type: 'statistic', statistic: 'p95' },
   },
   {
     id: 'STAT-P99',
     en: ['p99', '99(?:th)? percentile', '99(?:th)? pct', '99%ile'],
-    zh: ['p99', '99\\s*分位(?:数|值)?', '99\\s*百分位(?:数|值)?', '百分位\\s*99'],
+    zh: ['99\\s*分位(?:数|值)?', '99\\s*百分位(?:数|值)?', '百分位\\s*99'],
     value: { type: 'statistic', statistic: 'p99' },
   },
   // Superlatives: sort direction, or a statistic when a threshold is given ("最高CPU超过90%").

@@ -23,19 +23,19 @@ export const PROVIDER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'PRV-AWS',
     en: ['aws', 'amazon(?: web services)?', 'cloudwatch', 'cloudtrail'],
-    zh: ['亚马逊云(?:科技)?', '亚马逊', 'aws\\s*(?:上|云)?'],
+    zh: ['亚马逊云(?:科技)?', '亚马逊', 'aws\\s*(?:上|云)'],
     value: { type: 'provider', providers: ['aws'] },
   },
   {
     id: 'PRV-AZURE',
     en: ['(?:microsoft )?azure', 'microsoft cloud'],
-    zh: ['微软云', '微软', 'azure\\s*(?:上|云)?'],
+    zh: ['微软云', '微软', 'azure\\s*(?:上|云)'],
     value: { type: 'provider', providers: ['azure'] },
   },
   {
     id: 'PRV-GCP',
     en: ['gcp', 'google cloud(?: platform)?', 'google', 'gcloud'],
-    zh: ['谷歌云', '谷歌', 'google\\s*云', 'gcp\\s*(?:上|云)?'],
+    zh: ['谷歌云', '谷歌', 'google\\s*云', 'gcp\\s*(?:上|云)'],
     value: { type: 'provider', providers: ['gcp'] },
   },
 ];

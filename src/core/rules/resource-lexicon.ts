@@ -9,7 +9,7 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'RES-EC2',
     en: ['ec2(?:\\s+(?:instances?|vms?|servers?|machines?|hosts?|boxes|nodes?))?', 'amazon ec2'],
-    zh: ['ec2\\s*(?:实例|服务器|主机|虚拟机|机器|云主机)?'],
+    zh: ['ec2\\s*(?:实例|服务器|主机|虚拟机|机器|云主机)'],
     value: { type: 'resource', resource: 'instance', provider: 'aws' },
   },
   {
@@ -30,7 +30,7 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
       '(?:google\\s+)?compute engine(?:\\s+(?:instances?|vms?|servers?|machines?))?',
       'gcp\\s+(?:vms?|virtual machines?|compute instances?)',
     ],
-    zh: ['gce\\s*(?:实例|虚拟机|服务器|主机)?', '(?:谷歌云|gcp)\\s*(?:的)?\\s*(?:虚拟机|云主机)', 'compute engine\\s*(?:实例|虚拟机)?'],
+    zh: ['gce\\s*(?:实例|虚拟机|服务器|主机)', '(?:谷歌云|gcp)\\s*(?:的)?\\s*(?:虚拟机|云主机|实例)', 'compute engine\\s*(?:实例|虚拟机)'],
     value: { type: 'resource', resource: 'instance', provider: 'gcp' },
   },
   {
@@ -53,7 +53,7 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'RES-EBS',
     en: ['ebs(?:\\s+(?:volumes?|disks?))?', 'elastic block store'],
-    zh: ['ebs\\s*(?:卷|磁盘|云盘|存储卷)?'],
+    zh: ['ebs\\s*(?:卷|磁盘|云盘|存储卷)'],
     value: { type: 'resource', resource: 'volume', provider: 'aws' },
   },
   {
@@ -78,19 +78,19 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'RES-LAMBDA',
     en: ['(?:aws\\s+)?lambdas?(?:\\s+functions?)?', 'lambda fns?'],
-    zh: ['lambda\\s*(?:函数|云函数)?'],
+    zh: ['lambda\\s*(?:函数|云函数)'],
     value: { type: 'resource', resource: 'function', provider: 'aws' },
   },
   {
     id: 'RES-FUNCTION-APP',
     en: ['(?:azure\\s+)?function apps?', 'azure functions?', 'functionapps?'],
-    zh: ['函数应用', 'azure\\s*(?:的)?\\s*函数(?:应用)?', 'function\\s*app'],
+    zh: ['函数应用', 'azure\\s*(?:的)?\\s*函数(?:应用)?'],
     value: { type: 'resource', resource: 'function', provider: 'azure' },
   },
   {
     id: 'RES-CLOUD-FUNCTION',
     en: ['(?:google\\s+|gcp\\s+)?cloud functions?', 'gcf', 'gcp functions?'],
-    zh: ['(?:谷歌云|gcp)\\s*(?:的)?\\s*(?:函数|云函数)', 'cloud\\s*functions?'],
+    zh: ['(?:谷歌云|gcp)\\s*(?:的)?\\s*(?:函数|云函数)'],
     value: { type: 'resource', resource: 'function', provider: 'gcp' },
   },
   {
@@ -103,19 +103,19 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'RES-RDS',
     en: ['(?:amazon\\s+)?rds(?:\\s+(?:instances?|databases?|dbs?|db instances?|clusters?))?', 'aurora clusters?'],
-    zh: ['rds\\s*(?:实例|数据库|数据库实例|集群)?'],
+    zh: ['rds\\s*(?:实例|数据库|数据库实例|集群)'],
     value: { type: 'resource', resource: 'database', provider: 'aws' },
   },
   {
     id: 'RES-AZURE-SQL',
     en: ['azure sql(?:\\s+(?:databases?|dbs?|servers?|instances?))?', 'azure databases?', 'azure dbs?'],
-    zh: ['azure\\s*sql\\s*(?:数据库|实例)?', 'azure\\s*(?:的)?\\s*数据库'],
+    zh: ['azure\\s*sql\\s*(?:数据库|实例)', 'azure\\s*(?:的)?\\s*数据库'],
     value: { type: 'resource', resource: 'database', provider: 'azure' },
   },
   {
     id: 'RES-CLOUD-SQL',
     en: ['cloud sql(?:\\s+(?:instances?|databases?|dbs?))?', 'gcp databases?', 'gcp dbs?'],
-    zh: ['cloud\\s*sql\\s*(?:实例|数据库|数据库实例)?', '(?:谷歌云|gcp)\\s*(?:的)?\\s*数据库'],
+    zh: ['cloud\\s*sql\\s*(?:实例|数据库|数据库实例)', '(?:谷歌云|gcp)\\s*(?:的)?\\s*数据库'],
     value: { type: 'resource', resource: 'database', provider: 'gcp' },
   },
   {
@@ -139,19 +139,19 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'RES-S3',
     en: ['(?:amazon\\s+)?s3(?:\\s+(?:buckets?|storage))?'],
-    zh: ['s3\\s*(?:存储桶|桶|bucket)?'],
+    zh: ['s3\\s*(?:存储桶|桶)'],
     value: { type: 'resource', resource: 'bucket', provider: 'aws' },
   },
   {
     id: 'RES-STORAGE-ACCOUNT',
     en: ['(?:azure\\s+)?storage accounts?', 'blob (?:containers?|storage)', 'azure blobs?'],
-    zh: ['存储账户', '存储账号', '存储帐户', '存储帐号', 'blob\\s*(?:容器|存储)?'],
+    zh: ['存储账户', '存储账号', '存储帐户', '存储帐号', 'blob\\s*(?:容器|存储)'],
     value: { type: 'resource', resource: 'bucket', provider: 'azure' },
   },
   {
     id: 'RES-GCS',
     en: ['gcs(?:\\s+buckets?)?', '(?:google\\s+)?cloud storage(?:\\s+buckets?)?', 'gcp buckets?'],
-    zh: ['gcs\\s*(?:存储桶|桶)?', '(?:谷歌云|gcp)\\s*(?:的)?\\s*(?:存储桶|桶)'],
+    zh: ['gcs\\s*(?:存储桶|桶)', '(?:谷歌云|gcp)\\s*(?:的)?\\s*(?:存储桶|桶)'],
     value: { type: 'resource', resource: 'bucket', provider: 'gcp' },
   },
   {

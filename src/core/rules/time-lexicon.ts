@@ -44,7 +44,6 @@ export const TIME_LEXICON: readonly LexiconEntry[] = [
     zh: [
       `(?:在)?(?:最近|过去|近|前|这|最后|在过去|在最近|过往)\\s*(?:的)?\\s*(\\d+)\\s*${ZH_UNIT}\\s*(?:内|以来|之内|以内|里|中|期间|当中)?`,
       `(\\d+)\\s*${ZH_UNIT}\\s*(?:内|以来|之内|以内)`,
-      `(?:last|past)\\s*(\\d+)\\s*${EN_UNIT}`,
     ],
     build: relative(1, 2),
   },
