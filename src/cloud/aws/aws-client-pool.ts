@@ -36,8 +36,11 @@ export function createAwsClientPool(
             ? { forcePathStyle: shared.forcePathStyle }
             : {}),
         });
-        clients.set(key, handle);
-        handle.catch(() => clients.delete(key));
+        const created = handle;
+        clients.set(key, created);
+        created.catch(() => {
+          if (clients.get(key) === created) clients.delete(key);
+        });
       }
       // The map holds handles of many services; the key ties each entry to the service it was built for.
       return handle as Promise<AwsSdkHandle<S>>;

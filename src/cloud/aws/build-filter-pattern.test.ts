@@ -35,7 +35,7 @@ describe('buildFilterPattern', () => {
     expect(filter.matches).toBeDefined();
     expect(filter.matches?.('[ERROR] db timeout')).toBe(true);
     expect(filter.matches?.('error: timeout')).toBe(true);
-    expect(filter.matches?.('INFO timeout ErrorHandler ready')).toBe(false);
+    expect(filter.matches?.('WARN timeout ERR')).toBe(false);
     expect(filter.matches?.('INFO timeout')).toBe(false);
   });
 

@@ -25,10 +25,6 @@ export function quoteFilterTerm(term: string): string {
   return `"${term.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Builds the FilterLogEvents filter for a pattern and/or a level.
  *
@@ -39,8 +35,8 @@ function escapeRegExp(text: string): string {
  *   is checked on the returned messages. CloudWatch's unstructured syntax has no grouping, so
  *   "pattern AND (ERROR OR Error OR error)" cannot be written as one pattern: `?` applies to the
  *   whole pattern, and a regex term cannot hold the alternation with the phrase portably.
- *   The client check matches a level term as a whole word (delimited by non-alphanumerics), as
- *   CloudWatch matches unquoted terms.
+ *   The client check is the level-only server pattern applied locally: one of the level terms
+ *   occurs in the message (case-sensitive substring, as CloudWatch matches terms).
  */
 export function buildFilterPattern(request: Pick<LogSearchRequest, 'pattern' | 'level'>): LogFilter {
   const pattern = request.pattern?.trim();
@@ -51,8 +47,8 @@ export function buildFilterPattern(request: Pick<LogSearchRequest, 'pattern' | '
     return { filterPattern: levelTerms.map((term) => `?${term}`).join(' '), matches: undefined };
   }
   if (levelTerms === undefined) return { filterPattern: quoteFilterTerm(pattern ?? ''), matches: undefined };
-  const levelWord = new RegExp(
-    `(?:^|[^A-Za-z0-9])(?:${levelTerms.map(escapeRegExp).join('|')})(?:[^A-Za-z0-9]|$)`,
-  );
-  return { filterPattern: quoteFilterTerm(pattern ?? ''), matches: (message) => levelWord.test(message) };
+  return {
+    filterPattern: quoteFilterTerm(pattern ?? ''),
+    matches: (message) => levelTerms.some((term) => message.includes(term)),
+  };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { SreError } from '../../core/errors/sre-error.js';
 import type { CallKey, CallRunner } from '../../core/ports/call-runner.js';
 import type { ScopeTarget } from '../../core/ports/cloud-port.js';
-import { createAwsClientFactory } from './aws-client-factory.js';
 import { createAwsProvider } from './create-aws-provider.js';
 import {
   type FakeAwsCall,
@@ -660,27 +659,5 @@ describe('createAwsProvider', () => {
 
       expect(factory.calls.map((c) => c.region)).toEqual(['eu-west-1', 'us-east-1']);
     });
-  });
-});
-
-describe('createAwsClientFactory', () => {
-  it('builds SDK clients with retries off and path-style S3', async () => {
-    const factory = createAwsClientFactory();
-
-    const ec2 = await factory.createClient('ec2', {
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    });
-    const s3 = await factory.createClient('s3', {
-      region: 'eu-west-1',
-      endpoint: 'http://127.0.0.1:1',
-      forcePathStyle: true,
-    });
-
-    expect(await ec2.client.config.maxAttempts()).toBe(1);
-    expect(await ec2.client.config.region()).toBe('eu-west-1');
-    expect(s3.client.config.forcePathStyle).toBe(true);
-    ec2.client.destroy();
-    s3.client.destroy();
   });
 });

@@ -1,4 +1,4 @@
-import type { FilterField } from '../plan/query-plan.js';
+import type { FilterField, MetricName } from '../plan/query-plan.js';
 import type { AtomValue, Captures, LexiconEntry, SortSense } from './lexicon-entry.js';
 
 /** Fields a question can group by, with their English and Chinese names. */
@@ -25,10 +25,16 @@ const EN_GROUP_PREFIX =
 
 const GROUP_ENTRIES: readonly LexiconEntry[] = GROUP_FIELDS.map((group) => ({
   id: group.id,
-  en: [`${EN_GROUP_PREFIX}(?:${group.en})`, `(?:${group.en}) (?:breakdown|distribution|wise)`],
+  en: [
+    `${EN_GROUP_PREFIX}(?:${group.en})`,
+    `(?:${group.en}) (?:breakdown|distribution|wise)`,
+    // The second field of "by type and region".
+    `(?<=(?:by|per) [a-z ]{1,40})(?:and|&|,) ?(?:the |each )?(?:${group.en})`,
+  ],
   zh: [
+    `(?<=(?:按照?|根据|每个|各)[^,.;]{1,12})(?:和|与|及|、|,|以及)\\s*(?:${group.zh})`,
     `(?:按照?|根据|依据|以|依|分)\\s*(?:不同的?)?\\s*(?:${group.zh})\\s*(?:来|进行)?\\s*(?:分组|统计|汇总|分类|划分|聚合|区分|列出|显示|计数|分布|排列)?`,
-    `(?:每个|各个|各|每一个|每|不同)\\s*(?:${group.zh})(?:的|中|里|下|上|内)?`,
+    `(?:每个|各个|各|每一个|每|不同)\\s*(?:${group.zh})(?:的|中|里|下|上|内(?!存))?`,
     `(?:${group.zh})\\s*(?:分布|维度|分组)`,
   ],
   value: { type: 'group', field: group.field },
@@ -39,7 +45,7 @@ function tagGroup({ cased, lower, isReserved }: Captures): AtomValue | undefined
   return key === undefined || isReserved(lower[1] ?? '') ? undefined : { type: 'group', field: `tag:${key}` };
 }
 
-function sortSense(word: string): { sense: SortSense; field?: FilterField } {
+function sortSense(word: string): { sense: SortSense; field?: FilterField; metric?: MetricName } {
   if (/size|capacity|storage|大小|容量/.test(word)) {
     return { sense: 'size' };
   }
@@ -53,10 +59,10 @@ function sortSense(word: string): { sense: SortSense; field?: FilterField } {
     return { sense: 'name', field: 'name' };
   }
   if (/memory|内存/.test(word)) {
-    return { sense: 'memory', field: 'memory_mb' };
+    return { sense: 'memory', field: 'memory_mb', metric: 'memory' };
   }
   if (/cpu|metric|usage|utili|使用率/.test(word)) {
-    return { sense: 'metric' };
+    return { sense: 'metric', metric: 'cpu' };
   }
   if (/region|区域|地域/.test(word)) {
     return { sense: 'field', field: 'region' };
@@ -84,9 +90,15 @@ function sortBuild({ lower }: Captures): AtomValue | undefined {
   if (word === undefined) {
     return undefined;
   }
-  const { sense, field } = sortSense(word);
+  const { sense, field, metric } = sortSense(word);
   const dir = direction(lower[2]);
-  return { type: 'sort', sense, ...(field === undefined ? {} : { field }), ...(dir === undefined ? {} : { direction: dir }) };
+  return {
+    type: 'sort',
+    sense,
+    ...(field === undefined ? {} : { field }),
+    ...(metric === undefined ? {} : { metric }),
+    ...(dir === undefined ? {} : { direction: dir }),
+  };
 }
 
 /** Canonical log patterns for Chinese phrasings (cloud log text is mostly English). */
@@ -104,8 +116,10 @@ const ZH_LOG_PATTERNS: Readonly<Record<string, string>> = {
 };
 
 function patternBuild({ cased, lower }: Captures): AtomValue | undefined {
-  const value = cased[1]?.trim();
-  const lowerValue = lower[1]?.trim();
+  const index = [1, 2, 3].find((candidate) => cased[candidate] !== undefined) ?? 1;
+  const value = cased[index]?.trim();
+  const lowerValue = lower[index]?.trim();
+  const impliesLogs = /^(?:grep|search|搜索|查找|搜|检索|过滤)/.test(lower[0] ?? '');
   if (value === undefined || lowerValue === undefined || value.length === 0) {
     return undefined;
   }
@@ -115,8 +129,12 @@ function patternBuild({ cased, lower }: Captures): AtomValue | undefined {
   if (/^(?:warn(?:ing)?s?|警告|告警)$/.test(lowerValue)) {
     return { type: 'level', level: 'warn' };
   }
-  return { type: 'pattern', pattern: ZH_LOG_PATTERNS[lowerValue] ?? value };
+  const pattern = ZH_LOG_PATTERNS[lowerValue] ?? value;
+  return impliesLogs ? { type: 'pattern', pattern, impliesLogs } : { type: 'pattern', pattern };
 }
+
+/** A searched-for value: double-quoted, single-quoted or one word (groups 1, 2, 3). */
+const SEARCH_VALUE = `(?:"([^"]+)"|'([^']+)'|([^"'\\s]+))`;
 
 /** Counting, grouping, sorting, limits, logs, audit and the mutation words that are not commands. */
 export const ACTION_LEXICON: readonly LexiconEntry[] = [
@@ -169,7 +187,7 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'LIM-FIRST',
     en: ['first\\s+(\\d+)', 'limit(?: to| of)?\\s+(\\d+)', '(\\d+) (?:results|rows|items|entries|of them)', 'only (\\d+)', 'just (\\d+)'],
-    zh: ['(\\d+)\\s*(?:个|台|块|条|只|项|名|家|款)', '限制\\s*(\\d+)\\s*(?:个|条)?', '取\\s*(\\d+)\\s*(?:个|条|台)?'],
+    zh: ['(?<![\\d.])(\\d+)\\s*(?:个|台|块|条|只|项|名|家|款)', '限制\\s*(\\d+)\\s*(?:个|条)?', '取\\s*(\\d+)\\s*(?:个|条|台)?'],
     build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'limit', top: false, limit: Number(lower[1]) }),
   },
   {
@@ -217,17 +235,17 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'LOG-GREP',
     en: [
-      `grep(?:ping)?(?:\\s+(?:for|the logs? for))?\\s+["']?([^"'\\s]+)["']?`,
-      `search(?:ing)?(?:\\s+(?:the\\s+)?logs?)?\\s+for\\s+["']?([^"'\\s]+)["']?`,
-      `(?:look(?:ing)? for|find(?:ing)?)\\s+["']([^"']+)["']`,
-      `(?:containing|contains|that contain|which contain|matching|that match|which match|mentioning|that mention|with (?:the )?(?:word|text|string|message|pattern|keyword|term))\\s+["']?([^"'\\s]+)["']?`,
-      `["']([^"']+)["']`,
+      `grep(?:ping)?(?:\\s+(?:for|the logs? for))?\\s+${SEARCH_VALUE}`,
+      `search(?:ing)?(?:\\s+(?:the\\s+|in\\s+the\\s+|in\\s+)?logs?)?\\s+for\\s+${SEARCH_VALUE}`,
+      `(?:look(?:ing)? for|find(?:ing)?)\\s+(?:"([^"]+)"|'([^']+)')`,
+      `(?:containing|contains|that contain|which contain|matching|that match|which match|mentioning|that mention|with (?:the )?(?:word|text|string|message|pattern|keyword|term))\\s+${SEARCH_VALUE}`,
+      `(?:"([^"]+)"|'([^']+)')`,
     ],
     zh: [
-      `(?:包含|含有|包括|带有|出现(?:了)?|匹配|含|有)\\s*["']?([\\w./:@-]+)["']?\\s*(?:关键字|关键词|字样)?`,
+      `(?:包含|含有|包括|带有|出现(?:了)?|匹配)\\s*["']?([\\w./:@-]+)["']?\\s*(?:关键字|关键词|字样)?`,
       `(?:包含|含有|包括|带有|出现(?:了)?|匹配|含)\\s*["']?([\\u4e00-\\u9fff]{1,8}?)["']?\\s*(?=的|字样|关键字|关键词|\\s|$|,)`,
-      `(?:搜索|查找|搜|检索|过滤|grep)\\s*["']?([\\w./:@-]+)["']?`,
-      `["']([^"']+)["']`,
+      `(?:搜索|查找|搜|检索|过滤|grep)\\s*(?:"([^"]+)"|'([^']+)'|([\\w./:@-]+))`,
+      `(?:"([^"]+)"|'([^']+)')`,
     ],
     build: patternBuild,
   },

@@ -10,8 +10,11 @@ export interface CompiledPattern {
   readonly build?: (captures: Captures) => AtomValue | undefined;
 }
 
-const WORD_BEFORE = '(?<![a-z0-9_])';
-const WORD_AFTER = '(?![a-z0-9_])';
+// A hyphen joins words into one identifier ("payments-api", "rg-web"): no match may start or end inside one.
+const WORD_BEFORE = '(?<![a-z0-9_-])';
+const WORD_AFTER = '(?![a-z0-9_]|-[a-z0-9])';
+const LEADING_GROUPS_RE = /^(?:\((?:\?:)?)+/;
+const LATIN_START_RE = /^[a-z0-9]/;
 
 /**
  * Compiles table rows into regexes. Rows with a fixed value get one alternation per language;
@@ -26,7 +29,10 @@ export function compileLexicon(entries: readonly LexiconEntry[], startRank = 0):
   entries.forEach((entry, index) => {
     const rank = startRank + index;
     const english = (entry.en ?? []).map((source) => `${WORD_BEFORE}(?:${source})${WORD_AFTER}`);
-    const chinese = (entry.zh ?? []).map((source) => `(?:${source})`);
+    // Chinese patterns that begin with a Latin word still need a boundary before it ("sql" in "mysql").
+    const chinese = (entry.zh ?? []).map((source) =>
+      LATIN_START_RE.test(source.replace(LEADING_GROUPS_RE, '')) ? `${WORD_BEFORE}(?:${source})` : `(?:${source})`,
+    );
     const base = { entryId: entry.id, rank, value: entry.value, build: entry.build };
     if (entry.build === undefined) {
       for (const group of [english, chinese]) {

@@ -40,6 +40,8 @@ export function describeAtom(value: AtomValue): string {
       return value.value ? 'publicly accessible' : 'not publicly accessible';
     case 'idle':
       return 'idle';
+    case 'vague':
+      return 'a vague condition (no number)';
     case 'metric':
       return `metric ${value.metric}`;
     case 'statistic':

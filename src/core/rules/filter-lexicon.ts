@@ -62,10 +62,14 @@ function bareTag(op: FilterOp) {
   };
 }
 
+/** Words that follow "name" in a phrase and are not the name itself. */
+const NAME_KEYWORDS = new Set(['containing', 'contains', 'contain', 'like', 'matching', 'matches', 'starting', 'starts', 'beginning', 'begins', 'prefixed', 'with', 'including', 'includes']);
+
 function nameFilter(op: FilterOp) {
   return (captures: Captures): AtomValue | undefined => {
     const value = captures.cased[1];
-    return value === undefined ? undefined : filterAtom('name', op, value);
+    const lower = captures.lower[1] ?? '';
+    return value === undefined || FUNCTION_WORDS.has(lower) || NAME_KEYWORDS.has(lower) ? undefined : filterAtom('name', op, value);
   };
 }
 
@@ -173,7 +177,13 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
     id: 'ST-DEALLOCATED',
     en: ['deallocated', 'de-allocated', 'stopped \\(deallocated\\)'],
     zh: ['已释放', '已经释放', '已解除分配', '解除分配', '释放状态', '已取消分配', '取消分配'],
-    value: state(['deallocated']),
+    value: { type: 'state', states: ['deallocated'], audit: 'stop' },
+  },
+  {
+    id: 'ST-STOPPED-NOT-DEALLOCATED',
+    en: ['stopped,? (?:but )?not deallocated', 'stopped \\(not deallocated\\)', 'stopped and still (?:billed|billing|allocated)'],
+    zh: ['(?:已)?停止(?:但|而|却)?(?:未|没有|没)(?:释放|解除分配)(?:的)?'],
+    value: { type: 'filter', filters: [{ field: 'state', op: 'eq', value: 'stopped' }], implies: 'instance' },
   },
   {
     id: 'ST-AVAILABLE',
@@ -230,6 +240,22 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
     en: ['attached(?: to (?:an? )?(?:instances?|vms?))?', 'mounted'],
     zh: ['已挂载', '挂载的', '挂载了', '已绑定', '已附加', '挂载中'],
     value: filterAtom('attached', 'eq', true, 'volume'),
+  },
+  {
+    id: 'FLT-VAGUE-METRIC',
+    en: [
+      '(?:high|higher|heavy|elevated|excessive|abnormal|unusual|too much|a lot of|lots of|low|lower|little|spiky|weird)(?: average| avg)? (?:cpu|memory|mem|ram|load|utili[sz]ation|usage|traffic|network(?: traffic)?|disk io)(?: usage| utili[sz]ation| load)?',
+      '(?:cpu|memory|load|utili[sz]ation|usage)(?: is| was)? (?:too )?(?:high|low|heavy|spiking|hot)',
+      'overloaded',
+      'under (?:heavy )?load',
+    ],
+    zh: [
+      '(?:cpu|内存|负载|使用率|利用率|占用|流量)\\s*(?:使用率|利用率|占用率|占用)?\\s*(?:很|较|偏|比较|非常|太|特别|有点)(?:高|低|大)',
+      '(?:cpu|内存|负载|使用率|利用率|占用|流量)\\s*(?:使用率|利用率|占用率)?\\s*(?:高|低)的',
+      '(?:高|低)\\s*(?:cpu|内存|负载)',
+      '负载(?:很)?(?:重|高)',
+    ],
+    value: { type: 'vague' },
   },
   {
     id: 'FLT-IDLE',
@@ -474,7 +500,7 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   },
   {
     id: 'FLT-VOLUME-TYPE-GCP',
-    en: ['(pd-ssd|pd-standard|pd-balanced|pd-extreme|hyperdisk-balanced|hyperdisk-extreme)'],
+    en: ['(pd-ssd|pd-standard|pd-balanced|pd-extreme|hyperdisk-balanced|hyperdisk-extreme)(?: persistent)?(?: disks?| volumes?)?'],
     build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: lower[1] }], implies: 'volume', provider: 'gcp' }),
   },
   {
@@ -575,6 +601,10 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       'zero tags',
       'missing (?:all )?tags',
       'tagless',
+      'unlabell?ed',
+      'without (?:any )?labels',
+      'with no labels',
+      'no labels',
     ],
     zh: ['没有(?:任何)?标签', '未打(?:任何)?标签', '无标签', '没打标签', '没有打(?:任何)?标签', '不带(?:任何)?标签', '标签为空', '没有\\s*tag', '未打\\s*tag', '未设置标签', '没有设置标签'],
     value: filterAtom('tags', 'not_exists'),
@@ -582,42 +612,42 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'TAG-MISSING',
     en: [
-      `(?:without|with no|w/o|missing|lacking|lacks|lack|no|not having|(?:that |which )?(?:do(?:n't| not)|does(?:n't| not)) have|(?:that |which )?(?:are|is) missing) (?:an? |the |any )?${TAG_KEY} tags?`,
-      `(?:without|with no|w/o|missing|lacking|no|(?:that |which )?(?:are|is) missing) (?:an? |the )?tags? ${TAG_KEY}`,
+      `(?:without|with no|w/o|missing|lacking|lacks|lack|no|not having|(?:that |which )?(?:do(?:n't| not)|does(?:n't| not)) have|(?:that |which )?(?:are|is) missing) (?:an? |the |any )?${TAG_KEY} (?:tags?|labels?)`,
+      `(?:without|with no|w/o|missing|lacking|no|(?:that |which )?(?:are|is) missing) (?:an? |the )?(?:tags?|labels?) ${TAG_KEY}`,
       `not tagged with (?:an? |the )?${TAG_KEY}`,
-      `${TAG_KEY} tag (?:is )?(?:missing|absent|not set|empty)`,
+      `${TAG_KEY} (?:tag|label) (?:is )?(?:missing|absent|not set|empty)`,
     ],
     zh: [
-      `(?:没有|没|缺少|缺失|缺|未打|没打|没有打|不带|未设置|没设置|没有设置|无|未配置|没有配置|不含|不包含|未添加|没加|没有添加)\\s*${TAG_KEY}\\s*(?:标签|tag)`,
-      `(?:标签|tag)\\s*(?:中)?\\s*(?:没有|缺少|不含|缺失|不包含)\\s*${TAG_KEY}`,
-      `(?:缺少|缺失|没有|未打|没打)\\s*(?:标签|tag)\\s*${TAG_KEY}`,
-      `${TAG_KEY}\\s*(?:标签|tag)\\s*(?:缺失|为空|未设置|没设置)`,
+      `(?:没有|没|缺少|缺失|缺|未打|没打|没有打|不带|未设置|没设置|没有设置|无|未配置|没有配置|不含|不包含|未添加|没加|没有添加)\\s*${TAG_KEY}\\s*(?:标签|tag|label)`,
+      `(?:标签|tag|label)\\s*(?:中)?\\s*(?:没有|缺少|不含|缺失|不包含)\\s*${TAG_KEY}`,
+      `(?:缺少|缺失|没有|未打|没打)\\s*(?:标签|tag|label)\\s*${TAG_KEY}`,
+      `${TAG_KEY}\\s*(?:标签|tag|label)\\s*(?:缺失|为空|未设置|没设置)`,
     ],
     build: tagFilter('not_exists', 1),
   },
   {
     id: 'TAG-HAS',
     en: [
-      `(?:with|having|has|have|carrying|that have|which have|that has|which has) (?:an? |the )?${TAG_KEY} tags?`,
-      `tagged (?:with )?(?:an? |the )?${TAG_KEY}`,
-      `(?:with|having|has|have) (?:the )?tag ${TAG_KEY}`,
+      `(?:with|having|has|have|carrying|that have|which have|that has|which has) (?:an? |the )?${TAG_KEY} (?:tags?|labels?)`,
+      `(?:tagged|labell?ed) (?:with )?(?:an? |the )?${TAG_KEY}`,
+      `(?:with|having|has|have) (?:the )?(?:tag|label) ${TAG_KEY}`,
     ],
     zh: [
-      `(?:有|带|带有|打了|打过|包含|含有|设置了|配置了|存在)\\s*${TAG_KEY}\\s*(?:标签|tag)`,
-      `(?:标签|tag)\\s*(?:中)?\\s*(?:有|包含|含有)\\s*${TAG_KEY}`,
+      `(?:有|带|带有|打了|打过|包含|含有|设置了|配置了|存在)\\s*${TAG_KEY}\\s*(?:标签|tag|label)`,
+      `(?:标签|tag|label)\\s*(?:中)?\\s*(?:有|包含|含有)\\s*${TAG_KEY}`,
     ],
     build: tagFilter('exists', 1),
   },
   {
     id: 'TAG-EQ',
     en: [
-      `(?:tag(?:ged)?(?: with)?|with (?:the |a )?tag|where (?:the )?tag|whose tag|having (?:the )?tag|tag:)\\s*${TAG_KEY}\\s*(?:=|==|:| is | equals? | equal to | set to | of )\\s*${TAG_VALUE}`,
-      `(?:the |an? |with |where |whose )?${TAG_KEY} tag\\s*(?:=|==|:| is | equals? | equal to | set to | of )\\s*${TAG_VALUE}`,
+      `(?:tag(?:ged)?(?: with)?|label(?:l?ed)?(?: with)?|with (?:the |a )?(?:tag|label)|where (?:the )?(?:tag|label)|whose (?:tag|label)|having (?:the )?(?:tag|label)|tag:|label:)\\s*${TAG_KEY}\\s*(?:=|==|:| is | equals? | equal to | set to | of )\\s*${TAG_VALUE}`,
+      `(?:the |an? |with |where |whose )?${TAG_KEY} (?:tag|label)\\s*(?:=|==|:| is | equals? | equal to | set to | of )\\s*${TAG_VALUE}`,
     ],
     zh: [
-      `(?:标签|tag)\\s*${TAG_KEY}\\s*(?:=|==|:|为|是|等于)\\s*${TAG_VALUE}`,
-      `${TAG_KEY}\\s*(?:标签|tag)\\s*(?:=|==|:|为|是|等于)\\s*${TAG_VALUE}`,
-      `(?:标签|tag)\\s*(?:为|是)\\s*${TAG_KEY}\\s*[=:]\\s*${TAG_VALUE}`,
+      `(?:标签|tag|label)\\s*${TAG_KEY}\\s*(?:=|==|:|为|是|等于)\\s*${TAG_VALUE}`,
+      `${TAG_KEY}\\s*(?:标签|tag|label)\\s*(?:=|==|:|为|是|等于)\\s*${TAG_VALUE}`,
+      `(?:标签|tag|label)\\s*(?:为|是)\\s*${TAG_KEY}\\s*[=:]\\s*${TAG_VALUE}`,
     ],
     build: tagFilter('eq', 1, 2),
   },
@@ -625,9 +655,9 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
     id: 'TAG-NE',
     en: [
       `(?:tag(?:ged)?|with (?:the )?tag|where (?:the )?tag)\\s*${TAG_KEY}\\s*(?:!=|<>| is not | isn't | not )\\s*${TAG_VALUE}`,
-      `${TAG_KEY} tag\\s*(?:!=|<>| is not | isn't | not )\\s*${TAG_VALUE}`,
+      `${TAG_KEY} (?:tag|label)\\s*(?:!=|<>| is not | isn't | not )\\s*${TAG_VALUE}`,
     ],
-    zh: [`(?:标签|tag)\\s*${TAG_KEY}\\s*(?:!=|<>|不是|不为|不等于)\\s*${TAG_VALUE}`, `${TAG_KEY}\\s*(?:标签|tag)\\s*(?:!=|不是|不为|不等于)\\s*${TAG_VALUE}`],
+    zh: [`(?:标签|tag|label)\\s*${TAG_KEY}\\s*(?:!=|<>|不是|不为|不等于)\\s*${TAG_VALUE}`, `${TAG_KEY}\\s*(?:标签|tag|label)\\s*(?:!=|不是|不为|不等于)\\s*${TAG_VALUE}`],
     build: tagFilter('ne', 1, 2),
   },
   {
@@ -643,13 +673,13 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   // Names and ids
   {
     id: 'NAME-EQ',
-    en: [`(?:named|called|with (?:the )?name|name(?:d)? (?:is|=|equals?|of)|whose name is|name:)\\s*${NAME}`],
+    en: [`(?:named|called|with (?:the )?name|name(?:d)? (?:is|equals?|of)|whose name is)\\s+${NAME}`, `name\\s*[:=]\\s*${NAME}`],
     zh: [`(?:名为|名叫|叫做?|名字(?:是|为|叫)|名称(?:是|为|叫)|name\\s*(?:为|是|=))\\s*${NAME}`],
     build: nameFilter('eq'),
   },
   {
     id: 'NAME-CONTAINS',
-    en: [`(?:whose )?names? (?:contains?|containing|includes?|including|like|matching|matches|with)\\s*${NAME}`, `with ${NAME} in (?:the |their |its )?names?`],
+    en: [`(?:whose )?names? (?:containing|contains|contain|including|includes|include|like|matching|matches|with)\\s+${NAME}`, `with ${NAME} in (?:the |their |its )?names?`],
     zh: [`(?:名字|名称|name)\\s*(?:中|里)?\\s*(?:包含|含有|带有|里有|有|包括)\\s*${NAME}`],
     build: nameFilter('contains'),
   },

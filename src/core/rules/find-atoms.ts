@@ -75,12 +75,11 @@ const RESERVED_WORDS: ReadonlySet<string> = (() => {
         continue;
       }
       for (const source of entry.en ?? []) {
-        const tokens = source.replace(/\\[a-zA-Z]/g, ' ').match(/[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g) ?? [];
-        for (const token of tokens) {
-          if (token.length >= 2) {
-            words.add(token);
-            words.add(token.replace(/s$/, ''));
-          }
+        // Only one-word phrases: "analytics" (from "log analytics") stays usable as a project name.
+        const single = /^([a-z][a-z0-9-]*)(s\?)?$/.exec(source);
+        if (single?.[1] !== undefined && single[1].length >= 2) {
+          words.add(single[1]);
+          words.add(`${single[1]}s`);
         }
       }
     }
@@ -133,6 +132,8 @@ function collect(patterns: readonly CompiledPattern[], question: NormalizedQuest
       if (value !== undefined) {
         candidates.push({ start, end, rank: pattern.rank, entryId: pattern.entryId, value });
       }
+      // Also look for matches that start inside this one: a shorter phrase may be the one that fits.
+      regex.lastIndex = start + 1;
     }
   }
   return candidates;
@@ -168,11 +169,19 @@ function accept(candidates: Candidate[], covered: Uint8Array, question: Normaliz
 const CJK_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN_OR_DIGIT_RE = /[a-z0-9]/;
 
-function charClass(char: string): 'cjk' | 'latin' | 'other' {
+const JOINER_RE = /[-_./:]/;
+
+function charClass(text: string, index: number): 'cjk' | 'latin' | 'other' {
+  const char = text.charAt(index);
   if (CJK_RE.test(char)) {
     return 'cjk';
   }
-  return LATIN_OR_DIGIT_RE.test(char) ? 'latin' : 'other';
+  if (LATIN_OR_DIGIT_RE.test(char)) {
+    return 'latin';
+  }
+  // "payments-api", "/aws/lambda/x": joiners between letters belong to the word.
+  const joined = JOINER_RE.test(char) && LATIN_OR_DIGIT_RE.test(text.charAt(index - 1)) && LATIN_OR_DIGIT_RE.test(text.charAt(index + 1));
+  return joined ? 'latin' : 'other';
 }
 
 function findUnknown(question: NormalizedQuestion, covered: Uint8Array): { unknown: UnknownWord[]; contentLength: number } {
@@ -188,7 +197,7 @@ function findUnknown(question: NormalizedQuestion, covered: Uint8Array): { unkno
   };
   const text = question.lower;
   for (let index = 0; index < text.length; index += 1) {
-    const kind = charClass(text.charAt(index));
+    const kind = charClass(text, index);
     if (kind !== 'other') {
       contentLength += 1;
     }

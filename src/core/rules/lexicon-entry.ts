@@ -58,6 +58,8 @@ export type AtomValue =
     }
   | { readonly type: 'public'; readonly value: boolean }
   | { readonly type: 'idle' }
+  /** "high CPU" with no number: never guessed. */
+  | { readonly type: 'vague' }
   | { readonly type: 'metric'; readonly metric: MetricName }
   | { readonly type: 'statistic'; readonly statistic: PlanMetricStatistic }
   | {
@@ -90,11 +92,18 @@ export type AtomValue =
   | { readonly type: 'count' }
   | { readonly type: 'group'; readonly field: FilterField }
   | { readonly type: 'limit'; readonly limit?: number; readonly top: boolean }
-  | { readonly type: 'sort'; readonly sense: SortSense; readonly field?: FilterField; readonly direction?: 'asc' | 'desc' }
+  | {
+      readonly type: 'sort';
+      readonly sense: SortSense;
+      readonly field?: FilterField;
+      /** The metric a sort names ("sort by cpu"). */
+      readonly metric?: MetricName;
+      readonly direction?: 'asc' | 'desc';
+    }
   | { readonly type: 'direction'; readonly direction: 'asc' | 'desc' }
   | { readonly type: 'logs' }
   | { readonly type: 'level'; readonly level: 'error' | 'warn' }
-  | { readonly type: 'pattern'; readonly pattern: string }
+  | { readonly type: 'pattern'; readonly pattern: string; readonly impliesLogs?: boolean }
   | { readonly type: 'target'; readonly target: string; readonly resource?: PlanResourceKind }
   | { readonly type: 'anchor' }
   | { readonly type: 'audit'; readonly action: AuditAction; readonly strong: boolean; readonly states?: readonly StateWord[] }

@@ -141,7 +141,7 @@ export const ZH_BA_VERBS: readonly MutationVerb[] = [
  * What may follow a Chinese verb and make it descriptive rather than a command:
  * "停止的", "删除了", "启动时间", "停止状态", "创建于"…
  */
-export const ZH_DESCRIPTIVE_SUFFIXES: readonly string[] = ['的', '了', '过', '时间', '状态', '中', '于', '日期', '记录', '事件', '操作', '者', '人', '保护', '策略', '时', '在', '着'];
+export const ZH_DESCRIPTIVE_SUFFIXES: readonly string[] = ['的', '了', '过', '时间', '状态', '中', '于', '日期', '记录', '事件', '操作', '者', '人', '保护', '策略', '时', '在', '着', '超过', '不到', '不足', '大于', '小于', '多于', '少于', '满', '已', '多久', '以来', '之后', '之前'];
 
 /** Phrases that start with a verb but describe a property ("开启监控的实例" = instances with monitoring on). */
 export const ZH_DESCRIPTIVE_PHRASES: readonly string[] = [

@@ -102,7 +102,7 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
   // Databases
   {
     id: 'RES-RDS',
-    en: ['(?:amazon\\s+)?rds(?:\\s+(?:instances?|databases?|dbs?|db instances?|clusters?))?', 'aurora clusters?'],
+    en: ['(?:amazon\\s+)?rds(?:\\s+(?:instances?|databases?|dbs?|db instances?|clusters?))?'],
     zh: ['rds\\s*(?:实例|数据库|数据库实例|集群)'],
     value: { type: 'resource', resource: 'database', provider: 'aws' },
   },
@@ -131,6 +131,9 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
       'sql instances?',
       'sql servers? databases?',
       'rdbms',
+      'db clusters?',
+      'database clusters?',
+      '(?<=(?:aurora|mysql|postgres|postgresql|mariadb)[- ](?:(?:mysql|postgres(?:ql)?) )?)clusters?',
     ],
     zh: ['数据库实例', '云数据库', '数据库', 'db\\s*实例', 'sql\\s*数据库', '数据库服务器'],
     value: { type: 'resource', resource: 'database' },

@@ -1,5 +1,9 @@
 import type { PlanProvider } from '../plan/query-plan.js';
 import type { AtomValue, Captures, LexiconEntry } from './lexicon-entry.js';
+import { AZURE_REGION_CODES } from './region-lexicon.js';
+
+/** Region and zone codes are never account names ("account us-east-1" is not an account). */
+const REGION_LIKE_RE = new RegExp(`^(?:[a-z]{2}(?:-gov)?-[a-z]+-\\d[a-z]?|[a-z]+-[a-z]+\\d{1,2}(?:-[a-z])?|${AZURE_REGION_CODES.join('|')})$`);
 
 /**
  * Environment words → the account alias they name. Aliases are matched by the executor against
@@ -47,7 +51,7 @@ function scopeValue(captures: Captures): string | undefined {
   if (alias !== undefined) {
     return alias;
   }
-  return captures.isReserved(lower) ? undefined : cased;
+  return captures.isReserved(lower) || REGION_LIKE_RE.test(lower) ? undefined : cased;
 }
 
 function account(provider?: PlanProvider) {
@@ -81,9 +85,9 @@ export const SCOPE_LEXICON: readonly LexiconEntry[] = [
       `(?:aws )?(?:account|acct)(?: named| called| alias)?\\s*[:=]?\\s*${ID}`,
     ],
     zh: [
-      `(?:在)?\\s*${ALIAS_ZH}(?:环境)?\\s*(?:的)?\\s*(?:aws\\s*)?(?:账号|账户|帐号|帐户)(?:下|中|里|上|内)?`,
-      `(?:在)?\\s*${ID}\\s*(?:账号|账户|帐号|帐户)(?:下|中|里|上|内)?`,
-      `(?:账号|账户|帐号|帐户)\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内)?`,
+      `(?:在)?\\s*${ALIAS_ZH}(?:环境)?\\s*(?:的)?\\s*(?:aws\\s*)?(?:账号|账户|帐号|帐户)(?:下|中|里|上|内(?!存))?`,
+      `(?:在)?\\s*${ID}\\s*(?:账号|账户|帐号|帐户)(?:下|中|里|上|内(?!存))?`,
+      `(?:账号|账户|帐号|帐户)\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内(?!存))?`,
     ],
     build: account(),
   },
@@ -94,9 +98,9 @@ export const SCOPE_LEXICON: readonly LexiconEntry[] = [
       `(?:in|from|for|under|of|on) (?:the |our |my )?${ID} (?:azure )?subscription`,
     ],
     zh: [
-      `(?:在)?\\s*${ALIAS_ZH}(?:环境)?\\s*(?:的)?\\s*订阅(?:下|中|里|上|内)?`,
-      `(?:在)?\\s*(?:订阅|subscription)\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内)?`,
-      `(?:在)?\\s*${ID}\\s*订阅(?:下|中|里|上|内)?`,
+      `(?:在)?\\s*${ALIAS_ZH}(?:环境)?\\s*(?:的)?\\s*订阅(?:下|中|里|上|内(?!存))?`,
+      `(?:在)?\\s*(?:订阅|subscription)\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内(?!存))?`,
+      `(?:在)?\\s*${ID}\\s*订阅(?:下|中|里|上|内(?!存))?`,
     ],
     build: account('azure'),
   },
@@ -107,9 +111,9 @@ export const SCOPE_LEXICON: readonly LexiconEntry[] = [
       `(?:in|from|for|under|of|on) (?:the |our |my )?${ID} (?:gcp )?project`,
     ],
     zh: [
-      `(?:在)?\\s*${ALIAS_ZH}(?:环境)?\\s*(?:的)?\\s*项目(?:下|中|里|上|内)?`,
-      `(?:在)?\\s*(?:项目|project)\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内)?`,
-      `(?:在)?\\s*${ID}\\s*项目(?:下|中|里|上|内)?`,
+      `(?:在)?\\s*${ALIAS_ZH}(?:环境)?\\s*(?:的)?\\s*项目(?:下|中|里|上|内(?!存))?`,
+      `(?:在)?\\s*(?:项目|project)\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内(?!存))?`,
+      `(?:在)?\\s*${ID}\\s*项目(?:下|中|里|上|内(?!存))?`,
     ],
     build: account('gcp'),
   },
@@ -119,8 +123,10 @@ export const SCOPE_LEXICON: readonly LexiconEntry[] = [
       `(?:in |from |for |under |of )?(?:the )?(?:azure )?resource[- ]?group(?: named| called)?\\s*[:=]?\\s*${ID}`,
       `(?:in |from )?rg\\s*[:=]?\\s*${ID}`,
       `(?:in|from|for|under) (?:the )?${ID} (?:resource[- ]?group|rg)`,
+      // Azure naming convention: rg-web, payments-rg.
+      '(rg-[a-z0-9][\\w.-]*|[a-z0-9][\\w.-]*-rg)',
     ],
-    zh: [`(?:在)?\\s*资源组\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内)?`, `(?:在)?\\s*${ID}\\s*资源组(?:下|中|里|上|内)?`],
+    zh: [`(?:在)?\\s*资源组\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内(?!存))?`, `(?:在)?\\s*${ID}\\s*资源组(?:下|中|里|上|内(?!存))?`],
     build: resourceGroup,
   },
 ];

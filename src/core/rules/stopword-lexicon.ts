@@ -242,6 +242,12 @@ export const STOPWORD_LEXICON: readonly LexiconEntry[] = [
       'results',
       'answer',
       'items?',
+      'using',
+      'uses',
+      'use',
+      'utilizing',
+      'on top of',
+      'built on',
     ],
     zh: [
       '的',

@@ -42,8 +42,8 @@ export const TIME_LEXICON: readonly LexiconEntry[] = [
       `(?:within|in) (?:the )?(\\d+)\\s*${EN_LONG_UNIT}`,
     ],
     zh: [
-      `(?:在)?(?:最近|过去|近|前|这|最后|在过去|在最近|过往)\\s*(?:的)?\\s*(\\d+)\\s*${ZH_UNIT}\\s*(?:内|以来|之内|以内|里|中|期间|当中)?`,
-      `(\\d+)\\s*${ZH_UNIT}\\s*(?:内|以来|之内|以内)`,
+      `(?:在)?(?:最近|过去|近|前|这|最后|在过去|在最近|过往)\\s*(?:的)?\\s*(\\d+)\\s*${ZH_UNIT}\\s*(?:内(?!存)|以来|之内|以内|里|中|期间|当中)?`,
+      `(?<![\\d.])(\\d+)\\s*${ZH_UNIT}\\s*(?:内(?!存)|以来|之内|以内)`,
     ],
     build: relative(1, 2),
   },
@@ -57,7 +57,7 @@ export const TIME_LEXICON: readonly LexiconEntry[] = [
       '(?:in|over|during|within|for) (?:the )?(?:last|past) (?:an?|one) (minute|hour|day|week|month)',
       '(?:the )?(?:last|past) (?:an?|one) (minute|hour|day|week|month)',
     ],
-    zh: [`(?:在)?(?:最近|过去|近|最后)\\s*(?:的)?\\s*${ZH_UNIT}\\s*(?:内|以来|之内|以内|里|中)?`],
+    zh: [`(?:在)?(?:最近|过去|近|最后)\\s*(?:的)?\\s*${ZH_UNIT}\\s*(?:内(?!存)|以来|之内|以内|里|中)?`],
     build: ({ lower }) => {
       if (lower[1] === 'fortnight') {
         return { type: 'time', range: { kind: 'relative', amount: 2, unit: 'week' } };
@@ -74,13 +74,13 @@ export const TIME_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'TIME-AGO',
     en: [`(\\d+)\\s*(days?|d|weeks?|w|months?|hours?|h)\\s+ago`],
-    zh: [`(\\d+)\\s*(天|日|周|星期|个星期|个月|小时|个小时)\\s*(?:以|之)?前`],
+    zh: [`(?<![\\d.])(\\d+)\\s*(天|日|周|星期|个星期|个月|小时|个小时)\\s*(?:以|之)?前`],
     build: relative(1, 2, { ago: true }),
   },
   {
     id: 'TIME-BARE',
     en: [`(\\d+)\\s*${EN_LONG_UNIT}`],
-    zh: [`(\\d+)\\s*${ZH_UNIT}`],
+    zh: [`(?<![\\d.])(\\d+)\\s*${ZH_UNIT}`],
     build: relative(1, 2, { bare: true }),
   },
   {
@@ -104,7 +104,7 @@ export const TIME_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'TIME-THIS-WEEK',
     en: ['this week', 'so far this week', 'this week so far', 'since monday'],
-    zh: ['本周(?:内|以来)?', '这周', '这个星期', '这星期', '本星期', '这1周', '这个礼拜', '本礼拜'],
+    zh: ['本周(?:内(?!存)|以来)?', '这周', '这个星期', '这星期', '本星期', '这1周', '这个礼拜', '本礼拜'],
     value: { type: 'time', range: { kind: 'calendar', value: 'this_week' } },
   },
   {
@@ -116,7 +116,7 @@ export const TIME_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'TIME-THIS-MONTH',
     en: ['this month', 'so far this month', 'month to date', 'mtd'],
-    zh: ['本月(?:内|以来)?', '这个月', '这月', '本月份'],
+    zh: ['本月(?:内(?!存)|以来)?', '这个月', '这月', '本月份'],
     value: { type: 'time', range: { kind: 'calendar', value: 'this_month' } },
   },
   {

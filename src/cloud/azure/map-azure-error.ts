@@ -1,0 +1,404 @@
+import type { ErrorCode } from '../../core/errors/error-catalogue.js';
+import { SreError } from '../../core/errors/sre-error.js';
+
+/** What the caller knows about the failed call, to make the error precise. */
+export interface AzureErrorContext {
+  /** Call-key service (`Microsoft.Compute`, `loganalytics`…). */
+  readonly service?: string;
+  /** The subscription the call addressed. */
+  readonly subscription?: string;
+  readonly region?: string;
+  /** The named resource the call addressed (a VM, a workspace), for not-found messages. */
+  readonly resource?: string;
+  /** The signal the call ran under: tells a timeout abort from a cancellation. */
+  readonly signal?: AbortSignal;
+  /** Clock for `Retry-After` dates (default `Date.now`). */
+  readonly now?: () => number;
+}
+
+/** The codes an Azure error can map to. */
+export type AzureCloudErrorCode = Extract<ErrorCode, `CLOUD_${string}`>;
+
+/**
+ * Azure error codes (`error.code` of ARM bodies, `code` of Insights and Log Analytics bodies),
+ * by class. Codes compare case-insensitively. Sources: ARM's common errors
+ * (https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors),
+ * request throttling (https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling)
+ * and the Log Analytics query API errors.
+ */
+const CODE_CLASSES: readonly (readonly [AzureCloudErrorCode, readonly string[]])[] = [
+  [
+    'CLOUD_THROTTLED',
+    [
+      'TooManyRequests',
+      'SubscriptionRequestsThrottled',
+      'ResourceRequestsThrottled',
+      'ResourceCollectionRequestsThrottled',
+      'TenantRequestsThrottled',
+      'OperationThrottled',
+      'Throttled',
+      'ThrottlingError',
+      'ServerBusy',
+    ],
+  ],
+  [
+    'CLOUD_AUTHENTICATION',
+    [
+      'InvalidAuthenticationToken',
+      'InvalidAuthenticationTokenTenant',
+      'InvalidAuthenticationTokenAudience',
+      'ExpiredAuthenticationToken',
+      'AuthenticationFailed',
+      'AuthenticationFailedMissingToken',
+      'AuthenticationFailedInvalidHeader',
+      'InvalidTokenError',
+      'TokenExpired',
+      'Unauthorized',
+    ],
+  ],
+  [
+    'CLOUD_AUTHORIZATION',
+    [
+      'AuthorizationFailed',
+      'LinkedAuthorizationFailed',
+      'LinkedAccessCheckFailed',
+      'Forbidden',
+      'InsufficientAccessError',
+      'AuthorizationPermissionMismatch',
+      'RequestDisallowedByPolicy',
+      'ReadOnlyDisabledSubscription',
+      'SubscriptionNotRegistered',
+      'MissingSubscriptionRegistration',
+    ],
+  ],
+  [
+    'CLOUD_NOT_FOUND',
+    [
+      'SubscriptionNotFound',
+      'ResourceGroupNotFound',
+      'ResourceNotFound',
+      'ParentResourceNotFound',
+      'NotFound',
+      'WorkspaceNotFoundError',
+      'PathNotFoundError',
+      'InvalidResourceNamespace',
+      'InvalidResourceType',
+      'NoRegisteredProviderFound',
+    ],
+  ],
+  ['CLOUD_QUOTA_EXCEEDED', ['QuotaExceeded', 'OperationQuotaExceeded', 'LimitExceeded', 'ResourceQuotaExceeded']],
+  ['CLOUD_TIMEOUT', ['GatewayTimeout', 'RequestTimeout', 'ServerTimeout', 'OperationTimedOut', 'GatewayTimeoutError']],
+  ['CLOUD_UNAVAILABLE', ['ServiceUnavailable', 'InternalServerError', 'InternalError', 'InternalServiceError', 'ServiceError', 'BadGateway']],
+  [
+    'CLOUD_INVALID_PARAMETER',
+    [
+      'InvalidParameter',
+      'BadRequest',
+      'InvalidRequestContent',
+      'InvalidRequestFormat',
+      'InvalidQueryParameterValue',
+      'InvalidFilterInQueryString',
+      'InvalidSkipToken',
+      'MissingApiVersionParameter',
+      'InvalidApiVersionParameter',
+      'NoRegisteredProviderFoundForApiVersion',
+      'BadArgumentError',
+      'SemanticError',
+      'SyntaxError',
+      'ValidationError',
+      'InvalidTemplate',
+      'OperationNotAllowed',
+      'Conflict',
+    ],
+  ],
+];
+
+const CODE_CLASS: ReadonlyMap<string, AzureCloudErrorCode> = new Map(
+  CODE_CLASSES.flatMap(([cloudCode, codes]) => codes.map((code) => [code.toLowerCase(), cloudCode] as const)),
+);
+
+/** `@azure/identity` credential failures, by error name. */
+const IDENTITY_ERRORS = new Set([
+  'CredentialUnavailableError',
+  'AuthenticationRequiredError',
+  'AuthenticationError',
+  'AggregateAuthenticationError',
+  'ClientAuthError',
+  'InteractionRequiredAuthError',
+]);
+
+/** Node.js socket error codes: cannot reach the endpoint at all. */
+const UNREACHABLE_SYSCALL = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENETDOWN',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** Node.js socket error codes: reached, then the connection broke (transient). */
+const BROKEN_SYSCALL = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const TIMEOUT_SYSCALL = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+const TITLES: Readonly<Record<AzureCloudErrorCode, string>> = {
+  CLOUD_THROTTLED: 'was throttled',
+  CLOUD_AUTHENTICATION: 'was rejected: the credentials are missing, expired or invalid',
+  CLOUD_AUTHORIZATION: 'was denied: the credentials lack permission',
+  CLOUD_NOT_FOUND: 'failed: the resource does not exist',
+  CLOUD_INVALID_PARAMETER: 'was rejected as invalid',
+  CLOUD_QUOTA_EXCEEDED: 'failed: a quota was exceeded',
+  CLOUD_UNAVAILABLE: 'failed: the service is unavailable',
+  CLOUD_TIMEOUT: 'timed out',
+  CLOUD_UNREACHABLE: 'failed: the endpoint could not be reached',
+  CLOUD_MALFORMED_RESPONSE: 'returned a response that could not be parsed',
+  CLOUD_UNKNOWN: 'failed',
+};
+
+/** The RBAC action each read operation needs, for authorization hints. */
+const RBAC_ACTIONS: Readonly<Record<string, string>> = {
+  Subscriptions_List: 'Microsoft.Resources/subscriptions/read',
+  VirtualMachines_ListAll: 'Microsoft.Compute/virtualMachines/read',
+  VirtualMachines_InstanceView: 'Microsoft.Compute/virtualMachines/instanceView/read',
+  Disks_List: 'Microsoft.Compute/disks/read',
+  WebApps_List: 'Microsoft.Web/sites/read',
+  WebApps_GetConfiguration: 'Microsoft.Web/sites/config/read',
+  Servers_List: 'Microsoft.Sql/servers/read',
+  Databases_ListByServer: 'Microsoft.Sql/servers/databases/read',
+  StorageAccounts_List: 'Microsoft.Storage/storageAccounts/read',
+  Workspaces_List: 'Microsoft.OperationalInsights/workspaces/read',
+  Metrics_List: 'Microsoft.Insights/metrics/read',
+  ActivityLogs_List: 'Microsoft.Insights/eventtypes/values/read',
+  Query_Execute: 'Microsoft.OperationalInsights/workspaces/query/read',
+};
+
+/** The facts read off an SDK (or Node.js) error, all optional. */
+interface ErrorFacts {
+  readonly name: string | undefined;
+  /** The service's error code (`AuthorizationFailed`), or the SDK's own (`REQUEST_SEND_ERROR`, `PARSE_ERROR`). */
+  readonly azureCode: string | undefined;
+  readonly syscallCode: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly requestId: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly message: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringProp(value: unknown, key: string): string | undefined {
+  if (!isRecord(value)) return undefined;
+  const found = value[key];
+  return typeof found === 'string' && found !== '' ? found : undefined;
+}
+
+/**
+ * Response headers of a `RestError` (`response.headers` is an `HttpHeaders` with `toJSON()` /
+ * `get()`), lower-cased; plain header objects are accepted too.
+ */
+function readHeaders(error: Record<string, unknown>): Record<string, string> {
+  const response = error.response;
+  if (!isRecord(response)) return {};
+  const raw = response.headers;
+  if (!isRecord(raw)) return {};
+  const toJson = raw.toJSON;
+  const entries: unknown = typeof toJson === 'function' ? (toJson as () => unknown).call(raw) : raw;
+  const headers: Record<string, string> = {};
+  if (isRecord(entries)) {
+    for (const [key, value] of Object.entries(entries)) {
+      if (typeof value === 'string') headers[key.toLowerCase()] = value;
+    }
+  }
+  return headers;
+}
+
+/** Node.js system error codes may sit on the error, its `cause` or (happy eyeballs) an `AggregateError` member. */
+function readSyscallCode(error: Record<string, unknown>): string | undefined {
+  const candidates: unknown[] = [error, error.cause];
+  if (isRecord(error.cause) && Array.isArray(error.cause.errors)) candidates.push(...(error.cause.errors as unknown[]));
+  if (Array.isArray(error.errors)) candidates.push(...(error.errors as unknown[]));
+  for (const candidate of candidates) {
+    const code = stringProp(candidate, 'code');
+    if (code !== undefined && /^(E[A-Z_]+|UND_ERR_[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+)$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** The service code inside a deserialized error body (`details.error.code`, `details.code`), when the SDK kept one. */
+function bodyCode(error: Record<string, unknown>): string | undefined {
+  const details = error.details;
+  return stringProp(isRecord(details) ? details.error : undefined, 'code') ?? stringProp(details, 'code');
+}
+
+function readFacts(error: unknown): ErrorFacts {
+  if (!isRecord(error)) {
+    return { name: undefined, azureCode: undefined, syscallCode: undefined, httpStatus: undefined, requestId: undefined, headers: {}, message: String(error) };
+  }
+  const headers = readHeaders(error);
+  const status = error.statusCode;
+  return {
+    name: stringProp(error, 'name'),
+    azureCode: stringProp(error, 'code') ?? bodyCode(error),
+    syscallCode: readSyscallCode(error),
+    httpStatus: typeof status === 'number' ? status : undefined,
+    requestId: headers['x-ms-request-id'],
+    headers,
+    message: stringProp(error, 'message') ?? '',
+  };
+}
+
+function classifyStatus(status: number): AzureCloudErrorCode | undefined {
+  if (status === 429) return 'CLOUD_THROTTLED';
+  if (status === 401) return 'CLOUD_AUTHENTICATION';
+  if (status === 403) return 'CLOUD_AUTHORIZATION';
+  if (status === 404) return 'CLOUD_NOT_FOUND';
+  if (status === 408 || status === 504) return 'CLOUD_TIMEOUT';
+  if (status >= 500 && status <= 599) return 'CLOUD_UNAVAILABLE';
+  if (status === 400 || status === 409 || status === 422) return 'CLOUD_INVALID_PARAMETER';
+  return undefined;
+}
+
+function isTimeoutReason(reason: unknown): boolean {
+  return isRecord(reason) && (reason.name === 'TimeoutError' || reason.code === 'CLOUD_TIMEOUT');
+}
+
+function classify(error: unknown, facts: ErrorFacts, context: AzureErrorContext): AzureCloudErrorCode {
+  if (facts.name === 'AbortError') {
+    const cause = isRecord(error) ? error.cause : undefined;
+    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason) ? 'CLOUD_TIMEOUT' : 'CLOUD_UNKNOWN';
+  }
+  if (facts.name !== undefined && IDENTITY_ERRORS.has(facts.name)) return 'CLOUD_AUTHENTICATION';
+  const ok = facts.httpStatus !== undefined && facts.httpStatus >= 200 && facts.httpStatus < 300;
+  // A 2xx whose body could not be read: the SDK's PARSE_ERROR, or a body without the expected shape
+  // (the paging helpers throw "Couldn't paginate response", deserializers a TypeError).
+  if (facts.azureCode === 'PARSE_ERROR' || ok) return 'CLOUD_MALFORMED_RESPONSE';
+  if (facts.httpStatus === undefined && /Couldn't paginate response|occurred while parsing the response body/i.test(facts.message)) {
+    return 'CLOUD_MALFORMED_RESPONSE';
+  }
+  if (facts.syscallCode !== undefined) {
+    if (UNREACHABLE_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNREACHABLE';
+    if (TIMEOUT_SYSCALL.has(facts.syscallCode)) return 'CLOUD_TIMEOUT';
+    if (BROKEN_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNAVAILABLE';
+  }
+  // The HTTP client's own failure to send (no response at all) without a recognisable socket code.
+  if (facts.azureCode === 'REQUEST_SEND_ERROR') return 'CLOUD_UNREACHABLE';
+  if (facts.httpStatus === undefined && (facts.name === 'SyntaxError' || facts.name === 'TypeError')) return 'CLOUD_MALFORMED_RESPONSE';
+  const fromCode = facts.azureCode === undefined ? undefined : CODE_CLASS.get(facts.azureCode.toLowerCase());
+  if (fromCode === 'CLOUD_INVALID_PARAMETER' && facts.azureCode?.toLowerCase() === 'operationnotallowed' && /quota/i.test(facts.message)) {
+    return 'CLOUD_QUOTA_EXCEEDED';
+  }
+  if (fromCode !== undefined) return fromCode;
+  const fromStatus = facts.httpStatus === undefined ? undefined : classifyStatus(facts.httpStatus);
+  return fromStatus ?? 'CLOUD_UNKNOWN';
+}
+
+/**
+ * Seconds to wait from `Retry-After` (seconds or an HTTP date), `retry-after-ms` or
+ * `x-ms-retry-after-ms` (milliseconds). ARM's `x-ms-ratelimit-remaining-*` headers count the
+ * requests left, not a delay, so they give no hint.
+ */
+function readRetryAfter(headers: Readonly<Record<string, string>>, now: () => number): number | undefined {
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const value = headers[name]?.trim();
+    if (value !== undefined && /^\d+(\.\d+)?$/.test(value)) return Number(value) / 1000;
+  }
+  const retryAfter = headers['retry-after']?.trim();
+  if (retryAfter === undefined) return undefined;
+  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter);
+  const at = Date.parse(retryAfter);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now()) / 1000));
+}
+
+/**
+ * Removes anything credential-like from a provider message (bearer tokens and other JWTs, SAS
+ * signatures, client secrets, shared keys) and bounds its length.
+ */
+export function redactAzureMessage(message: string): string {
+  const text = message
+    .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted token]')
+    .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
+    .replace(/([?&](?:sig|se|skoid|sktid)=)[^&\s"']+/gi, '$1[redacted]')
+    .replace(/((?:client_secret|client_assertion|AccountKey|SharedAccessKey|password)\s*[=:]\s*)[^;&\s"']+/gi, '$1[redacted]')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 400 ? `${text.slice(0, 397)}...` : text;
+}
+
+function suggestionsFor(code: AzureCloudErrorCode, operation: string, context: AzureErrorContext): string[] {
+  switch (code) {
+    case 'CLOUD_AUTHENTICATION':
+      return [
+        'Check the Azure credentials (sre doctor): `az login`, AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET, workload or managed identity.',
+      ];
+    case 'CLOUD_AUTHORIZATION': {
+      const action = RBAC_ACTIONS[operation];
+      const where = context.subscription === undefined ? '' : ` on subscription ${context.subscription}`;
+      return [
+        action === undefined
+          ? `Grant the Reader role${where} to the identity in use.`
+          : `Grant a role with ${action} (for example Reader${operation === 'Query_Execute' ? ' or Log Analytics Reader' : ''})${where} to the identity in use.`,
+      ];
+    }
+    case 'CLOUD_THROTTLED':
+      return ['Retry later or lower the request rate (fewer subscriptions at once).'];
+    case 'CLOUD_UNREACHABLE':
+      return ['Check network access to the Azure endpoint (proxy, DNS, SRE_AZURE_ENDPOINT).'];
+    case 'CLOUD_NOT_FOUND':
+      return context.resource === undefined
+        ? context.subscription === undefined
+          ? []
+          : [`Check that subscription ${context.subscription} exists and is visible to the identity in use.`]
+        : [`Check the name "${context.resource}".`];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Maps an error thrown by an Azure SDK call (a `RestError` from the HTTP pipeline, an
+ * `@azure/identity` credential error, an abort, a Node.js socket error) to an {@link SreError}
+ * with a `CLOUD_*` code. Classification uses, in order: aborts (timeout vs cancellation),
+ * credential errors, a 2xx (or `PARSE_ERROR`) whose body could not be read, socket codes, the
+ * Azure error code (ARM `error.code`, Insights and Log Analytics `code`), then the HTTP status.
+ *
+ * `details` carry `provider`, `operation`, `azureCode`, `httpStatus` and `requestId`
+ * (`x-ms-request-id`) when known. `retryAfterSeconds` comes from `Retry-After`, `retry-after-ms`
+ * or `x-ms-retry-after-ms`. Messages are human-readable and redacted (no tokens, SAS signatures
+ * or secrets). An `SreError` passes through; an abort whose cause is an `SreError` (the runner's
+ * own timeout) yields that error.
+ */
+export function mapAzureError(error: unknown, operation: string, context: AzureErrorContext = {}): SreError {
+  if (error instanceof SreError) return error;
+  if (isRecord(error) && error.name === 'AbortError' && error.cause instanceof SreError) return error.cause;
+  const facts = readFacts(error);
+  const code = classify(error, facts, context);
+  const where = context.region === undefined || context.region === 'global' ? '' : ` in ${context.region}`;
+  const subject = context.resource === undefined ? '' : ` for "${context.resource}"`;
+  const tag = facts.azureCode === undefined ? '' : ` (${facts.azureCode})`;
+  const detail = redactAzureMessage(code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : facts.message);
+  const message = `Azure ${operation}${where}${subject} ${TITLES[code]}${tag}${detail === '' ? '.' : `: ${detail}`}`;
+  const retryAfterSeconds = readRetryAfter(facts.headers, context.now ?? Date.now);
+  const details: Record<string, unknown> = { provider: 'azure', operation };
+  if (context.service !== undefined) details.service = context.service;
+  if (context.subscription !== undefined) details.subscription = context.subscription;
+  if (context.region !== undefined) details.region = context.region;
+  if (context.resource !== undefined) details.resource = context.resource;
+  if (facts.azureCode !== undefined) details.azureCode = facts.azureCode;
+  if (facts.syscallCode !== undefined) details.syscallCode = facts.syscallCode;
+  if (facts.httpStatus !== undefined) details.httpStatus = facts.httpStatus;
+  if (facts.requestId !== undefined) details.requestId = facts.requestId;
+  return new SreError(code, message, {
+    cause: error,
+    details,
+    suggestions: suggestionsFor(code, operation, context),
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  });
+}
