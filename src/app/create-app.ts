@@ -1,17 +1,20 @@
 import type { Answer } from '../core/answer/answer.js';
-import type { CloudProvider, Provider } from '../core/ports/cloud-port.js';
-import { createAwsProvider } from '../cloud/aws/create-aws-provider.js';
+import type { Provider } from '../core/ports/cloud-port.js';
 import { createResilientCallRunner } from '../resilience/create-resilient-call-runner.js';
 import { ResilienceSettingsSchema } from '../resilience/resilience-settings-schema.js';
 import { askQuestion, type AskOptions } from './ask-question.js';
+import { buildProviders, type AwsCredentialSet } from './build-providers.js';
 import type { SreConfig } from './config/load-config.js';
+import { detectProviders, type ProviderDetection } from './detect-providers.js';
 
 /** Injected collaborators of the app (the composition root's edges). */
 export interface AppDeps {
   /** Wall clock (default `new Date()`). */
   readonly now?: () => Date;
-  /** Static AWS credentials (the emulator); absent = the SDK default chain. */
-  readonly awsCredentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Environment used to detect configured providers (default: empty — only the config counts). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Static AWS credentials (the emulator), one set per account; absent = the SDK default chain. */
+  readonly awsCredentialSets?: readonly AwsCredentialSet[];
   /** Progress of long stages, for the CLI. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -19,7 +22,15 @@ export interface AppDeps {
 /** The application: everything an interface (CLI, HTTP, MCP) needs. */
 export interface App {
   readonly config: SreConfig;
+  /** Providers asked when a question names none, with what made each configured. */
+  readonly detection: readonly ProviderDetection[];
   ask(question: string, options?: AskOptions): Promise<Answer>;
+}
+
+/** The providers to use: the configured list, else every provider detected as configured. */
+export function activeProviders(config: SreConfig, detection: readonly ProviderDetection[]): Provider[] {
+  if (config.providers.length > 0) return [...config.providers];
+  return detection.filter((d) => d.configured).map((d) => d.provider);
 }
 
 /**
@@ -28,30 +39,23 @@ export interface App {
  */
 export function createApp(config: SreConfig, deps: AppDeps = {}): App {
   const runner = createResilientCallRunner(ResilienceSettingsSchema.parse({ delayScale: config.resilience.delayScale }));
-  const providers = new Map<Provider, CloudProvider>();
-  if (config.providers.includes('aws')) {
-    providers.set(
-      'aws',
-      createAwsProvider(
-        {
-          regions: [...config.aws.regions],
-          ...(config.aws.endpoint === undefined ? {} : { endpoint: config.aws.endpoint }),
-          ...(config.aws.profile === undefined ? {} : { profile: config.aws.profile }),
-          ...(deps.awsCredentials === undefined ? {} : { credentials: deps.awsCredentials }),
-          logEventLimit: config.logs.eventLimit,
-        },
-        { runner },
-      ),
-    );
-  }
+  // Without an environment only the configuration counts (tests, embedding); the CLI passes its own.
+  const detection = deps.env === undefined ? detectProviders(config, {}, () => false) : detectProviders(config, deps.env);
+  const active = activeProviders(config, detection);
+  const providers = buildProviders(config, {
+    runner,
+    providers: active,
+    ...(deps.awsCredentialSets === undefined ? {} : { awsCredentialSets: deps.awsCredentialSets }),
+  });
   return {
     config,
+    detection,
     ask: (question, options = {}) =>
       askQuestion(
         question,
         {
           providers,
-          defaultProviders: config.providers,
+          defaultProviders: active,
           concurrency: config.concurrency,
           logEventLimit: config.logs.eventLimit,
           now: deps.now ?? (() => new Date()),

@@ -36,7 +36,7 @@ export async function startAppHarness(options: { pageSizeCaps?: PageSizeCaps; se
   });
   const app = createApp(config, {
     now: () => TEST_NOW,
-    awsCredentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' },
+    awsCredentialSets: [{ label: 'emulator', accessKeyId: 'emulator', secretAccessKey: 'emulator' }],
   });
   return { emulator, app, estate, awsAccount, close: () => emulator.close() };
 }

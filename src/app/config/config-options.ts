@@ -41,10 +41,11 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
   {
     key: 'providers',
     env: 'SRE_PROVIDERS',
-    schema: z.array(z.enum(['aws', 'azure', 'gcp'])).min(1),
+    schema: z.array(z.enum(['aws', 'azure', 'gcp'])),
     fromEnv: csv,
-    defaultValue: ['aws'],
-    description: 'Providers to query when a question names none (comma-separated: aws, azure, gcp).',
+    defaultValue: [],
+    description:
+      'Providers to query when a question names none (comma-separated: aws, azure, gcp). Empty: every provider whose credentials or endpoint are configured (see `sre doctor`).',
   },
   {
     key: 'aws.regions',
@@ -71,6 +72,49 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     defaultValue: undefined,
     description:
       'Endpoint override for every AWS service (the SDK also honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>). Used for the emulator.',
+  },
+  {
+    key: 'aws.profiles',
+    env: 'SRE_AWS_PROFILES',
+    schema: z.array(z.string().min(1)),
+    fromEnv: csv,
+    defaultValue: [],
+    description:
+      'Several AWS accounts at once: one named profile per account (comma-separated). Each profile is resolved by the SDK; its account id comes from STS. Empty: one account, the default chain (or `aws.profile`).',
+  },
+  {
+    key: 'azure.subscriptions',
+    env: 'SRE_AZURE_SUBSCRIPTIONS',
+    schema: z.array(z.string().min(1)),
+    fromEnv: csv,
+    defaultValue: [],
+    description:
+      'Azure subscription ids to read (comma-separated). Empty: `AZURE_SUBSCRIPTION_ID` when set, else every subscription the credential can see.',
+  },
+  {
+    key: 'azure.endpoint',
+    env: 'SRE_AZURE_ENDPOINT',
+    schema: httpUrl.optional(),
+    fromEnv: (v) => v,
+    defaultValue: undefined,
+    description:
+      'Azure Resource Manager endpoint override (the emulator). Plain http without a token is accepted only for loopback addresses.',
+  },
+  {
+    key: 'gcp.projects',
+    env: 'SRE_GCP_PROJECTS',
+    schema: z.array(z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project id such as shop-prod-4821')),
+    fromEnv: csv,
+    defaultValue: [],
+    description: 'GCP project ids to read (comma-separated). Empty: `GOOGLE_CLOUD_PROJECT`, else the Application Default Credentials project.',
+  },
+  {
+    key: 'gcp.endpoint',
+    env: 'SRE_GCP_ENDPOINT',
+    schema: httpUrl.optional(),
+    fromEnv: (v) => v,
+    defaultValue: undefined,
+    description: 'Google Cloud API endpoint override (the emulator). Plain http without credentials is accepted only for loopback addresses.',
   },
   {
     key: 'concurrency',

@@ -26,7 +26,8 @@ describe('loadConfig', () => {
   it('fills defaults and freezes the result', () => {
     const config = loadConfig({ env: {} });
 
-    expect(config.providers).toEqual(['aws']);
+    expect(config.providers).toEqual([]);
+    expect(config.azure.subscriptions).toEqual([]);
     expect(config.concurrency).toBe(8);
     expect(config.logs.eventLimit).toBe(1000);
     expect(Object.isFrozen(config)).toBe(true);

@@ -7,7 +7,14 @@ import { CONFIG_OPTIONS, type ConfigOption } from './config-options.js';
 /** The validated, frozen configuration. */
 export interface SreConfig {
   readonly providers: readonly ('aws' | 'azure' | 'gcp')[];
-  readonly aws: { readonly regions: readonly string[]; readonly profile?: string; readonly endpoint?: string };
+  readonly aws: {
+    readonly regions: readonly string[];
+    readonly profile?: string;
+    readonly profiles: readonly string[];
+    readonly endpoint?: string;
+  };
+  readonly azure: { readonly subscriptions: readonly string[]; readonly endpoint?: string };
+  readonly gcp: { readonly projects: readonly string[]; readonly endpoint?: string };
   readonly concurrency: number;
   readonly requestTimeoutSeconds: number;
   readonly logs: { readonly eventLimit: number };

@@ -108,7 +108,7 @@ function memoizeRetryable<T, A extends unknown[]>(
  * - `listScopes` reads the account once from STS GetCallerIdentity (cached) and returns one scope
  *   per configured region.
  * - Listing reads every page; records are normalized (see the `to-*-record.ts` files) and sorted by id.
- * - All methods throw `SreError`s with `CLOUD_*` codes (see {@link mapAwsError}).
+ * - All methods throw `SreError`s with `CLOUD_*` codes (see `mapAwsError`).
  */
 export function createAwsProvider(settings: AwsProviderSettings, deps: AwsProviderDeps): AwsProvider {
   const factory = deps.clientFactory ?? createAwsClientFactory();

@@ -15,3 +15,10 @@ export {
   type AwsStaticCredentials,
 } from './aws-client-factory.js';
 export { mapAwsError, type AwsErrorContext } from './map-aws-error.js';
+export {
+  createFakeAwsClientFactory,
+  fakeAwsServiceError,
+  type FakeAwsCall,
+  type FakeAwsClientFactory,
+  type FakeAwsResponder,
+} from './create-fake-aws-client-factory.js';

@@ -59,8 +59,9 @@ export async function searchAwsLogs(
                 endTime,
                 filterPattern: filter.filterPattern,
                 nextToken: token,
-                // One more than still needed, to learn whether the limit truncates.
-                limit: Math.min(pageCap, limit - events.length + 1),
+                // One more than still needed, to learn whether the limit truncates; full pages when
+                // the level is checked here, since the server then returns non-matching events too.
+                limit: filter.matches === undefined ? Math.min(pageCap, limit - events.length + 1) : pageCap,
               }),
               { abortSignal },
             ),

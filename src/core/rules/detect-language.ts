@@ -2,7 +2,7 @@
 export type QuestionLanguage = 'en' | 'zh' | 'mixed';
 
 const CJK_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
-const WORD_RE = /[a-z][a-z'-]*[a-z]|[a-z]/g;
+const WORD_RE = /[a-z][a-z0-9'.-]*/g;
 
 /** Latin-script words that are product names or units, not English: "列出 EC2 实例" is Chinese. */
 const TECHNICAL_WORDS = new Set([
@@ -22,6 +22,7 @@ export function detectLanguage(lower: string): QuestionLanguage {
   if (!CJK_RE.test(lower)) {
     return 'en';
   }
-  const words = (lower.match(WORD_RE) ?? []).filter((word) => !TECHNICAL_WORDS.has(word));
+  // Words with digits are identifiers or product names (ec2, s3, t3.micro, us-east-1).
+  const words = (lower.match(WORD_RE) ?? []).filter((word) => !TECHNICAL_WORDS.has(word) && !/\d/.test(word));
   return words.length === 0 ? 'zh' : 'mixed';
 }

@@ -248,12 +248,14 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       '(?:cpu|memory|load|utili[sz]ation|usage)(?: is| was)? (?:too )?(?:high|low|heavy|spiking|hot)',
       'overloaded',
       'under (?:heavy )?load',
+      '(?:slow|slower|sluggish|laggy|fast|faster|expensive|cheap|cheaper|costly|cost(?:s|ing)?|spend(?:ing)?|price[sd]?|pricey|problematic|risky|insecure|vulnerable|bad|good|weird|noisy|suspicious|misconfigured|important|critical|healthy|latency|performance|dollars?|usd|\\$\\d+)',
     ],
     zh: [
       '(?:cpu|内存|负载|使用率|利用率|占用|流量)\\s*(?:使用率|利用率|占用率|占用)?\\s*(?:很|较|偏|比较|非常|太|特别|有点)(?:高|低|大)',
       '(?:cpu|内存|负载|使用率|利用率|占用|流量)\\s*(?:使用率|利用率|占用率)?\\s*(?:高|低)的',
       '(?:高|低)\\s*(?:cpu|内存|负载)',
       '负载(?:很)?(?:重|高)',
+      '很慢|较慢|比较慢|变慢|慢的|性能差|性能不好|贵的|很贵|便宜|花费|费用|成本|账单|价格|有问题的?|不安全的?|可疑的?|不健康的?|重要的|关键的',
     ],
     value: { type: 'vague' },
   },
@@ -329,14 +331,14 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   // Multi-AZ (databases)
   {
     id: 'FLT-SINGLE-AZ',
-    en: ['not multi-? ?az', 'non-? ?multi-? ?az', 'single-? ?az', 'without multi-? ?az', 'no multi-? ?az', 'multi-? ?az (?:disabled|off|not enabled)', "(?:that )?(?:are(?:n't| not)|is(?:n't| not)) multi-? ?az", 'single availability zone', 'not highly available', 'without high availability'],
-    zh: ['单可用区', '非多可用区', '不是多可用区', '没有多可用区', '未开启多可用区', '没开多可用区', '未启用多可用区', '单\\s*az', '没有开启多可用区', '非高可用', '没有高可用'],
+    en: ['not multi-? ?az', 'non-? ?multi-? ?az', 'single-? ?az', 'without multi-? ?az', 'no multi-? ?az', 'multi-? ?az (?:disabled|off|not enabled)', "(?:that )?(?:are(?:n't| not)|is(?:n't| not)) multi-? ?az", 'single availability zone', 'not highly available', 'without high availability', '(?:not|non-?) ?zone[- ]redundant', 'without zone redundancy'],
+    zh: ['单可用区', '非多可用区', '非区域冗余', '未开启区域冗余', '没有区域冗余', '不是多可用区', '没有多可用区', '未开启多可用区', '没开多可用区', '未启用多可用区', '单\\s*az', '没有开启多可用区', '非高可用', '没有高可用'],
     value: filterAtom('multi_az', 'eq', false, 'database'),
   },
   {
     id: 'FLT-MULTI-AZ',
-    en: ['multi-? ?az(?: enabled| deployments?)?', 'multiple availability zones', 'highly available'],
-    zh: ['多可用区', '多\\s*az', '开启了多可用区', '高可用'],
+    en: ['multi-? ?az(?: enabled| deployments?)?', 'multiple availability zones', 'highly available', 'zone[- ]redundant'],
+    zh: ['多可用区', '多\\s*az', '开启了多可用区', '高可用', '区域冗余'],
     value: filterAtom('multi_az', 'eq', true, 'database'),
   },
   // Versioning (buckets)

@@ -10,6 +10,8 @@ export interface MutationVerb {
   readonly pattern: string;
   /** Canonical English verb reported in the refusal. */
   readonly verb: string;
+  /** Lookahead the rest of the sentence must satisfy ("make" is a command only when it makes something public/private…). */
+  readonly requires?: string;
 }
 
 /** English command verbs (base form only: "stopped" is never a command). */
@@ -26,6 +28,12 @@ export const EN_MUTATION_VERBS: readonly MutationVerb[] = [
     pattern:
       'modify|change|update|resize|rename|upgrade|downgrade|scale(?: up| down| out| in)?|enable|disable|encrypt|decrypt|tag|untag|retag|set|attach|detach|mount|unmount|reset|rotate|patch|migrate|move|restore|roll ?back|snapshot|back ?up',
     verb: 'modify',
+  },
+  {
+    id: 'MUT-EN-MAKE',
+    pattern: 'make',
+    verb: 'modify',
+    requires: '.{0,60}(?<![a-z0-9_-])(?:public|private|encrypted|unencrypted|read-only|multi-az|highly available)(?![a-z0-9_-])',
   },
 ];
 
@@ -141,7 +149,7 @@ export const ZH_BA_VERBS: readonly MutationVerb[] = [
  * What may follow a Chinese verb and make it descriptive rather than a command:
  * "停止的", "删除了", "启动时间", "停止状态", "创建于"…
  */
-export const ZH_DESCRIPTIVE_SUFFIXES: readonly string[] = ['的', '了', '过', '时间', '状态', '中', '于', '日期', '记录', '事件', '操作', '者', '人', '保护', '策略', '时', '在', '着', '超过', '不到', '不足', '大于', '小于', '多于', '少于', '满', '已', '多久', '以来', '之后', '之前'];
+export const ZH_DESCRIPTIVE_SUFFIXES: readonly string[] = ['的', '了', '过(?!期)', '时间', '状态', '中', '于', '日期', '记录', '事件', '操作', '者', '人', '保护', '策略', '时', '在', '着', '超过', '不到', '不足', '大于', '小于', '多于', '少于', '满', '已', '多久', '以来', '之后', '之前'];
 
 /** Phrases that start with a verb but describe a property ("开启监控的实例" = instances with monitoring on). */
 export const ZH_DESCRIPTIVE_PHRASES: readonly string[] = [

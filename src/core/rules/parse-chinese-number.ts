@@ -24,7 +24,7 @@ export function parseChineseNumber(text: string): number | undefined {
   if (text.length === 0) {
     return undefined;
   }
-  const chars = [...text];
+  const chars = Array.from(text);
   if (chars.every((char) => DIGITS[char] !== undefined)) {
     return Number(chars.map((char) => String(DIGITS[char])).join(''));
   }

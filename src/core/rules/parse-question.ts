@@ -37,7 +37,7 @@ function scoreConfidence(draft: PlanDraft, contentLength: number): { confidence:
   const reasons: string[] = [];
   let unknownChars = 0;
   for (const word of draft.unknown) {
-    const length = [...word.text].length;
+    const length = Array.from(word.text).length;
     unknownChars += length;
     confidence -= word.cjk
       ? Math.min(UNKNOWN_CJK_BASE + UNKNOWN_CJK_PER_CHAR * (length - 1), UNKNOWN_CJK_CAP)

@@ -1,14 +1,20 @@
 import type { QuestionLanguage } from './detect-language.js';
 import { EXAMPLE_QUESTIONS } from './example-questions.js';
+import { STOPWORD_LEXICON } from './stopword-lexicon.js';
+
+/** Filler words carry no similarity ("that", "are", "的"): plain-word stop words from the table. */
+const FILLER = new Set(
+  STOPWORD_LEXICON.flatMap((entry) => [...(entry.en ?? []), ...(entry.zh ?? [])]).filter((word) => /^[\p{L}' ]+$/u.test(word)),
+);
 
 const CJK_RUN_RE = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const LATIN_WORD_RE = /[a-z0-9][a-z0-9.-]*/g;
 
 function tokenize(text: string): Set<string> {
   const lower = text.toLowerCase();
-  const tokens = new Set<string>(lower.match(LATIN_WORD_RE) ?? []);
+  const tokens = new Set<string>((lower.match(LATIN_WORD_RE) ?? []).filter((word) => !FILLER.has(word)));
   for (const run of lower.match(CJK_RUN_RE) ?? []) {
-    const chars = [...run];
+    const chars = Array.from(run);
     if (chars.length === 1) {
       tokens.add(run);
     }
@@ -44,8 +50,10 @@ export function suggestQuestions(lowerQuestion: string, language: QuestionLangua
         shared += 1;
       }
     }
+    // Share of the example the question covers, then of both: long questions are not penalized.
     const union = tokens.size + example.tokens.size - shared;
-    return { text: example.text, index, score: union === 0 ? 0 : shared / union };
+    const coverage = example.tokens.size === 0 ? 0 : shared / example.tokens.size;
+    return { text: example.text, index, score: coverage + (union === 0 ? 0 : shared / union) };
   });
   scored.sort((left, right) => right.score - left.score || left.index - right.index);
   return scored.slice(0, count).map((entry) => entry.text);

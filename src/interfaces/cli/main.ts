@@ -89,10 +89,10 @@ async function runAsk(words: readonly string[], flags: AskFlags, io: CliIo): Pro
         io.stderr(`\r\u001b[2K${stage}: ${done}/${total} scopes${done === total ? '\n' : ''}`);
       }
     : undefined;
-  let emulator: { close(): Promise<void>; endpoints: { aws: string }; estate: { accounts: readonly { provider: string; regions: readonly string[] }[] } } | undefined;
+  let emulator: { close(): Promise<void>; endpoints: { aws: string }; estate: { accounts: readonly { provider: string; id: string; regions: readonly string[] }[] } } | undefined;
   try {
     let config: SreConfig;
-    let awsCredentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    let awsCredentialSets: { label: string; accessKeyId: string; secretAccessKey: string }[] | undefined;
     if (flags.demo === true) {
       const { startDemoEmulator } = await import('./start-demo-emulator.js');
       if (progress) io.stderr('starting the built-in emulator (demo estate)…\n');
@@ -111,7 +111,10 @@ async function runAsk(words: readonly string[], flags: AskFlags, io: CliIo): Pro
           ...(flags.strict === true ? { strict: true } : {}),
         },
       });
-      awsCredentials = { accessKeyId: 'emulator', secretAccessKey: 'emulator' };
+      // The emulator maps an access key that contains an account id to that account: one set per demo account.
+      awsCredentialSets = emulator.estate.accounts
+        .filter((a) => a.provider === 'aws')
+        .map((a) => ({ label: a.id, accessKeyId: `EMULATOR${a.id}`, secretAccessKey: 'emulator' }));
     } else {
       config = loadConfig({
         env: io.env,
@@ -121,7 +124,8 @@ async function runAsk(words: readonly string[], flags: AskFlags, io: CliIo): Pro
     }
     const { createApp } = await import('../../app/create-app.js');
     const app = createApp(config, {
-      ...(awsCredentials === undefined ? {} : { awsCredentials }),
+      env: io.env,
+      ...(awsCredentialSets === undefined ? {} : { awsCredentialSets }),
       ...(onProgress === undefined ? {} : { onProgress }),
     });
     const codes: number[] = [];

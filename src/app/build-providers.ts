@@ -1,0 +1,69 @@
+import type { CallRunner } from '../core/ports/call-runner.js';
+import type { CloudProvider, Provider } from '../core/ports/cloud-port.js';
+import { createAwsProvider, type AwsProviderSettings } from '../cloud/aws/create-aws-provider.js';
+import { combineAccountProviders } from '../cloud/combine-account-providers.js';
+import type { SreConfig } from './config/load-config.js';
+
+/** Static credentials of one AWS account (the emulator's per-account keys). */
+export interface AwsCredentialSet {
+  readonly label: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/** What the adapters are built from besides the configuration. */
+export interface BuildProvidersDeps {
+  readonly runner: CallRunner;
+  /** Providers to build (already filtered by configuration and detection). */
+  readonly providers: readonly Provider[];
+  /** Static AWS credentials, one set per account; absent = the SDK default chain / profiles. */
+  readonly awsCredentialSets?: readonly AwsCredentialSet[];
+}
+
+function buildAws(config: SreConfig, deps: BuildProvidersDeps): CloudProvider {
+  const base: AwsProviderSettings = {
+    regions: [...config.aws.regions],
+    ...(config.aws.endpoint === undefined ? {} : { endpoint: config.aws.endpoint }),
+    logEventLimit: config.logs.eventLimit,
+  };
+  if (deps.awsCredentialSets !== undefined && deps.awsCredentialSets.length > 0) {
+    return combineAccountProviders(
+      deps.awsCredentialSets.map((set) => ({
+        label: set.label,
+        adapter: createAwsProvider(
+          { ...base, credentials: { accessKeyId: set.accessKeyId, secretAccessKey: set.secretAccessKey } },
+          { runner: deps.runner },
+        ),
+      })),
+    );
+  }
+  if (config.aws.profiles.length > 0) {
+    return combineAccountProviders(
+      config.aws.profiles.map((profile) => ({
+        label: `profile:${profile}`,
+        adapter: createAwsProvider({ ...base, profile }, { runner: deps.runner }),
+      })),
+    );
+  }
+  return createAwsProvider(
+    { ...base, ...(config.aws.profile === undefined ? {} : { profile: config.aws.profile }) },
+    { runner: deps.runner },
+  );
+}
+
+/** Builds one adapter per requested provider (several AWS accounts are combined into one adapter). */
+export function buildProviders(config: SreConfig, deps: BuildProvidersDeps): Map<Provider, CloudProvider> {
+  const providers = new Map<Provider, CloudProvider>();
+  for (const provider of deps.providers) {
+    switch (provider) {
+      case 'aws':
+        providers.set('aws', buildAws(config, deps));
+        break;
+      case 'azure':
+      case 'gcp':
+        // TODO(#4): Azure and GCP adapters are wired here when they land.
+        break;
+    }
+  }
+  return providers;
+}

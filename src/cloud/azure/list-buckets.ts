@@ -1,0 +1,34 @@
+import type { StorageAccount } from '@azure/arm-storage';
+import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type { AzureAdapterContext } from './azure-adapter-context.js';
+import { readArmPages, takeFirstPage } from './read-arm-pages.js';
+import { runAzureCall } from './run-azure-call.js';
+import { sortById } from './sort-by-id.js';
+import { toBucketRecord } from './to-bucket-record.js';
+import { toCallKey } from './to-call-key.js';
+
+/** Every storage account of a subscription (`StorageAccounts_List`, all pages). */
+export async function listBuckets(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+  const { client } = await context.pool.get('storage', scope.account);
+  const key = toCallKey(scope, 'Microsoft.Storage', 'StorageAccounts_List');
+  const records: ResourceRecord[] = [];
+  await readArmPages<StorageAccount>(
+    key.operation,
+    (nextLink) =>
+      runAzureCall(
+        context.runner,
+        key,
+        (abortSignal) =>
+          takeFirstPage(
+            client.storageAccounts.list({ abortSignal }).byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
+            (page) => page.continuationToken,
+          ),
+        { signal },
+      ),
+    (items) => {
+      for (const account of items) records.push(toBucketRecord(account, scope.account));
+      return true;
+    },
+  );
+  return sortById(records);
+}
