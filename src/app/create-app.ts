@@ -1,5 +1,5 @@
 import type { Answer } from '../core/answer/answer.js';
-import type { Provider } from '../core/ports/cloud-port.js';
+import type { CloudProvider, Provider } from '../core/ports/cloud-port.js';
 import { createResilientCallRunner } from '../resilience/create-resilient-call-runner.js';
 import { ResilienceSettingsSchema } from '../resilience/resilience-settings-schema.js';
 import { askQuestion, type AskOptions } from './ask-question.js';
@@ -24,6 +24,8 @@ export interface App {
   readonly config: SreConfig;
   /** Providers asked when a question names none, with what made each configured. */
   readonly detection: readonly ProviderDetection[];
+  /** The adapters built for the active providers. */
+  readonly providers: ReadonlyMap<Provider, CloudProvider>;
   ask(question: string, options?: AskOptions): Promise<Answer>;
 }
 
@@ -50,6 +52,7 @@ export function createApp(config: SreConfig, deps: AppDeps = {}): App {
   return {
     config,
     detection,
+    providers,
     ask: (question, options = {}) =>
       askQuestion(
         question,

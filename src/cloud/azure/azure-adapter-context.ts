@@ -5,6 +5,8 @@ import type { AzureClientPool } from './azure-client-pool.js';
 export interface AzureAdapterContext {
   readonly pool: AzureClientPool;
   readonly runner: CallRunner;
+  /** Base URL of ARM (the endpoint override, else `https://management.azure.com`), for raw ARM GETs. */
+  readonly armEndpoint: string;
   /** Cap on log events returned per scope. */
   readonly logEventLimit: number;
   /** How far back a workspace is scanned to find the sources (log groups) that write to it, ms. */

@@ -194,9 +194,12 @@ export async function executePlan(plan: QueryPlan, deps: ExecuteDeps): Promise<E
     }
   }
   if (adapters.length === 0) {
+    const configured = [...deps.providers.keys()];
     throw new SreError(
       'PROVIDER_NOT_CONFIGURED',
-      `No configured provider can answer this question (asked: ${requested.join(', ')}; configured: ${[...deps.providers.keys()].join(', ') || 'none'}).`,
+      requested.length === 0
+        ? 'No cloud provider is configured: set AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID…), Azure (AZURE_SUBSCRIPTION_ID) or GCP (GOOGLE_CLOUD_PROJECT), or try the built-in emulator with --demo. `sre doctor` shows what is found.'
+        : `The question asks for ${requested.join(', ')}, which is not configured (configured: ${configured.join(', ') || 'none'}). \`sre doctor\` shows what is found.`,
     );
   }
   if (plan.action === 'metrics' && plan.resource !== 'instance') {

@@ -18,7 +18,13 @@ describe('QueryPlanSchema', () => {
   it('fills defaults for scope, filters, groupBy and sort', () => {
     const plan = QueryPlanSchema.parse({ version: 1, action: 'list', resource: 'volume' });
 
-    expect(plan.scope).toEqual({ providers: [], accounts: [], regions: [], resourceGroups: [], regionGroups: [] });
+    expect(plan.scope).toEqual({
+      providers: [],
+      accounts: [],
+      regions: [],
+      resourceGroups: [],
+      regionGroups: [],
+    });
     expect(plan.filters).toEqual([]);
     expect(plan.groupBy).toEqual([]);
     expect(plan.sort).toEqual([]);
@@ -31,7 +37,12 @@ describe('QueryPlanSchema', () => {
     ['an unknown field', { field: 'colour', op: 'eq', value: 'red' }],
     ['an empty tag key', { field: 'tag:', op: 'exists' }],
   ])('rejects a filter with %s', (_name, filter) => {
-    const result = QueryPlanSchema.safeParse({ version: 1, action: 'list', resource: 'instance', filters: [filter] });
+    const result = QueryPlanSchema.safeParse({
+      version: 1,
+      action: 'list',
+      resource: 'instance',
+      filters: [filter],
+    });
 
     expect(result.success).toBe(false);
   });
@@ -48,7 +59,9 @@ describe('QueryPlanSchema', () => {
   });
 
   it('rejects another version', () => {
-    expect(QueryPlanSchema.safeParse({ version: 2, action: 'list', resource: 'instance' }).success).toBe(false);
+    expect(QueryPlanSchema.safeParse({ version: 2, action: 'list', resource: 'instance' }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -56,8 +69,14 @@ describe('canonicalizePlan', () => {
   it('sorts keys recursively and keeps array order', () => {
     const canonical = canonicalizePlan(BASE);
 
-    expect(canonical.startsWith('{"action":"metrics","filters":[{"field":"state","op":"eq","value":"running"}],"groupBy":[]')).toBe(true);
-    expect(canonical).toContain('"metric":{"name":"cpu","op":"gt","statistic":"avg","threshold":80,"unit":"percent"}');
+    expect(
+      canonical.startsWith(
+        '{"action":"metrics","filters":[{"field":"state","op":"eq","value":"running"}],"groupBy":[]',
+      ),
+    ).toBe(true);
+    expect(canonical).toContain(
+      '"metric":{"name":"cpu","op":"gt","statistic":"avg","threshold":80,"unit":"percent"}',
+    );
   });
 
   it('gives the same text whatever the key order or omitted defaults', () => {
@@ -75,7 +94,9 @@ describe('canonicalizePlan', () => {
   });
 
   it('throws on an invalid plan', () => {
-    expect(() => canonicalizePlan({ version: 1, action: 'list', resource: 'server' } as unknown as QueryPlanInput)).toThrow();
+    expect(() =>
+      canonicalizePlan({ version: 1, action: 'list', resource: 'server' } as unknown as QueryPlanInput),
+    ).toThrow();
   });
 });
 
@@ -90,7 +111,10 @@ describe('fingerprintPlan', () => {
   });
 
   it('changes when anything that changes the answer changes', () => {
-    const other = { ...BASE, metric: { name: 'cpu', statistic: 'max', op: 'gt', threshold: 80, unit: 'percent' } } as const;
+    const other = {
+      ...BASE,
+      metric: { name: 'cpu', statistic: 'max', op: 'gt', threshold: 80, unit: 'percent' },
+    } as const;
 
     expect(fingerprintPlan(other)).not.toBe(fingerprintPlan(BASE));
   });

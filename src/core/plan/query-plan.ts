@@ -89,7 +89,14 @@ export const FILTER_OPS = [
 export type FilterOp = (typeof FILTER_OPS)[number];
 
 /** Metric names, normalized. */
-export const METRIC_NAMES = ['cpu', 'memory', 'network_in', 'network_out', 'disk_read', 'disk_write'] as const;
+export const METRIC_NAMES = [
+  'cpu',
+  'memory',
+  'network_in',
+  'network_out',
+  'disk_read',
+  'disk_write',
+] as const;
 /** A normalized metric name. */
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -114,7 +121,14 @@ export const TIME_UNITS = ['minute', 'hour', 'day', 'week', 'month'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
 /** Named calendar windows, resolved in UTC. */
-export const CALENDAR_WINDOWS = ['today', 'yesterday', 'since_yesterday', 'this_week', 'last_week', 'this_month'] as const;
+export const CALENDAR_WINDOWS = [
+  'today',
+  'yesterday',
+  'since_yesterday',
+  'this_week',
+  'last_week',
+  'this_month',
+] as const;
 /** A named calendar window. */
 export type CalendarWindow = (typeof CALENDAR_WINDOWS)[number];
 
@@ -144,7 +158,10 @@ export const PlanFilterSchema = z
     } else if (!needsNoValue && filter.value === undefined) {
       context.addIssue({ code: 'custom', message: `operator ${filter.op} needs a value` });
     } else if (needsList !== Array.isArray(filter.value) && !needsNoValue) {
-      context.addIssue({ code: 'custom', message: `operator ${filter.op} ${needsList ? 'needs' : 'takes no'} list` });
+      context.addIssue({
+        code: 'custom',
+        message: `operator ${filter.op} ${needsList ? 'needs' : 'takes no'} list`,
+      });
     }
   });
 /** One filter on a normalized field. Relative times in values are written `now-90d` (see docs/rules.md). */
@@ -229,7 +246,8 @@ export type QueryPlan = z.infer<typeof QueryPlanSchema>;
 /** A QueryPlan as written by a producer, before defaults are filled. */
 export type QueryPlanInput = z.input<typeof QueryPlanSchema>;
 
-type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 function sortKeys(value: unknown): JsonValue {
   if (Array.isArray(value)) {
@@ -245,7 +263,12 @@ function sortKeys(value: unknown): JsonValue {
     }
     return out;
   }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) {
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value === null
+  ) {
     return value;
   }
   throw new TypeError(`not serializable in a plan: ${typeof value}`);

@@ -3,18 +3,48 @@ import type { AtomValue, Captures, LexiconEntry, SortSense } from './lexicon-ent
 
 /** Fields a question can group by, with their English and Chinese names. */
 const GROUP_FIELDS: readonly { id: string; field: FilterField; en: string; zh: string }[] = [
-  { id: 'GRP-TYPE', field: 'type', en: '(?:instance |vm |machine |db |database )?(?:types?|sizes?|skus?|class(?:es)?|shapes?)', zh: '(?:实例)?(?:类型|规格|机型|型号|配置)' },
-  { id: 'GRP-FAMILY', field: 'family', en: '(?:instance )?famil(?:y|ies)|series', zh: '(?:实例)?(?:家族|系列|族)' },
+  {
+    id: 'GRP-TYPE',
+    field: 'type',
+    en: '(?:instance |vm |machine |db |database )?(?:types?|sizes?|skus?|class(?:es)?|shapes?)',
+    zh: '(?:实例)?(?:类型|规格|机型|型号|配置)',
+  },
+  {
+    id: 'GRP-FAMILY',
+    field: 'family',
+    en: '(?:instance )?famil(?:y|ies)|series',
+    zh: '(?:实例)?(?:家族|系列|族)',
+  },
   { id: 'GRP-REGION', field: 'region', en: 'regions?|locations?', zh: '区域|地域|region|地区' },
   { id: 'GRP-ZONE', field: 'zone', en: 'azs?|availability zones?|zones?', zh: '可用区|az|zone' },
   { id: 'GRP-STATE', field: 'state', en: 'states?|status(?:es)?|lifecycle state', zh: '状态|运行状态' },
-  { id: 'GRP-ACCOUNT', field: 'account', en: 'accounts?|subscriptions?|projects?', zh: '账号|账户|帐号|帐户|订阅|项目' },
-  { id: 'GRP-PROVIDER', field: 'provider', en: 'providers?|clouds?|cloud providers?|vendors?|cloud platforms?', zh: '云厂商|云平台|云服务商|云|厂商|provider' },
+  {
+    id: 'GRP-ACCOUNT',
+    field: 'account',
+    en: 'accounts?|subscriptions?|projects?',
+    zh: '账号|账户|帐号|帐户|订阅|项目',
+  },
+  {
+    id: 'GRP-PROVIDER',
+    field: 'provider',
+    en: 'providers?|clouds?|cloud providers?|vendors?|cloud platforms?',
+    zh: '云厂商|云平台|云服务商|云|厂商|provider',
+  },
   { id: 'GRP-PLATFORM', field: 'platform', en: 'platforms?|os|operating systems?', zh: '平台|操作系统|系统' },
   { id: 'GRP-ENGINE', field: 'engine', en: '(?:database |db )?engines?', zh: '(?:数据库)?引擎' },
   { id: 'GRP-RUNTIME', field: 'runtime', en: 'runtimes?|languages?', zh: '运行时|runtime|语言' },
-  { id: 'GRP-VOLUME-TYPE', field: 'volume_type', en: '(?:volume|disk|storage|ebs) types?', zh: '(?:磁盘|卷|云盘|硬盘)类型' },
-  { id: 'GRP-STORAGE-CLASS', field: 'storage_class', en: 'storage class(?:es)?|storage tiers?|tiers?', zh: '存储类型|存储类别|存储层' },
+  {
+    id: 'GRP-VOLUME-TYPE',
+    field: 'volume_type',
+    en: '(?:volume|disk|storage|ebs) types?',
+    zh: '(?:磁盘|卷|云盘|硬盘)类型',
+  },
+  {
+    id: 'GRP-STORAGE-CLASS',
+    field: 'storage_class',
+    en: 'storage class(?:es)?|storage tiers?|tiers?',
+    zh: '存储类型|存储类别|存储层',
+  },
   { id: 'GRP-RESOURCE-GROUP', field: 'resource_group', en: 'resource groups?|rgs?', zh: '资源组' },
   { id: 'GRP-ENCRYPTED', field: 'encrypted', en: 'encryption(?: status)?', zh: '加密(?:状态)?' },
   { id: 'GRP-PUBLIC', field: 'public', en: 'public access|visibility', zh: '公开(?:状态)?' },
@@ -80,7 +110,8 @@ function direction(word: string | undefined): 'asc' | 'desc' | undefined {
   return /desc|高到低|大到小|降序|倒序|新到旧/.test(word) ? 'desc' : 'asc';
 }
 
-const SORT_FIELD_EN = '(size|capacity|storage|launch (?:time|date)|start time|creation (?:time|date)|created (?:time|date|at)|create time|age|name|cpu(?: usage| utili[sz]ation)?|memory(?: size)?|region|type|state)';
+const SORT_FIELD_EN =
+  '(size|capacity|storage|launch (?:time|date)|start time|creation (?:time|date)|created (?:time|date|at)|create time|age|name|cpu(?: usage| utili[sz]ation)?|memory(?: size)?|region|type|state)';
 const SORT_FIELD_ZH = '(大小|容量|创建时间|启动时间|名称|名字|cpu\\s*(?:使用率)?|内存|区域|类型|状态)';
 const DIRECTION_EN = '(asc(?:ending)?|desc(?:ending)?)';
 const DIRECTION_ZH = '(降序|升序|从高到低|从低到高|从大到小|从小到大|倒序|正序|从新到旧|从旧到新)';
@@ -173,8 +204,14 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
   ...GROUP_ENTRIES,
   {
     id: 'GRP-TAG',
-    en: [`${EN_GROUP_PREFIX}(?:the )?["']?([a-z0-9][\\w.-]*)["']? tag(?: values?)?`, `${EN_GROUP_PREFIX}tag ["']?([a-z0-9][\\w.-]*)["']?`],
-    zh: [`(?:按照?|根据|以)\\s*["']?([a-z0-9][\\w.-]*)["']?\\s*(?:标签|tag)\\s*(?:的值)?\\s*(?:分组|统计|汇总|分类|划分|聚合)?`, `(?:每个|各个|各|不同)\\s*["']?([a-z0-9][\\w.-]*)["']?\\s*(?:标签|tag)(?:值)?`],
+    en: [
+      `${EN_GROUP_PREFIX}(?:the )?["']?([a-z0-9][\\w.-]*)["']? tag(?: values?)?`,
+      `${EN_GROUP_PREFIX}tag ["']?([a-z0-9][\\w.-]*)["']?`,
+    ],
+    zh: [
+      `(?:按照?|根据|以)\\s*["']?([a-z0-9][\\w.-]*)["']?\\s*(?:标签|tag)\\s*(?:的值)?\\s*(?:分组|统计|汇总|分类|划分|聚合)?`,
+      `(?:每个|各个|各|不同)\\s*["']?([a-z0-9][\\w.-]*)["']?\\s*(?:标签|tag)(?:值)?`,
+    ],
     build: tagGroup,
   },
   // Limits and sorting
@@ -182,13 +219,28 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
     id: 'LIM-TOP',
     en: ['top\\s*(\\d+)?', 'the top\\s*(\\d+)?'],
     zh: ['前\\s*(\\d+)\\s*(?:个|台|块|条|名|项|只)?', '排名前\\s*(\\d+)'],
-    build: ({ lower }) => ({ type: 'limit', top: true, ...(lower[1] === undefined ? {} : { limit: Number(lower[1]) }) }),
+    build: ({ lower }) => ({
+      type: 'limit',
+      top: true,
+      ...(lower[1] === undefined ? {} : { limit: Number(lower[1]) }),
+    }),
   },
   {
     id: 'LIM-FIRST',
-    en: ['first\\s+(\\d+)', 'limit(?: to| of)?\\s+(\\d+)', '(\\d+) (?:results|rows|items|entries|of them)', 'only (\\d+)', 'just (\\d+)'],
-    zh: ['(?<![\\d.])(\\d+)\\s*(?:个|台|块|条|只|项|名|家|款)', '限制\\s*(\\d+)\\s*(?:个|条)?', '取\\s*(\\d+)\\s*(?:个|条|台)?'],
-    build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'limit', top: false, limit: Number(lower[1]) }),
+    en: [
+      'first\\s+(\\d+)',
+      'limit(?: to| of)?\\s+(\\d+)',
+      '(\\d+) (?:results|rows|items|entries|of them)',
+      'only (\\d+)',
+      'just (\\d+)',
+    ],
+    zh: [
+      '(?<![\\d.])(\\d+)\\s*(?:个|台|块|条|只|项|名|家|款)',
+      '限制\\s*(\\d+)\\s*(?:个|条)?',
+      '取\\s*(\\d+)\\s*(?:个|条|台)?',
+    ],
+    build: ({ lower }) =>
+      lower[1] === undefined ? undefined : { type: 'limit', top: false, limit: Number(lower[1]) },
   },
   {
     id: 'SORT-BY',
@@ -208,7 +260,12 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
   },
   {
     id: 'SORT-DIRECTION',
-    en: ['desc(?:ending)?(?: order)?', 'asc(?:ending)?(?: order)?', '(?:highest|largest|biggest|newest|most recent) first', '(?:lowest|smallest|oldest) first'],
+    en: [
+      'desc(?:ending)?(?: order)?',
+      'asc(?:ending)?(?: order)?',
+      '(?:highest|largest|biggest|newest|most recent) first',
+      '(?:lowest|smallest|oldest) first',
+    ],
     zh: ['降序', '升序', '从高到低', '从低到高', '从大到小', '从小到大', '倒序', '正序'],
     build: ({ lower }) => {
       const word = lower[0] ?? '';
@@ -260,13 +317,25 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
       if (word === undefined) {
         return undefined;
       }
-      const canonical = ZH_LOG_PATTERNS[word] ?? (/^timeouts?$|^timed out$/.test(word) ? 'timeout' : cased[1]);
+      const canonical =
+        ZH_LOG_PATTERNS[word] ?? (/^timeouts?$|^timed out$/.test(word) ? 'timeout' : cased[1]);
       return canonical === undefined ? undefined : { type: 'pattern', pattern: canonical };
     },
   },
   {
     id: 'LOG-LEVEL-ERROR',
-    en: ['errors?', 'err', 'exceptions?', 'fatal(?:s)?', 'failures?', 'stack ?traces?', 'error[- ]level', 'level error', 'errored', 'error messages?'],
+    en: [
+      'errors?',
+      'err',
+      'exceptions?',
+      'fatal(?:s)?',
+      'failures?',
+      'stack ?traces?',
+      'error[- ]level',
+      'level error',
+      'errored',
+      'error messages?',
+    ],
     zh: ['错误', '报错', '异常', '失败', '出错', '故障', '致命'],
     value: { type: 'level', level: 'error' },
   },
@@ -278,15 +347,21 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
   },
   {
     id: 'LOG-TARGET-PATH',
-    zh: ['(/(?:aws|azure|gcp|ecs|eks|lambda|var|app|apps|k8s|services?)[\\w./-]*)', '(/[a-z0-9_.-]+(?:/[a-z0-9_.-]+)+)'],
-    build: ({ cased }) => (cased[1] === undefined ? undefined : { type: 'target', target: cased[1], resource: 'log_group' }),
+    zh: [
+      '(/(?:aws|azure|gcp|ecs|eks|lambda|var|app|apps|k8s|services?)[\\w./-]*)',
+      '(/[a-z0-9_.-]+(?:/[a-z0-9_.-]+)+)',
+    ],
+    build: ({ cased }) =>
+      cased[1] === undefined ? undefined : { type: 'target', target: cased[1], resource: 'log_group' },
   },
   {
     id: 'LOG-TARGET-GROUP',
     en: [`log[- ]?group\\s+(?:named\\s+|called\\s+)?["']?([a-z0-9/][\\w./-]*)["']?`],
     zh: [`日志组\\s*["']?([a-z0-9/][\\w./-]*)["']?`],
     build: ({ cased, lower, isReserved }) =>
-      cased[1] === undefined || isReserved(lower[1] ?? '') ? undefined : { type: 'target', target: cased[1], resource: 'log_group' },
+      cased[1] === undefined || isReserved(lower[1] ?? '')
+        ? undefined
+        : { type: 'target', target: cased[1], resource: 'log_group' },
   },
   {
     id: 'ANCHOR-SERVICE',
@@ -297,20 +372,77 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
   // Audit: what happened to resources (read-only: looking at events, not causing them)
   {
     id: 'AUD-CREATE',
-    en: ['created', 'launched', 'provisioned', 'spun up', 'newly (?:created|launched|provisioned)', 'new', 'added', 'deployed'],
-    zh: ['新创建的?', '创建的', '创建了', '新建的', '新建了', '新增的', '新增了', '新开的', '新开了', '开通的', '创建', '新建', '新增', '新上线的?', '被创建', '部署的'],
+    en: [
+      'created',
+      'launched',
+      'provisioned',
+      'spun up',
+      'newly (?:created|launched|provisioned)',
+      'new',
+      'added',
+      'deployed',
+    ],
+    zh: [
+      '新创建的?',
+      '创建的',
+      '创建了',
+      '新建的',
+      '新建了',
+      '新增的',
+      '新增了',
+      '新开的',
+      '新开了',
+      '开通的',
+      '创建',
+      '新建',
+      '新增',
+      '新上线的?',
+      '被创建',
+      '部署的',
+    ],
     value: { type: 'audit', action: 'create', strong: true },
   },
   {
     id: 'AUD-DELETE',
     en: ['deleted', 'removed', 'destroyed', 'purged', 'decommissioned', 'released'],
-    zh: ['删除的', '删除了', '删掉的', '删掉了', '删除过', '删除', '删掉', '移除的', '移除了', '销毁的', '销毁了', '被删'],
+    zh: [
+      '删除的',
+      '删除了',
+      '删掉的',
+      '删掉了',
+      '删除过',
+      '删除',
+      '删掉',
+      '移除的',
+      '移除了',
+      '销毁的',
+      '销毁了',
+      '被删',
+    ],
     value: { type: 'audit', action: 'delete', strong: true },
   },
   {
     id: 'AUD-MODIFY',
     en: ['modified', 'changed', 'updated', 'resized', 'reconfigured', 'altered', 'edited', 'touched'],
-    zh: ['修改的', '修改了', '修改过', '变更的', '变更了', '变更过', '更改的', '更改了', '更改过', '改动过', '改过', '调整过', '修改', '变更', '更改', '配置变更', '被修改'],
+    zh: [
+      '修改的',
+      '修改了',
+      '修改过',
+      '变更的',
+      '变更了',
+      '变更过',
+      '更改的',
+      '更改了',
+      '更改过',
+      '改动过',
+      '改过',
+      '调整过',
+      '修改',
+      '变更',
+      '更改',
+      '配置变更',
+      '被修改',
+    ],
     value: { type: 'audit', action: 'modify', strong: true },
   },
   {
@@ -327,13 +459,66 @@ export const ACTION_LEXICON: readonly LexiconEntry[] = [
   },
   {
     id: 'AUD-CUE',
-    en: ['who', 'by whom', 'whom', 'were', 'was', 'got', '(?:have|has) been', 'been', '(?:which|what) (?:user|person|principal|iam user|identity)', 'by which user', 'anyone', 'somebody', 'someone'],
+    en: [
+      'who',
+      'by whom',
+      'whom',
+      'were',
+      'was',
+      'got',
+      '(?:have|has) been',
+      'been',
+      '(?:which|what) (?:user|person|principal|iam user|identity)',
+      'by which user',
+      'anyone',
+      'somebody',
+      'someone',
+    ],
     zh: ['谁', '被', '由谁', '哪个用户', '哪些人', '什么人', '谁把', '哪个账号操作', '操作人', '操作者'],
     value: { type: 'audit_cue' },
   },
   {
+    id: 'STOP-QUESTION-PARTICLE',
+    zh: ['有没有', '是不是', '是否有', '是否', '有无', '要不要', '会不会', '能不能'],
+    en: ['or not', 'whether or not'],
+    value: { type: 'stop' },
+  },
+  {
+    id: 'NEG-WORD',
+    en: [
+      "(?:have|has|had|do|does|did|is|are|was|were|could|should|would|ca|wo)n't",
+      'not',
+      'never',
+      'no longer',
+      'no',
+      'none',
+      'without',
+      'non',
+      'except',
+      'excluding',
+      'other than',
+    ],
+    zh: ['没有', '没', '未', '不', '非', '无', '除了', '除外', '排除'],
+    value: { type: 'negation' },
+  },
+  {
+    id: 'ENV-WORD',
+    en: ['(prod|production|prd|staging|stage|stg|dev|development|test|testing|qa|uat|sandbox)'],
+    zh: ['(生产|线上|测试|开发|预发布|预发|预生产|沙箱)(?:环境)?'],
+    build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'environment', word: lower[1] }),
+  },
+  {
+    id: 'MUT-MENTION-ZH',
+    zh: [
+      '(?:可以|能|可|应该|需要|要|建议|值得|能够|该)(?:被)?(删除|删掉|停止|停掉|关闭|关掉|终止|释放|清理|回收|重启|下线)',
+    ],
+    build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'mutation_word', verb: lower[1] }),
+  },
+  {
     id: 'MUT-MENTION',
-    en: ['(stop|start|restart|reboot|terminate|delete|remove|destroy|kill|create|launch|modify|resize|scale|attach|detach|deallocate|purge|wipe|drop|shutdown)(?!\\s*(?:time|date|times|dates))'],
+    en: [
+      '(stop|start|restart|reboot|terminate|delete|remove|destroy|kill|create|launch|modify|resize|scale|attach|detach|deallocate|purge|wipe|drop|shutdown)(?!\\s*(?:time|date|times|dates))',
+    ],
     build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'mutation_word', verb: lower[1] }),
   },
 ];

@@ -101,8 +101,20 @@ const FIELD_KINDS: Partial<Record<string, readonly PlanResourceKind[]>> = {
   retention_days: ['log_group'],
 };
 
-const AGE_UNIT_SUFFIX: Record<TimeUnit, string> = { minute: 'min', hour: 'h', day: 'd', week: 'w', month: 'mo' };
-const DAYS_PER_UNIT: Record<TimeUnit, number> = { minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30 };
+const AGE_UNIT_SUFFIX: Record<TimeUnit, string> = {
+  minute: 'min',
+  hour: 'h',
+  day: 'd',
+  week: 'w',
+  month: 'mo',
+};
+const DAYS_PER_UNIT: Record<TimeUnit, number> = {
+  minute: 1 / 1440,
+  hour: 1 / 24,
+  day: 1,
+  week: 7,
+  month: 30,
+};
 const BYTES_PER_UNIT: Partial<Record<QuantityUnit, number>> = {
   bytes: 1,
   kb: 1024,
@@ -122,15 +134,32 @@ interface Comparison {
   readonly text: string;
 }
 
+/** Chinese environment words, for messages. */
+const ENVIRONMENT_WORDS: Readonly<Record<string, string>> = {
+  生产: 'prod',
+  线上: 'prod',
+  测试: 'test',
+  开发: 'dev',
+  预发: 'staging',
+  预发布: 'staging',
+  预生产: 'staging',
+  沙箱: 'sandbox',
+};
 const IDENTIFIER_RE = /^[a-z0-9][\w./-]*$/i;
 const PROVIDER_NAME_RE = /aws|amazon|azure|gcp|google|亚马逊|微软|谷歌/;
 const NAME_LIKE_RE = /[\d_-]/;
+/** "logs of checkout-api", "logs for payments". */
+const LOGS_OF_RE = /^\s*(?:of|for|from|in)\s+(?:the\s+)?$/;
 
 /**
  * Names and targets are words no table knows, next to a word that announces them:
  * "payments lambda", "lambda payments", "checkout service", "payments 函数", "instance web-01".
  */
-function recognizeTargets(atoms: readonly Atom[], unknown: readonly UnknownWord[], lower: string): { atoms: Atom[]; unknown: UnknownWord[] } {
+function recognizeTargets(
+  atoms: readonly Atom[],
+  unknown: readonly UnknownWord[],
+  lower: string,
+): { atoms: Atom[]; unknown: UnknownWord[] } {
   const anchors = atoms.filter(
     (atom) =>
       atom.value.type === 'anchor' ||
@@ -139,15 +168,32 @@ function recognizeTargets(atoms: readonly Atom[], unknown: readonly UnknownWord[
   );
   const added: Atom[] = [];
   const remaining: UnknownWord[] = [];
-  const onlySpaces = (from: number, to: number): boolean => from <= to && lower.slice(from, to).trim().length === 0;
+  const onlySpaces = (from: number, to: number): boolean =>
+    from <= to && lower.slice(from, to).trim().length === 0;
   for (const word of unknown) {
     if (word.cjk || !IDENTIFIER_RE.test(word.text)) {
       remaining.push(word);
       continue;
     }
-    const before = anchors.find((anchor) => anchor.value.type !== 'logs' && onlySpaces(word.end, anchor.start));
-    const after = anchors.find((anchor) => anchor.value.type !== 'logs' && onlySpaces(anchor.end, word.start));
-    const anchor = before ?? (after !== undefined && (after.value.type !== 'resource' || NAME_LIKE_RE.test(word.text) || after.value.resource === 'function') ? after : undefined);
+    // A plain word names a function or a service ("payments lambda", "checkout 服务"); for other kinds
+    // only name-like words do ("web-01 instance"), so "prod instances" is not read as a name.
+    const namesIt = (anchor: Atom): boolean =>
+      anchor.value.type === 'anchor' ||
+      NAME_LIKE_RE.test(word.text) ||
+      (anchor.value.type === 'resource' && anchor.value.resource === 'function');
+    const before = anchors.find(
+      (anchor) => anchor.value.type !== 'logs' && onlySpaces(word.end, anchor.start) && namesIt(anchor),
+    );
+    const after = anchors.find(
+      (anchor) => anchor.value.type !== 'logs' && onlySpaces(anchor.end, word.start) && namesIt(anchor),
+    );
+    const ofLogs = anchors.find(
+      (anchor) =>
+        anchor.value.type === 'logs' &&
+        anchor.end <= word.start &&
+        LOGS_OF_RE.test(lower.slice(anchor.end, word.start)),
+    );
+    const anchor = before ?? after ?? ofLogs;
     if (anchor === undefined) {
       remaining.push(word);
       continue;
@@ -158,7 +204,10 @@ function recognizeTargets(atoms: readonly Atom[], unknown: readonly UnknownWord[
       end: word.end,
       text: word.text,
       entryId: 'TARGET-NEXT-TO-NOUN',
-      value: resource === undefined ? { type: 'target', target: word.text } : { type: 'target', target: word.text, resource },
+      value:
+        resource === undefined
+          ? { type: 'target', target: word.text }
+          : { type: 'target', target: word.text, resource },
     });
   }
   return { atoms: [...atoms, ...added].sort((left, right) => left.start - right.start), unknown: remaining };
@@ -182,12 +231,18 @@ function flipForAge(op: ComparisonOp): ComparisonOp {
   }
 }
 
-function stateValues(resource: PlanResourceKind, word: StateWord): { filter?: PlanFilter; values?: string[]; note?: string } {
+function stateValues(
+  resource: PlanResourceKind,
+  word: StateWord,
+): { filter?: PlanFilter; values?: string[]; note?: string } {
   switch (resource) {
     case 'instance':
       switch (word) {
         case 'stopped':
-          return { values: ['stopped', 'deallocated'], note: 'stopped includes Azure deallocated VMs; say “deallocated” for those only' };
+          return {
+            values: ['stopped', 'deallocated'],
+            note: 'stopped includes Azure deallocated VMs; say “deallocated” for those only',
+          };
         case 'active':
         case 'in_use':
           return { values: ['running'] };
@@ -205,7 +260,10 @@ function stateValues(resource: PlanResourceKind, word: StateWord): { filter?: Pl
       return {};
     case 'volume':
       if (word === 'available') {
-        return { filter: { field: 'attached', op: 'eq', value: false }, note: 'an “available” volume is one not attached' };
+        return {
+          filter: { field: 'attached', op: 'eq', value: false },
+          note: 'an “available” volume is one not attached',
+        };
       }
       if (word === 'in_use') {
         return { filter: { field: 'attached', op: 'eq', value: true } };
@@ -213,7 +271,10 @@ function stateValues(resource: PlanResourceKind, word: StateWord): { filter?: Pl
       return {};
     case 'database':
       if (word === 'available' || word === 'running' || word === 'active') {
-        return { values: ['available'], note: word === 'available' ? undefined : 'a running database is “available”' };
+        return {
+          values: ['available'],
+          note: word === 'available' ? undefined : 'a running database is “available”',
+        };
       }
       if (word === 'stopped' || word === 'stopping' || word === 'failed' || word === 'pending') {
         return { values: [word] };
@@ -247,8 +308,16 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     lower,
   );
   const atoms = withTargets.atoms;
-  const matched = atoms.map((atom) => ({ text: atom.text, meaning: `${describeAtom(atom.value)} [${atom.entryId}]` }));
-  const result = (draft: { plan?: QueryPlan; ruleId?: RuleId; failure?: string; resource?: PlanResourceKind }): PlanDraft => ({
+  const matched = atoms.map((atom) => ({
+    text: atom.text,
+    meaning: `${describeAtom(atom.value)} [${atom.entryId}]`,
+  }));
+  const result = (draft: {
+    plan?: QueryPlan;
+    ruleId?: RuleId;
+    failure?: string;
+    resource?: PlanResourceKind;
+  }): PlanDraft => ({
     ...draft,
     explanation,
     matched,
@@ -267,14 +336,31 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   const timeAtoms = ofType(atoms, 'time');
   const idleAtoms = ofType(atoms, 'idle');
 
+  for (const atom of ofType(atoms, 'negation')) {
+    penalize(`the negation “${atom.text}” is not understood here`, 0.4);
+  }
+  for (const atom of ofType(atoms, 'environment')) {
+    const word = ENVIRONMENT_WORDS[atom.value.word] ?? atom.value.word;
+    penalize(
+      `is “${atom.text}” an account or a tag? say “in the ${word} account” or “tagged env=${word}”`,
+      0.35,
+    );
+  }
   // Mutation verbs that are not commands (a command was refused before planning).
   for (const atom of ofType(atoms, 'mutation_word')) {
     penalize(`the verb “${atom.text}” asks for a change, which is not a read question`, 0.35);
   }
 
   const vague = ofType(atoms, 'vague')[0];
-  if (vague !== undefined && !atoms.some((atom) => atom.value.type === 'superlative' || (atom.value.type === 'limit' && atom.value.top))) {
-    return result({ failure: `“${vague.text}” has no number; say e.g. “average CPU over 80% in the last hour” or “top 10 by CPU”` });
+  if (
+    vague !== undefined &&
+    !atoms.some(
+      (atom) => atom.value.type === 'superlative' || (atom.value.type === 'limit' && atom.value.top),
+    )
+  ) {
+    return result({
+      failure: `“${vague.text}” has no number; say e.g. “average CPU over 80% in the last hour” or “top 10 by CPU”`,
+    });
   }
 
   // ---- Resource kind
@@ -283,7 +369,8 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     logsAtoms.length > 0 ||
     (levelAtoms.length > 0 && metricAtoms.length === 0) ||
     patternAtoms.some((atom) => atom.value.impliesLogs === true) ||
-    (patternAtoms.length > 0 && (kinds.includes('log_group') || targetAtoms.some((atom) => atom.value.resource === 'log_group')));
+    (patternAtoms.length > 0 &&
+      (kinds.includes('log_group') || targetAtoms.some((atom) => atom.value.resource === 'log_group')));
   if (kinds.includes('database') && kinds.includes('instance')) {
     kinds = kinds.filter((kind) => kind !== 'instance');
     explanation.push('“instance” read as a database instance (a database word is present)');
@@ -311,18 +398,24 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       resource = targetKind;
       explanation.push(`resource: ${resource} (implied by “${targetAtoms[0]?.text ?? ''}”)`);
     } else {
-      return result({ failure: 'no resource kind (instances, volumes, functions, databases, buckets, log groups) was named' });
+      return result({
+        failure: 'no resource kind (instances, volumes, functions, databases, buckets, log groups) was named',
+      });
     }
     penalize('resource kind inferred, not named', 0.05);
   } else {
-    explanation.push(`resource: ${resource} (from ${quote(resourceAtoms.filter((atom) => atom.value.resource === resource))})`);
+    explanation.push(
+      `resource: ${resource} (from ${quote(resourceAtoms.filter((atom) => atom.value.resource === resource))})`,
+    );
   }
   const kind: PlanResourceKind = resource;
 
   // ---- Providers
   const providerAtoms = ofType(atoms, 'provider');
   // "Azure VMs", "谷歌云磁盘": a resource phrase that names its provider counts as naming it.
-  const namingResources = resourceAtoms.filter((atom) => atom.value.provider !== undefined && PROVIDER_NAME_RE.test(atom.text.toLowerCase()));
+  const namingResources = resourceAtoms.filter(
+    (atom) => atom.value.provider !== undefined && PROVIDER_NAME_RE.test(atom.text.toLowerCase()),
+  );
   const explicitProviders = unique([
     ...providerAtoms.flatMap((atom) => atom.value.providers),
     ...namingResources.flatMap((atom) => (atom.value.provider === undefined ? [] : [atom.value.provider])),
@@ -349,16 +442,23 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   if (explicitProviders.length > 0) {
     const conflicting = implied.filter((entry) => !explicitProviders.includes(entry.provider));
     if (conflicting.length > 0) {
-      penalize(`${quote(conflicting.map((entry) => entry.atom))} does not belong to ${explicitProviders.join('/')}`, 0.3);
+      penalize(
+        `${quote(conflicting.map((entry) => entry.atom))} does not belong to ${explicitProviders.join('/')}`,
+        0.3,
+      );
     }
   }
   let providers: PlanProvider[] = unique([...explicitProviders, ...implied.map((entry) => entry.provider)]);
   if (explicitProviders.length > 0) {
-    explanation.push(`providers: ${explicitProviders.join(', ')} (from ${quote([...providerAtoms, ...namingResources])})`);
+    explanation.push(
+      `providers: ${explicitProviders.join(', ')} (from ${quote([...providerAtoms, ...namingResources])})`,
+    );
   }
   for (const provider of unique(implied.map((entry) => entry.provider))) {
     if (!explicitProviders.includes(provider)) {
-      explanation.push(`provider: ${provider} (implied by ${quote(implied.filter((entry) => entry.provider === provider).map((entry) => entry.atom))})`);
+      explanation.push(
+        `provider: ${provider} (implied by ${quote(implied.filter((entry) => entry.provider === provider).map((entry) => entry.atom))})`,
+      );
     }
   }
 
@@ -376,7 +476,9 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     ]);
     if (fromCodes.length > 0) {
       providers = fromCodes;
-      explanation.push(`provider: ${fromCodes.join(', ')} (implied by region ${quote([...codeAtoms, ...zoneAtoms])})`);
+      explanation.push(
+        `provider: ${fromCodes.join(', ')} (implied by region ${quote([...codeAtoms, ...zoneAtoms])})`,
+      );
     } else if (options.defaultProvider !== undefined) {
       providers = [options.defaultProvider];
       explanation.push(`provider: ${options.defaultProvider} (default provider; none named)`);
@@ -404,7 +506,9 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       continue;
     }
     if (providers.length > 0) {
-      const resolved = providers.map((provider) => codes[provider]).filter((code): code is string => code !== undefined);
+      const resolved = providers
+        .map((provider) => codes[provider])
+        .filter((code): code is string => code !== undefined);
       if (resolved.length === 0) {
         penalize(`“${atom.text}” has no ${providers.join('/')} region`, 0.3);
       }
@@ -412,20 +516,24 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       explanation.push(`region: ${resolved.join(', ')} (“${atom.text}” at ${providers.join(', ')})`);
       continue;
     }
-    const fallback = (PROVIDERS.find((provider) => codes[provider] !== undefined) ?? 'aws');
+    const fallback = PROVIDERS.find((provider) => codes[provider] !== undefined) ?? 'aws';
     const code = codes[fallback];
     if (code !== undefined) {
       regions.push(code);
       providers = [fallback];
       explanation.push(`region: ${code} (“${atom.text}” at ${fallback}; no provider named)`);
       if (Object.keys(codes).length > 1) {
-        caveats.push(`“${atom.text}” was read as the ${fallback} region ${code}; name the provider (Azure, GCP) for its own region there.`);
+        caveats.push(
+          `“${atom.text}” was read as the ${fallback} region ${code}; name the provider (Azure, GCP) for its own region there.`,
+        );
       }
     }
   }
   for (const atom of ofType(atoms, 'region_group')) {
     regionGroups.push(atom.value.group);
-    explanation.push(`region group: ${atom.value.group} (from “${atom.text}”; each provider's ${atom.value.group} regions)`);
+    explanation.push(
+      `region group: ${atom.value.group} (from “${atom.text}”; each provider's ${atom.value.group} regions)`,
+    );
   }
   if (providers.length === 0) {
     explanation.push('providers: every configured provider (none named)');
@@ -455,19 +563,48 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     if (atom.value.type === 'comparator' && !atom.value.after) {
       const comparator = atom as AtomOf<'comparator'>;
       if (next?.value.type === 'quantity') {
-        comparisons.push({ op: atom.value.op, comparator, quantity: next as AtomOf<'quantity'>, start: atom.start, end: next.end, text: `${atom.text} ${next.text}` });
+        comparisons.push({
+          op: atom.value.op,
+          comparator,
+          quantity: next as AtomOf<'quantity'>,
+          start: atom.start,
+          end: next.end,
+          text: `${atom.text} ${next.text}`,
+        });
         used.add(atom).add(next);
       } else if (next?.value.type === 'time' && next.value.bare !== undefined) {
-        comparisons.push({ op: atom.value.op, comparator, time: next as AtomOf<'time'>, start: atom.start, end: next.end, text: `${atom.text} ${next.text}` });
+        comparisons.push({
+          op: atom.value.op,
+          comparator,
+          time: next as AtomOf<'time'>,
+          start: atom.start,
+          end: next.end,
+          text: `${atom.text} ${next.text}`,
+        });
         used.add(atom).add(next);
       } else if (next?.value.type === 'time') {
         used.add(atom);
       }
       continue;
     }
-    if ((atom.value.type === 'quantity' || (atom.value.type === 'time' && atom.value.bare !== undefined && atom.value.ago !== true)) && next?.value.type === 'comparator' && next.value.after) {
-      const base = { op: next.value.op, comparator: next as AtomOf<'comparator'>, start: atom.start, end: next.end, text: `${atom.text}${next.text}` };
-      comparisons.push(atom.value.type === 'quantity' ? { ...base, quantity: atom as AtomOf<'quantity'> } : { ...base, time: atom as AtomOf<'time'> });
+    if (
+      (atom.value.type === 'quantity' ||
+        (atom.value.type === 'time' && atom.value.bare !== undefined && atom.value.ago !== true)) &&
+      next?.value.type === 'comparator' &&
+      next.value.after
+    ) {
+      const base = {
+        op: next.value.op,
+        comparator: next as AtomOf<'comparator'>,
+        start: atom.start,
+        end: next.end,
+        text: `${atom.text}${next.text}`,
+      };
+      comparisons.push(
+        atom.value.type === 'quantity'
+          ? { ...base, quantity: atom as AtomOf<'quantity'> }
+          : { ...base, time: atom as AtomOf<'time'> },
+      );
       used.add(atom).add(next);
     }
   }
@@ -489,16 +626,28 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       return;
     }
     filters.push(filter);
-    explanation.push(`filter: ${describeFilter(filter)} (from “${source}”${note === undefined ? '' : `; ${note}`})`);
+    explanation.push(
+      `filter: ${describeFilter(filter)} (from “${source}”${note === undefined ? '' : `; ${note}`})`,
+    );
   };
   // Functions, volumes… have no metrics here: "memory" of a function is its configured memory.
-  const metricSubjects = kind === 'instance' ? metricAtoms : metricAtoms.filter((atom) => atom.value.metric !== 'memory');
-  const memoryFieldAtoms = kind === 'instance' ? [] : metricAtoms.filter((atom) => atom.value.metric === 'memory');
+  const metricSubjects =
+    kind === 'instance' ? metricAtoms : metricAtoms.filter((atom) => atom.value.metric !== 'memory');
+  const memoryFieldAtoms =
+    kind === 'instance' ? [] : metricAtoms.filter((atom) => atom.value.metric === 'memory');
   const subjects = [...metricSubjects, ...memoryFieldAtoms, ...ofType(atoms, 'subject')];
   const boundSubjects = new Set<Atom>();
-  const metricConditions: { metric: MetricName; op: ComparisonOp; threshold: number; unit: PlanMetric['unit']; text: string; atom: Atom }[] = [];
+  const metricConditions: {
+    metric: MetricName;
+    op: ComparisonOp;
+    threshold: number;
+    unit: PlanMetric['unit'];
+    text: string;
+    atom: Atom;
+  }[] = [];
   for (const comparison of comparisons) {
-    const unit: QuantityUnit | 'time' = comparison.time !== undefined ? 'time' : (comparison.quantity?.value.unit ?? 'none');
+    const unit: QuantityUnit | 'time' =
+      comparison.time !== undefined ? 'time' : (comparison.quantity?.value.unit ?? 'none');
     const compatible = subjects.filter((subject) => {
       if (boundSubjects.has(subject)) {
         return false;
@@ -537,14 +686,25 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     if (comparison.time !== undefined) {
       const bare = comparison.time.value.bare ?? { amount: 1, unit: 'day' as const };
       if (subject?.value.type === 'subject' && subject.value.field === 'retention_days') {
-        addFilter({ field: 'retention_days', op: comparison.op, value: Math.round(bare.amount * DAYS_PER_UNIT[bare.unit]) }, `${subject.text} ${comparison.text}`);
+        addFilter(
+          {
+            field: 'retention_days',
+            op: comparison.op,
+            value: Math.round(bare.amount * DAYS_PER_UNIT[bare.unit]),
+          },
+          `${subject.text} ${comparison.text}`,
+        );
         continue;
       }
       const timeField =
         comparison.comparator?.value.timeField ??
         (subject?.value.type === 'subject' ? subject.value.timeField : undefined) ??
         (kind === 'instance' ? 'launch_time' : 'created_time');
-      addFilter({ field: timeField, op: flipForAge(comparison.op), value: ageValue(bare.amount, bare.unit) }, comparison.text, `age ${comparison.op} ${String(bare.amount)} ${bare.unit}(s)`);
+      addFilter(
+        { field: timeField, op: flipForAge(comparison.op), value: ageValue(bare.amount, bare.unit) },
+        comparison.text,
+        `age ${comparison.op} ${String(bare.amount)} ${bare.unit}(s)`,
+      );
       continue;
     }
     const quantity = comparison.quantity;
@@ -553,19 +713,39 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     }
     const amount = quantity.value.value;
     const subjectValue = subject?.value;
-    if (subjectValue?.type === 'metric' && !(subjectValue.metric === 'memory' && (unit === 'mb' || unit === 'gb' || unit === 'kb' || unit === 'tb' || (unit === 'none' && kind === 'function')))) {
+    if (
+      subjectValue?.type === 'metric' &&
+      !(
+        subjectValue.metric === 'memory' &&
+        (unit === 'mb' ||
+          unit === 'gb' ||
+          unit === 'kb' ||
+          unit === 'tb' ||
+          (unit === 'none' && kind === 'function'))
+      )
+    ) {
       const metric = subjectValue.metric;
       if (metric === 'cpu' || metric === 'memory') {
-        const threshold = quantity.value.fraction && unit === 'none' ? Math.round(amount * 10_000) / 100 : amount;
+        const threshold =
+          quantity.value.fraction && unit === 'none' ? Math.round(amount * 10_000) / 100 : amount;
         if (quantity.value.fraction && unit === 'none') {
           explanation.push(`threshold ${String(amount)} read as ${String(threshold)}% (a fraction)`);
         } else if (unit === 'none') {
-          explanation.push(`threshold ${String(amount)} read as ${String(amount)}% (${metric} is a percentage)`);
+          explanation.push(
+            `threshold ${String(amount)} read as ${String(amount)}% (${metric} is a percentage)`,
+          );
         }
         if (threshold > 100 || threshold < 0) {
           penalize(`${String(threshold)}% is not a percentage`, 0.4);
         }
-        metricConditions.push({ metric, op: comparison.op, threshold, unit: 'percent', text: `${subject?.text ?? ''} ${comparison.text}`, atom: subject as Atom });
+        metricConditions.push({
+          metric,
+          op: comparison.op,
+          threshold,
+          unit: 'percent',
+          text: `${subject?.text ?? ''} ${comparison.text}`,
+          atom: subject as Atom,
+        });
       } else {
         const factor = BYTES_PER_UNIT[unit === 'none' ? 'bytes' : (unit as QuantityUnit)] ?? 1;
         if (unit === 'none') {
@@ -582,26 +762,56 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       }
       continue;
     }
-    const memoryField = subjectValue?.type === 'metric' || (subjectValue?.type === 'subject' && subjectValue.field === 'memory_mb');
+    const memoryField =
+      subjectValue?.type === 'metric' ||
+      (subjectValue?.type === 'subject' && subjectValue.field === 'memory_mb');
     if (memoryField || (subjectValue === undefined && unit === 'mb' && kind === 'function')) {
-      const megabytes = unit === 'gb' ? amount * 1024 : unit === 'tb' ? amount * 1024 * 1024 : unit === 'kb' ? amount / 1024 : amount;
-      addFilter({ field: 'memory_mb', op: comparison.op, value: megabytes }, `${subject?.text ?? ''} ${comparison.text}`.trim(), unit === 'none' ? 'MB assumed' : undefined);
+      const megabytes =
+        unit === 'gb'
+          ? amount * 1024
+          : unit === 'tb'
+            ? amount * 1024 * 1024
+            : unit === 'kb'
+              ? amount / 1024
+              : amount;
+      addFilter(
+        { field: 'memory_mb', op: comparison.op, value: megabytes },
+        `${subject?.text ?? ''} ${comparison.text}`.trim(),
+        unit === 'none' ? 'MB assumed' : undefined,
+      );
       continue;
     }
-    const sizeField = (subjectValue?.type === 'subject' && subjectValue.field === 'size_gb') || sense === 'size' || (subjectValue === undefined && (unit === 'gb' || unit === 'tb' || unit === 'mb') && (kind === 'volume' || kind === 'database'));
+    const sizeField =
+      (subjectValue?.type === 'subject' && subjectValue.field === 'size_gb') ||
+      sense === 'size' ||
+      (subjectValue === undefined &&
+        (unit === 'gb' || unit === 'tb' || unit === 'mb') &&
+        (kind === 'volume' || kind === 'database'));
     if (sizeField) {
       const gigabytes = unit === 'tb' ? amount * 1024 : unit === 'mb' ? amount / 1024 : amount;
-      addFilter({ field: 'size_gb', op: comparison.op, value: gigabytes }, `${subject?.text ?? ''} ${comparison.text}`.trim(), unit === 'none' ? 'GB assumed' : undefined);
+      addFilter(
+        { field: 'size_gb', op: comparison.op, value: gigabytes },
+        `${subject?.text ?? ''} ${comparison.text}`.trim(),
+        unit === 'none' ? 'GB assumed' : undefined,
+      );
       continue;
     }
     if (subjectValue?.type === 'subject' && subjectValue.field === 'retention_days') {
-      addFilter({ field: 'retention_days', op: comparison.op, value: amount }, `${subject?.text ?? ''} ${comparison.text}`, 'days');
+      addFilter(
+        { field: 'retention_days', op: comparison.op, value: amount },
+        `${subject?.text ?? ''} ${comparison.text}`,
+        'days',
+      );
       continue;
     }
     penalize(`“${comparison.text}” does not say what it compares`, 0.4);
   }
   for (const subject of subjects) {
-    if (subject.value.type === 'subject' && !boundSubjects.has(subject) && subject.value.field !== 'size_gb') {
+    if (
+      subject.value.type === 'subject' &&
+      !boundSubjects.has(subject) &&
+      subject.value.field !== 'size_gb'
+    ) {
       penalize(`“${subject.text}” has no value to compare with`, 0.25);
     }
   }
@@ -612,22 +822,42 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     const bare = atom.value.bare;
     if (bare !== undefined) {
       used.add(atom);
-      addFilter({ field: kind === 'instance' ? 'launch_time' : 'created_time', op: 'lt', value: ageValue(bare.amount, bare.unit) }, atom.text, 'created before then');
+      addFilter(
+        {
+          field: kind === 'instance' ? 'launch_time' : 'created_time',
+          op: 'lt',
+          value: ageValue(bare.amount, bare.unit),
+        },
+        atom.text,
+        'created before then',
+      );
     }
   }
 
   // ---- States
   const auditAtoms = ofType(atoms, 'audit');
   const cues = ofType(atoms, 'audit_cue');
-  const windowAtoms = timeAtoms.filter((atom) => !used.has(atom) && atom.value.ago !== true && (atom.value.bare === undefined || true));
+  const windowAtoms = timeAtoms.filter(
+    (atom) => !used.has(atom) && atom.value.ago !== true && (atom.value.bare === undefined || true),
+  );
   const stateAtoms = ofType(atoms, 'state');
   const weakAudit = [
     ...stateAtoms.filter((atom) => atom.value.audit !== undefined),
     ...auditAtoms.filter((atom) => !atom.value.strong),
   ];
-  const strongAudit = agoAtoms.length > 0 ? auditAtoms.filter((atom) => atom.value.strong && atom.value.action !== 'create') : auditAtoms.filter((atom) => atom.value.strong);
-  const metricIntent = metricAtoms.length > 0 && metricConditions.length + (ofType(atoms, 'superlative').length + ofType(atoms, 'limit').length) > 0;
-  const auditIntent = !logsIntent && !metricIntent && (strongAudit.length > 0 || (weakAudit.length > 0 && (cues.length > 0 || windowAtoms.some((atom) => atom.value.bare === undefined))));
+  const strongAudit =
+    agoAtoms.length > 0
+      ? auditAtoms.filter((atom) => atom.value.strong && atom.value.action !== 'create')
+      : auditAtoms.filter((atom) => atom.value.strong);
+  const metricIntent =
+    metricAtoms.length > 0 &&
+    metricConditions.length + (ofType(atoms, 'superlative').length + ofType(atoms, 'limit').length) > 0;
+  const auditIntent =
+    !logsIntent &&
+    !metricIntent &&
+    (strongAudit.length > 0 ||
+      (weakAudit.length > 0 &&
+        (cues.length > 0 || windowAtoms.some((atom) => atom.value.bare === undefined))));
   if (!auditIntent) {
     const words = unique([
       ...stateAtoms.flatMap((atom) => atom.value.states.map((word) => ({ word, atom }))),
@@ -665,7 +895,11 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   }
   for (const atom of ofType(atoms, 'public')) {
     if (kind === 'instance') {
-      addFilter({ field: 'public_ip', op: atom.value.value ? 'exists' : 'not_exists' }, atom.text, 'a public instance has a public IP');
+      addFilter(
+        { field: 'public_ip', op: atom.value.value ? 'exists' : 'not_exists' },
+        atom.text,
+        'a public instance has a public IP',
+      );
     } else {
       addFilter({ field: 'public', op: 'eq', value: atom.value.value }, atom.text);
     }
@@ -703,7 +937,9 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   const takeWindow = (fallback: TimeRange, what: string): TimeRange => {
     if (windowAtom !== undefined) {
       used.add(windowAtom);
-      explanation.push(`time range: ${describeTimeRange(windowAtom.value.range)} (from “${windowAtom.text}”)`);
+      explanation.push(
+        `time range: ${describeTimeRange(windowAtom.value.range)} (from “${windowAtom.text}”)`,
+      );
       return windowAtom.value.range;
     }
     explanation.push(`time range: ${describeTimeRange(fallback)} (default for ${what})`);
@@ -715,7 +951,9 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       explanation.push(`statistic: ${statistic.value.statistic} (from “${statistic.text}”)`);
       return statistic.value.statistic;
     }
-    const superlative = allowSuperlative ? superlatives.find((atom) => atom.value.statistic !== undefined) : undefined;
+    const superlative = allowSuperlative
+      ? superlatives.find((atom) => atom.value.statistic !== undefined)
+      : undefined;
     if (superlative?.value.statistic !== undefined) {
       used.add(superlative);
       explanation.push(`statistic: ${superlative.value.statistic} (from “${superlative.text}”)`);
@@ -725,19 +963,33 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     return 'avg';
   };
   const limitFrom = (): number | undefined =>
-    limitAtoms.find((atom) => atom.value.limit !== undefined)?.value.limit ?? superlatives.find((atom) => atom.value.limit !== undefined)?.value.limit;
+    limitAtoms.find((atom) => atom.value.limit !== undefined)?.value.limit ??
+    superlatives.find((atom) => atom.value.limit !== undefined)?.value.limit;
 
   if (metricConditions.length > 1) {
     penalize('only one metric condition per question is supported', 0.4);
   }
   const condition = metricConditions[0];
-  const sortMetricNames = sortAtoms.flatMap((atom) => (atom.value.metric === undefined ? [] : [atom.value.metric]));
-  const wantsTop = limitAtoms.some((atom) => atom.value.top) || superlatives.some((atom) => atom.value.sense === 'metric') || sortAtoms.some((atom) => atom.value.sense === 'metric');
+  const sortMetricNames = sortAtoms.flatMap((atom) =>
+    atom.value.metric === undefined ? [] : [atom.value.metric],
+  );
+  const wantsTop =
+    limitAtoms.some((atom) => atom.value.top) ||
+    superlatives.some((atom) => atom.value.sense === 'metric') ||
+    sortAtoms.some((atom) => atom.value.sense === 'metric');
   if (!logsIntent && !auditIntent) {
     if (condition !== undefined) {
       const statistic = takeStatistic(true);
-      metric = { name: condition.metric, statistic, op: condition.op, threshold: condition.threshold, unit: condition.unit };
-      explanation.push(`metric: ${statistic} ${condition.metric} ${condition.op} ${String(condition.threshold)} ${condition.unit} (from “${condition.text.trim()}”)`);
+      metric = {
+        name: condition.metric,
+        statistic,
+        op: condition.op,
+        threshold: condition.threshold,
+        unit: condition.unit,
+      };
+      explanation.push(
+        `metric: ${statistic} ${condition.metric} ${condition.op} ${String(condition.threshold)} ${condition.unit} (from “${condition.text.trim()}”)`,
+      );
       timeRange = takeWindow(DEFAULT_METRIC_WINDOW, 'metrics');
       ruleId = RULE_IDS.metricThreshold;
     } else if (memoryFieldAtoms.length > 0 && metricSubjects.length === 0) {
@@ -745,7 +997,10 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       if (unbound.length > 0 && superlatives.length + sortAtoms.length === 0) {
         penalize(`“${unbound[0]?.text ?? ''}” of a ${kind} needs a comparison (“more than 512 MB”)`, 0.3);
       }
-    } else if ((metricSubjects.length > 0 && !boundSubjects.has(metricSubjects[0] as Atom)) || (kind === 'instance' && sortMetricNames.length > 0)) {
+    } else if (
+      (metricSubjects.length > 0 && !boundSubjects.has(metricSubjects[0] as Atom)) ||
+      (kind === 'instance' && sortMetricNames.length > 0)
+    ) {
       const names = unique([
         ...metricSubjects.filter((atom) => !boundSubjects.has(atom)).map((atom) => atom.value.metric),
         ...sortMetricNames,
@@ -762,7 +1017,10 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
         timeRange = takeWindow(DEFAULT_METRIC_WINDOW, 'metrics');
         if (wantsTop) {
           const direction =
-            superlatives.find((atom) => atom.value.sense === 'metric')?.value.direction ?? directionAtom?.value.direction ?? sortAtoms.find((atom) => atom.value.sense === 'metric')?.value.direction ?? 'desc';
+            superlatives.find((atom) => atom.value.sense === 'metric')?.value.direction ??
+            directionAtom?.value.direction ??
+            sortAtoms.find((atom) => atom.value.sense === 'metric')?.value.direction ??
+            'desc';
           sort.push({ field: 'metric', direction });
           limit = limitFrom();
           if (limit === undefined) {
@@ -787,10 +1045,16 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     } else if (idleAtoms.length > 0) {
       const idle = idleAtoms[0] as Atom;
       if (kind === 'volume') {
-        addFilter({ field: 'attached', op: 'eq', value: false }, idle.text, 'an idle volume is one not attached');
+        addFilter(
+          { field: 'attached', op: 'eq', value: false },
+          idle.text,
+          'an idle volume is one not attached',
+        );
       } else if (kind === 'instance') {
         metric = { name: 'cpu', statistic: 'avg', op: 'lt', threshold: IDLE_CPU_PERCENT, unit: 'percent' };
-        explanation.push(`metric: avg cpu < ${String(IDLE_CPU_PERCENT)} percent (default meaning of “${idle.text}”)`);
+        explanation.push(
+          `metric: avg cpu < ${String(IDLE_CPU_PERCENT)} percent (default meaning of “${idle.text}”)`,
+        );
         timeRange = takeWindow(DEFAULT_IDLE_WINDOW, 'idleness');
         ruleId = RULE_IDS.metricIdle;
       } else {
@@ -804,16 +1068,24 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   if (auditIntent) {
     const actions = unique([
       ...strongAudit.map((atom) => atom.value.action),
-      ...weakAudit.map((atom) => (atom.value.type === 'state' ? (atom.value.audit ?? 'stop') : atom.value.action)),
+      ...weakAudit.map((atom) =>
+        atom.value.type === 'state' ? (atom.value.audit ?? 'stop') : atom.value.action,
+      ),
     ]);
     audit = { actions };
     explanation.push(`audit: ${actions.join(', ')} events (from ${quote([...strongAudit, ...weakAudit])})`);
     timeRange = takeWindow(DEFAULT_AUDIT_WINDOW, 'audit questions');
     ruleId = RULE_IDS.audit;
     if (kind === 'instance' && (providers.length === 0 || providers.includes('aws'))) {
-      caveats.push('EC2 LaunchTime is the last start time, not the creation time; creation comes from CloudTrail (90 days)');
+      caveats.push(
+        'EC2 LaunchTime is the last start time, not the creation time; creation comes from CloudTrail (90 days)',
+      );
     }
-    if (timeRange.kind === 'relative' && timeRange.amount * DAYS_PER_UNIT[timeRange.unit] > 90 && (providers.length === 0 || providers.includes('aws'))) {
+    if (
+      timeRange.kind === 'relative' &&
+      timeRange.amount * DAYS_PER_UNIT[timeRange.unit] > 90 &&
+      (providers.length === 0 || providers.includes('aws'))
+    ) {
       caveats.push('CloudTrail event history covers only the last 90 days');
     }
   } else if (auditAtoms.some((atom) => atom.value.strong) && agoAtoms.length === 0) {
@@ -823,7 +1095,9 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   // ---- Logs
   let logQuery: QueryPlan['logQuery'];
   if (logsIntent) {
-    const level = levelAtoms[0]?.value.level ?? (stateAtoms.some((atom) => atom.value.states.includes('failed')) ? 'error' : undefined);
+    const level =
+      levelAtoms[0]?.value.level ??
+      (stateAtoms.some((atom) => atom.value.states.includes('failed')) ? 'error' : undefined);
     const pattern = patternAtoms[0]?.value.pattern;
     const target = targetAtoms[0]?.value.target;
     logQuery = {
@@ -870,10 +1144,19 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       if (sense === 'metric') {
         field = metric === undefined ? undefined : 'metric';
       } else if (sense === 'size') {
-        field = kind === 'volume' || kind === 'database' ? 'size_gb' : kind === 'function' ? 'memory_mb' : undefined;
+        field =
+          kind === 'volume' || kind === 'database'
+            ? 'size_gb'
+            : kind === 'function'
+              ? 'memory_mb'
+              : undefined;
       } else if (sense === 'age') {
         const explicit = atom.value.type === 'sort' ? atom.value.field : atom.value.timeField;
-        field = explicit ?? (kind === 'instance' && !/creat|创建/.test(atom.text.toLowerCase()) ? 'launch_time' : 'created_time');
+        field =
+          explicit ??
+          (kind === 'instance' && !/creat|创建/.test(atom.text.toLowerCase())
+            ? 'launch_time'
+            : 'created_time');
       } else if (sense === 'memory') {
         field = kind === 'instance' ? (metric === undefined ? undefined : 'metric') : 'memory_mb';
       } else {
@@ -911,10 +1194,19 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   // ---- Unused quantities and windows
   for (const atom of ofType(atoms, 'quantity')) {
     const rankable = sort.length > 0 || limitAtoms.some((limitAtom) => limitAtom.value.top);
-    if (!used.has(atom) && (limit === undefined || limitDefaulted) && rankable && atom.value.unit === 'none' && Number.isInteger(atom.value.value) && atom.value.value > 0) {
+    if (
+      !used.has(atom) &&
+      (limit === undefined || limitDefaulted) &&
+      rankable &&
+      atom.value.unit === 'none' &&
+      Number.isInteger(atom.value.value) &&
+      atom.value.value > 0
+    ) {
       used.add(atom);
       limit = atom.value.value;
-      explanation.push(`limit: ${String(limit)} (from “${atom.text}”${limitDefaulted ? ', not the default' : ''})`);
+      explanation.push(
+        `limit: ${String(limit)} (from “${atom.text}”${limitDefaulted ? ', not the default' : ''})`,
+      );
       limitDefaulted = false;
     }
     if (!used.has(atom)) {
@@ -954,7 +1246,13 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     version: 1 as const,
     action,
     resource: kind,
-    scope: { providers, accounts, regions: unique(regions), resourceGroups, regionGroups: unique(regionGroups) },
+    scope: {
+      providers,
+      accounts,
+      regions: unique(regions),
+      resourceGroups,
+      regionGroups: unique(regionGroups),
+    },
     filters,
     ...(metric === undefined ? {} : { metric }),
     ...(timeRange === undefined ? {} : { timeRange }),
@@ -966,7 +1264,10 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   };
   const parsed = QueryPlanSchema.safeParse(candidate);
   if (!parsed.success) {
-    return result({ failure: `the plan is not valid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`, resource: kind });
+    return result({
+      failure: `the plan is not valid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+      resource: kind,
+    });
   }
   return result({ plan: parsed.data, ruleId: ruleId ?? RULE_IDS.list, resource: kind });
 }

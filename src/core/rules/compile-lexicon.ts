@@ -6,6 +6,11 @@ export interface CompiledPattern {
   /** Position of the row across all tables; a lower rank wins ties between equally long matches. */
   readonly rank: number;
   readonly regex: RegExp;
+  /**
+   * For a row with several patterns: each pattern alone, sticky. JS alternation takes the first
+   * alternative that matches, not the longest; the scanner tries these at each match position.
+   */
+  readonly alternatives?: readonly RegExp[];
   readonly value?: AtomValue;
   readonly build?: (captures: Captures) => AtomValue | undefined;
 }
@@ -31,13 +36,18 @@ export function compileLexicon(entries: readonly LexiconEntry[], startRank = 0):
     const english = (entry.en ?? []).map((source) => `${WORD_BEFORE}(?:${source})${WORD_AFTER}`);
     // Chinese patterns that begin with a Latin word still need a boundary before it ("sql" in "mysql").
     const chinese = (entry.zh ?? []).map((source) =>
-      LATIN_START_RE.test(source.replace(LEADING_GROUPS_RE, '')) ? `${WORD_BEFORE}(?:${source})` : `(?:${source})`,
+      LATIN_START_RE.test(source.replace(LEADING_GROUPS_RE, ''))
+        ? `${WORD_BEFORE}(?:${source})`
+        : `(?:${source})`,
     );
     const base = { entryId: entry.id, rank, value: entry.value, build: entry.build };
     if (entry.build === undefined) {
       for (const group of [english, chinese]) {
-        if (group.length > 0) {
+        if (group.length === 1) {
           compiled.push({ ...base, regex: new RegExp(group.join('|'), 'g') });
+        } else if (group.length > 1) {
+          const alternatives = group.map((source) => new RegExp(source, 'y'));
+          compiled.push({ ...base, regex: new RegExp(group.join('|'), 'g'), alternatives });
         }
       }
       return;

@@ -7,7 +7,14 @@ export function describeFilter(filter: PlanFilter): string {
     return `${filter.field} ${filter.op}`;
   }
   const value = Array.isArray(filter.value) ? `[${filter.value.join(', ')}]` : String(filter.value);
-  const symbol: Partial<Record<PlanFilter['op'], string>> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
+  const symbol: Partial<Record<PlanFilter['op'], string>> = {
+    eq: '=',
+    ne: '≠',
+    gt: '>',
+    gte: '≥',
+    lt: '<',
+    lte: '≤',
+  };
   return `${filter.field} ${symbol[filter.op] ?? filter.op} ${value}`;
 }
 
@@ -53,7 +60,9 @@ export function describeAtom(value: AtomValue): string {
     case 'quantity':
       return `number ${String(value.value)}${value.unit === 'none' ? '' : ` ${value.unit}`}`;
     case 'time':
-      return value.ago === true ? `${describeTimeRange(value.range)} ago` : `time ${describeTimeRange(value.range)}`;
+      return value.ago === true
+        ? `${describeTimeRange(value.range)} ago`
+        : `time ${describeTimeRange(value.range)}`;
     case 'subject':
       return `about ${value.field}`;
     case 'count':
@@ -88,6 +97,8 @@ export function describeAtom(value: AtomValue): string {
       return `change verb “${value.verb}” (not a command here)`;
     case 'negation':
       return 'negation';
+    case 'environment':
+      return `environment word “${value.word}” (account or tag?)`;
     case 'stop':
       return 'filler';
   }

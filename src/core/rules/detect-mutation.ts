@@ -34,7 +34,9 @@ const EN_PREFIX = `(?:(?:${alternation(EN_COMMAND_PREFIXES)}|${alternation(ZH_CO
 /** A base-form verb at the start of a clause, not followed by "time"/"date" or a tag assignment. */
 const EN_COMMAND_RE = new RegExp(
   `(?:^|[.;!?,:]\\s*|(?<![a-z0-9_])(?:and|then|also|but|afterwards|after that)\\s+)${EN_PREFIX}(${alternation(
-    EN_MUTATION_VERBS.map((verb) => (verb.requires === undefined ? verb.pattern : `(?:${verb.pattern})(?=${verb.requires})`)),
+    EN_MUTATION_VERBS.map((verb) =>
+      verb.requires === undefined ? verb.pattern : `(?:${verb.pattern})(?=${verb.requires})`,
+    ),
   )})(?![a-z0-9_-])(?!\\s*(?:time|times|date|dates|[:=]|-))`,
 );
 
@@ -51,7 +53,9 @@ const ZH_END_RE = new RegExp(
   `(?<!被|已|已经|谁|被谁|可以|可|能|应该|是否|有没有|正在|在|要|需要)(${ZH_VERB_ALTERNATION})(?:掉|了吧|吧|一下|掉吧)?\\s*[.!~]*\\s*$`,
 );
 /** Colloquial endings: "未加密的卷都删了吧" (but "哪些实例停了" is a question about the past). */
-const ZH_END_BA_RE = new RegExp(`(?<!被|已|已经|谁)(${alternation(ZH_BA_VERBS.map((verb) => verb.pattern))})(?:吧|掉吧)\\s*[.!~]*\\s*$`);
+const ZH_END_BA_RE = new RegExp(
+  `(?<!被|已|已经|谁)(${alternation(ZH_BA_VERBS.map((verb) => verb.pattern))})(?:吧|掉吧)\\s*[.!~]*\\s*$`,
+);
 const ZH_DESCRIPTIVE_RE = new RegExp(`^(?:${alternation(ZH_DESCRIPTIVE_PHRASES)})`);
 /** 把/将 + object + verb: always a command ("把所有闲置实例停掉", "将未挂载的磁盘删除"). */
 const ZH_BA_RE = new RegExp(

@@ -8,7 +8,9 @@ function filterAtom(
   implies?: PlanResourceKind,
 ): AtomValue {
   const filter: PlanFilter = value === undefined ? { field, op } : { field, op, value };
-  return implies === undefined ? { type: 'filter', filters: [filter] } : { type: 'filter', filters: [filter], implies };
+  return implies === undefined
+    ? { type: 'filter', filters: [filter] }
+    : { type: 'filter', filters: [filter], implies };
 }
 
 function state(states: StateWord[], audit?: 'stop' | 'delete'): AtomValue {
@@ -17,8 +19,39 @@ function state(states: StateWord[], audit?: 'stop' | 'delete'): AtomValue {
 
 /** Function words that can never be a tag key or value ("without AN owner tag", "tag IS prod"). */
 const FUNCTION_WORDS = new Set([
-  'a', 'an', 'the', 'any', 'all', 'with', 'without', 'no', 'not', 'is', 'are', 'of', 'in', 'on', 'at', 'and', 'or', 'that',
-  'which', 'this', 'these', 'those', 'some', 'to', 'for', 'by', 'set', 'has', 'have', 'their', 'its', 'my', 'our',
+  'a',
+  'an',
+  'the',
+  'any',
+  'all',
+  'with',
+  'without',
+  'no',
+  'not',
+  'is',
+  'are',
+  'of',
+  'in',
+  'on',
+  'at',
+  'and',
+  'or',
+  'that',
+  'which',
+  'this',
+  'these',
+  'those',
+  'some',
+  'to',
+  'for',
+  'by',
+  'set',
+  'has',
+  'have',
+  'their',
+  'its',
+  'my',
+  'our',
 ]);
 
 /** A tag key or value the user typed, with its case; rejects function words. */
@@ -35,6 +68,21 @@ const TAG_KEY = `["']?([a-z0-9][\\w:./-]*)["']?`;
 const TAG_VALUE = `["']?([\\w./:@-]+)["']?`;
 const NAME = `["']?([a-z0-9][\\w./-]*)["']?`;
 
+/** Words after "tag … is" that describe presence, not a value. */
+const PRESENCE_WORDS = new Set([
+  'missing',
+  'absent',
+  'empty',
+  'set',
+  'present',
+  'not',
+  'null',
+  'none',
+  'blank',
+  'unset',
+  'defined',
+]);
+
 function tagFilter(op: FilterOp, keyIndex: number, valueIndex?: number) {
   return (captures: Captures): AtomValue | undefined => {
     const key = userWord(captures, keyIndex);
@@ -45,12 +93,36 @@ function tagFilter(op: FilterOp, keyIndex: number, valueIndex?: number) {
       return filterAtom(`tag:${key}`, op);
     }
     const value = userWord(captures, valueIndex);
-    return value === undefined ? undefined : filterAtom(`tag:${key}`, op, value);
+    return value === undefined || PRESENCE_WORDS.has(value.toLowerCase())
+      ? undefined
+      : filterAtom(`tag:${key}`, op, value);
   };
 }
 
 /** Keys that look like `key=value` / `key:value` but are not tags. */
-const NOT_TAG_KEYS = new Set(['tag', 'tags', 'http', 'https', 'arn', 'cpu', 'memory', 'mem', 'ram', 'p95', 'p99', 'az', 'region', 'zone', 'state', 'status', 'type', 'name', 'id', 'limit', 'top']);
+const NOT_TAG_KEYS = new Set([
+  'tag',
+  'tags',
+  'http',
+  'https',
+  'arn',
+  'cpu',
+  'memory',
+  'mem',
+  'ram',
+  'p95',
+  'p99',
+  'az',
+  'region',
+  'zone',
+  'state',
+  'status',
+  'type',
+  'name',
+  'id',
+  'limit',
+  'top',
+]);
 
 function bareTag(op: FilterOp) {
   return (captures: Captures): AtomValue | undefined => {
@@ -63,13 +135,30 @@ function bareTag(op: FilterOp) {
 }
 
 /** Words that follow "name" in a phrase and are not the name itself. */
-const NAME_KEYWORDS = new Set(['containing', 'contains', 'contain', 'like', 'matching', 'matches', 'starting', 'starts', 'beginning', 'begins', 'prefixed', 'with', 'including', 'includes']);
+const NAME_KEYWORDS = new Set([
+  'containing',
+  'contains',
+  'contain',
+  'like',
+  'matching',
+  'matches',
+  'starting',
+  'starts',
+  'beginning',
+  'begins',
+  'prefixed',
+  'with',
+  'including',
+  'includes',
+]);
 
 function nameFilter(op: FilterOp) {
   return (captures: Captures): AtomValue | undefined => {
     const value = captures.cased[1];
     const lower = captures.lower[1] ?? '';
-    return value === undefined || FUNCTION_WORDS.has(lower) || NAME_KEYWORDS.has(lower) ? undefined : filterAtom('name', op, value);
+    return value === undefined || FUNCTION_WORDS.has(lower) || NAME_KEYWORDS.has(lower)
+      ? undefined
+      : filterAtom('name', op, value);
   };
 }
 
@@ -79,7 +168,12 @@ function azureSize(captures: Captures): AtomValue | undefined {
   if (series === undefined || number === undefined) {
     return undefined;
   }
-  return filterAtom('type', 'eq', `Standard_${series.toUpperCase()}${number}${suffix ?? ''}${version ?? ''}`, 'instance');
+  return filterAtom(
+    'type',
+    'eq',
+    `Standard_${series.toUpperCase()}${number}${suffix ?? ''}${version ?? ''}`,
+    'instance',
+  );
 }
 
 const RUNTIME_LANGUAGE_SOURCES: readonly [string, string][] = [
@@ -133,20 +227,66 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   // States. "stopped"-like words also carry the audit action they describe when a time or "who" is present.
   {
     id: 'ST-RUNNING',
-    en: ['running', 'up and running', 'in (?:the )?running state', 'powered on', 'online', 'state running', 'status running'],
-    zh: ['运行中', '正在运行', '在运行', '运行着', '运行状态', '运行的', '在跑', '跑着', '开机状态', '开机中', '开着', 'running\\s*状态'],
+    en: [
+      'running',
+      'up and running',
+      'in (?:the )?running state',
+      'powered on',
+      'online',
+      'state running',
+      'status running',
+    ],
+    zh: [
+      '运行中',
+      '正在运行',
+      '在运行',
+      '运行着',
+      '运行状态',
+      '运行的',
+      '在跑',
+      '跑着',
+      '开机状态',
+      '开机中',
+      '开着',
+      'running\\s*状态',
+    ],
     value: state(['running']),
   },
   {
     id: 'ST-STOPPED',
-    en: ['(?:in (?:the )?)?stopped(?: state)?', 'powered[- ]off', 'shut ?off', 'not running', 'offline', 'halted', 'state stopped'],
+    en: [
+      '(?:in (?:the )?)?stopped(?: state)?',
+      'powered[- ]off',
+      'shut ?off',
+      'not running',
+      'offline',
+      'halted',
+      'state stopped',
+    ],
     zh: ['停止的', '停止了', '停掉的', '停掉了', '关掉的', '关机了', '关闭的', '停机的'],
     value: state(['stopped'], 'stop'),
   },
   {
     id: 'ST-STOPPED-STATE',
     en: ['shut ?down', 'shutdown state'],
-    zh: ['已停止', '已经停止', '停止状态', '已关机', '已经关机', '关机的', '关机状态', '已停机', '停着', '没在运行', '没有运行', '未运行', '不在运行', '非运行', 'stopped\\s*状态', '处于停止'],
+    zh: [
+      '已停止',
+      '已经停止',
+      '停止状态',
+      '已关机',
+      '已经关机',
+      '关机的',
+      '关机状态',
+      '已停机',
+      '停着',
+      '没在运行',
+      '没有运行',
+      '未运行',
+      '不在运行',
+      '非运行',
+      'stopped\\s*状态',
+      '处于停止',
+    ],
     value: state(['stopped']),
   },
   {
@@ -181,7 +321,11 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   },
   {
     id: 'ST-STOPPED-NOT-DEALLOCATED',
-    en: ['stopped,? (?:but )?not deallocated', 'stopped \\(not deallocated\\)', 'stopped and still (?:billed|billing|allocated)'],
+    en: [
+      'stopped,? (?:but )?not deallocated',
+      'stopped \\(not deallocated\\)',
+      'stopped and still (?:billed|billing|allocated)',
+    ],
     zh: ['(?:已)?停止(?:但|而|却)?(?:未|没有|没)(?:释放|解除分配)(?:的)?'],
     value: { type: 'filter', filters: [{ field: 'state', op: 'eq', value: 'stopped' }], implies: 'instance' },
   },
@@ -218,8 +362,33 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   // Encryption
   {
     id: 'FLT-UNENCRYPTED',
-    en: ['unencrypted', 'not encrypted', 'non-?encrypted', 'without encryption', 'with no encryption', 'no encryption', 'encryption (?:disabled|off|not enabled)', 'lack(?:ing)? encryption', 'missing encryption', "(?:that )?(?:are(?:n't| not)|is(?:n't| not)) encrypted"],
-    zh: ['未加密', '没有加密', '没加密', '不加密', '非加密', '未启用加密', '没有启用加密', '未开启加密', '没有开启加密', '没开加密', '加密未开启', '未做加密', '明文'],
+    en: [
+      'unencrypted',
+      'not encrypted',
+      'non-?encrypted',
+      'without encryption',
+      'with no encryption',
+      'no encryption',
+      'encryption (?:disabled|off|not enabled)',
+      'lack(?:ing)? encryption',
+      'missing encryption',
+      "(?:that )?(?:are(?:n't| not)|is(?:n't| not)) encrypted",
+    ],
+    zh: [
+      '未加密',
+      '没有加密',
+      '没加密',
+      '不加密',
+      '非加密',
+      '未启用加密',
+      '没有启用加密',
+      '未开启加密',
+      '没有开启加密',
+      '没开加密',
+      '加密未开启',
+      '未做加密',
+      '明文',
+    ],
     value: filterAtom('encrypted', 'eq', false),
   },
   {
@@ -231,8 +400,32 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   // Attachment (volumes)
   {
     id: 'FLT-UNATTACHED',
-    en: ['unattached', 'not attached(?: to (?:any|an) (?:instances?|vms?))?', 'detached', 'orphan(?:ed)?', 'dangling', 'not in use', 'unmounted', 'not mounted', 'free-floating'],
-    zh: ['未挂载', '没挂载', '没有挂载', '未绑定', '没绑定', '没有绑定', '未附加', '没有附加', '未连接', '未被挂载', '没被挂载', '游离', '孤立'],
+    en: [
+      'unattached',
+      'not attached(?: to (?:any|an) (?:instances?|vms?))?',
+      'detached',
+      'orphan(?:ed)?',
+      'dangling',
+      'not in use',
+      'unmounted',
+      'not mounted',
+      'free-floating',
+    ],
+    zh: [
+      '未挂载',
+      '没挂载',
+      '没有挂载',
+      '未绑定',
+      '没绑定',
+      '没有绑定',
+      '未附加',
+      '没有附加',
+      '未连接',
+      '未被挂载',
+      '没被挂载',
+      '游离',
+      '孤立',
+    ],
     value: filterAtom('attached', 'eq', false, 'volume'),
   },
   {
@@ -278,7 +471,20 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       "(?:that )?(?:do(?:n't| not)|does(?:n't| not)) have (?:detailed |enhanced )?monitoring(?: enabled| on)?",
       "(?:detailed )?monitoring isn't enabled",
     ],
-    zh: ['未开启(?:详细)?监控', '没有开启(?:详细)?监控', '没开(?:启)?(?:详细)?监控', '没有(?:详细)?监控', '未启用(?:详细)?监控', '没有启用(?:详细)?监控', '(?:详细)?监控未开启', '(?:详细)?监控没开', '关闭了(?:详细)?监控', '无监控', '未监控', '(?:详细)?监控(?:已)?关闭'],
+    zh: [
+      '未开启(?:详细)?监控',
+      '没有开启(?:详细)?监控',
+      '没开(?:启)?(?:详细)?监控',
+      '没有(?:详细)?监控',
+      '未启用(?:详细)?监控',
+      '没有启用(?:详细)?监控',
+      '(?:详细)?监控未开启',
+      '(?:详细)?监控没开',
+      '关闭了(?:详细)?监控',
+      '无监控',
+      '未监控',
+      '(?:详细)?监控(?:已)?关闭',
+    ],
     value: filterAtom('monitoring', 'eq', false, 'instance'),
   },
   {
@@ -290,26 +496,64 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       'monitored',
       '(?:that )?(?:have|has) (?:detailed |enhanced )?monitoring(?: enabled| on)?',
     ],
-    zh: ['开启了(?:详细)?监控', '已开启(?:详细)?监控', '启用了(?:详细)?监控', '已启用(?:详细)?监控', '开了(?:详细)?监控', '有(?:详细)?监控', '(?:详细)?监控已开启', '(?:详细)?监控已启用', '详细监控', '开启(?:详细)?监控的', '启用(?:详细)?监控的'],
+    zh: [
+      '开启了(?:详细)?监控',
+      '已开启(?:详细)?监控',
+      '启用了(?:详细)?监控',
+      '已启用(?:详细)?监控',
+      '开了(?:详细)?监控',
+      '有(?:详细)?监控',
+      '(?:详细)?监控已开启',
+      '(?:详细)?监控已启用',
+      '详细监控',
+      '开启(?:详细)?监控的',
+      '启用(?:详细)?监控的',
+    ],
     value: filterAtom('monitoring', 'eq', true, 'instance'),
   },
   // Public IP (instances)
   {
     id: 'FLT-NO-PUBLIC-IP',
-    en: ['without (?:an? )?(?:public|external|elastic) ips?(?: address(?:es)?)?', 'with no (?:public|external) ips?', 'no (?:public|external) ips?', 'private[- ]only', "(?:that )?(?:do(?:n't| not)|does(?:n't| not)) have (?:an? )?(?:public|external) ips?"],
-    zh: ['没有公网\\s*ip', '无公网\\s*ip', '没公网\\s*ip', '不带公网\\s*ip', '没有外网\\s*ip', '未分配公网\\s*ip', '没有公网地址', '无公网地址'],
+    en: [
+      'without (?:an? )?(?:public|external|elastic) ips?(?: address(?:es)?)?',
+      'with no (?:public|external) ips?',
+      'no (?:public|external) ips?',
+      'private[- ]only',
+      "(?:that )?(?:do(?:n't| not)|does(?:n't| not)) have (?:an? )?(?:public|external) ips?",
+    ],
+    zh: [
+      '(?:未|没有|没)绑定(?:公网|外网|弹性)\\s*ip(?:地址)?',
+      '未分配(?:公网|外网)\\s*ip(?:地址)?',
+      '没有公网\\s*ip',
+      '无公网\\s*ip',
+      '没公网\\s*ip',
+      '不带公网\\s*ip',
+      '没有外网\\s*ip',
+      '未分配公网\\s*ip',
+      '没有公网地址',
+      '无公网地址',
+    ],
     value: filterAtom('public_ip', 'not_exists', undefined, 'instance'),
   },
   {
     id: 'FLT-PUBLIC-IP',
-    en: ['(?:with |having |that have |which have |has |have )?(?:an? )?(?:public|external|elastic) ips?(?: address(?:es)?)?(?: assigned| attached)?'],
+    en: [
+      '(?:with |having |that have |which have |has |have )?(?:an? )?(?:public|external|elastic) ips?(?: address(?:es)?)?(?: assigned| attached)?',
+    ],
     zh: ['(?:有|带|带有|绑定了|分配了)?\\s*(?:公网|外网|弹性|公有)\\s*ip(?:地址)?', '公网地址', '外网地址'],
     value: filterAtom('public_ip', 'exists', undefined, 'instance'),
   },
   // Public access (buckets, databases; instances → public IP)
   {
     id: 'FLT-PRIVATE',
-    en: ['private', 'not public(?:ly (?:accessible|readable|exposed))?', 'non-?public', 'not publicly (?:accessible|readable|exposed)', 'not exposed(?: to the internet)?', 'internal'],
+    en: [
+      'private',
+      'not public(?:ly (?:accessible|readable|exposed))?',
+      'non-?public',
+      'not publicly (?:accessible|readable|exposed)',
+      'not exposed(?: to the internet)?',
+      'internal',
+    ],
     zh: ['私有的?', '非公开的?', '不公开的?', '不可公开访问的?', '不能公开访问的?', '未公开的?', '不对外'],
     value: { type: 'public', value: false },
   },
@@ -325,33 +569,114 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       'anonymous(?:ly)? (?:access|readable)',
       'allow public access',
     ],
-    zh: ['可公开访问的?', '公开访问的?', '公开的', '公开', '公网可访问的?', '对外公开的?', '对外开放的?', '公共访问', '可公共访问', '公共读', '公开可读', '暴露在公网', '暴露到公网', '互联网可访问', '允许公开访问'],
+    zh: [
+      '可公开访问的?',
+      '公开访问的?',
+      '公开的',
+      '公开',
+      '公网可访问的?',
+      '对外公开的?',
+      '对外开放的?',
+      '公共访问',
+      '可公共访问',
+      '公共读',
+      '公开可读',
+      '暴露在公网',
+      '暴露到公网',
+      '互联网可访问',
+      '允许公开访问',
+    ],
     value: { type: 'public', value: true },
   },
   // Multi-AZ (databases)
   {
     id: 'FLT-SINGLE-AZ',
-    en: ['not multi-? ?az', 'non-? ?multi-? ?az', 'single-? ?az', 'without multi-? ?az', 'no multi-? ?az', 'multi-? ?az (?:disabled|off|not enabled)', "(?:that )?(?:are(?:n't| not)|is(?:n't| not)) multi-? ?az", 'single availability zone', 'not highly available', 'without high availability', '(?:not|non-?) ?zone[- ]redundant', 'without zone redundancy'],
-    zh: ['单可用区', '非多可用区', '非区域冗余', '未开启区域冗余', '没有区域冗余', '不是多可用区', '没有多可用区', '未开启多可用区', '没开多可用区', '未启用多可用区', '单\\s*az', '没有开启多可用区', '非高可用', '没有高可用'],
+    en: [
+      'not multi-? ?az',
+      'non-? ?multi-? ?az',
+      'single-? ?az',
+      'without multi-? ?az',
+      'no multi-? ?az',
+      'multi-? ?az (?:disabled|off|not enabled)',
+      "(?:that )?(?:are(?:n't| not)|is(?:n't| not)) multi-? ?az",
+      'single availability zone',
+      'not highly available',
+      'without high availability',
+      '(?:not|non-?) ?zone[- ]redundant',
+      'without zone redundancy',
+    ],
+    zh: [
+      '单可用区',
+      '非多可用区',
+      '非区域冗余',
+      '未开启区域冗余',
+      '没有区域冗余',
+      '不是多可用区',
+      '没有多可用区',
+      '未开启多可用区',
+      '没开多可用区',
+      '未启用多可用区',
+      '单\\s*az',
+      '没有开启多可用区',
+      '非高可用',
+      '没有高可用',
+    ],
     value: filterAtom('multi_az', 'eq', false, 'database'),
   },
   {
     id: 'FLT-MULTI-AZ',
-    en: ['multi-? ?az(?: enabled| deployments?)?', 'multiple availability zones', 'highly available', 'zone[- ]redundant'],
+    en: [
+      'multi-? ?az(?: enabled| deployments?)?',
+      'multiple availability zones',
+      'highly available',
+      'zone[- ]redundant',
+    ],
     zh: ['多可用区', '多\\s*az', '开启了多可用区', '高可用', '区域冗余'],
     value: filterAtom('multi_az', 'eq', true, 'database'),
   },
   // Versioning (buckets)
   {
     id: 'FLT-VERSIONING-OFF',
-    en: ['without versioning', 'with no versioning', 'no versioning', 'versioning (?:is )?(?:disabled|off|not enabled|suspended)', 'unversioned', 'not versioned', "(?:that )?(?:do(?:n't| not)|does(?:n't| not)) have versioning(?: enabled| on)?"],
-    zh: ['未开启版本控制', '没有开启版本控制', '没有版本控制', '未启用版本控制', '没开版本控制', '版本控制未开启', '版本控制关闭', '无版本控制', '未开启多版本', '没有启用版本控制'],
+    en: [
+      'without versioning',
+      'with no versioning',
+      'no versioning',
+      'versioning (?:is )?(?:disabled|off|not enabled|suspended)',
+      'unversioned',
+      'not versioned',
+      "(?:that )?(?:do(?:n't| not)|does(?:n't| not)) have versioning(?: enabled| on)?",
+    ],
+    zh: [
+      '未开启版本控制',
+      '没有开启版本控制',
+      '没有版本控制',
+      '未启用版本控制',
+      '没开版本控制',
+      '版本控制未开启',
+      '版本控制关闭',
+      '无版本控制',
+      '未开启多版本',
+      '没有启用版本控制',
+    ],
     value: filterAtom('versioning', 'eq', false, 'bucket'),
   },
   {
     id: 'FLT-VERSIONING-ON',
-    en: ['with versioning(?: enabled| on)?', 'versioning (?:is )?(?:enabled|on)', 'versioned', '(?:that )?(?:have|has) versioning(?: enabled| on)?'],
-    zh: ['开启了版本控制', '已开启版本控制', '启用了版本控制', '有版本控制', '版本控制已开启', '开启版本控制的', '启用版本控制的'],
+    en: [
+      'with versioning(?: enabled| on)?',
+      'versioning (?:is )?(?:enabled|on)',
+      'versioned',
+      '(?:that )?(?:have|has) versioning(?: enabled| on)?',
+    ],
+    zh: [
+      '开启了版本控制',
+      '已开启版本控制',
+      '启用了版本控制',
+      '有版本控制',
+      '版本控制已开启',
+      '开启版本控制的',
+      '启用版本控制的',
+    ],
     value: filterAtom('versioning', 'eq', true, 'bucket'),
   },
   // Runtimes (functions)
@@ -375,7 +700,9 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   },
   {
     id: 'FLT-RUNTIME-OLD-LANGUAGE',
-    en: [`(?:old|outdated|deprecated|legacy|eol|end[- ]of[- ]life|unsupported) (${LANGUAGE_ALTERNATION})(?: runtimes?| versions?)?`],
+    en: [
+      `(?:old|outdated|deprecated|legacy|eol|end[- ]of[- ]life|unsupported) (${LANGUAGE_ALTERNATION})(?: runtimes?| versions?)?`,
+    ],
     zh: [`(?:老旧?|过时|旧版|旧|废弃|弃用)的?\\s*(${LANGUAGE_ALTERNATION})(?:\\s*(?:运行时|版本))?`],
     build: ({ lower }) => {
       const language = toLanguage(lower[1]);
@@ -399,7 +726,10 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   },
   {
     id: 'FLT-RUNTIME-LANGUAGE',
-    en: ['(python|nodejs|node\\.js|java|golang|ruby|dotnet|php)(?: runtimes?)?', '(go|node|\\.net)(?= (?:runtimes?|functions?|lambdas?))'],
+    en: [
+      '(python|nodejs|node\\.js|java|golang|ruby|dotnet|php)(?: runtimes?)?',
+      '(go|node|\\.net)(?= (?:runtimes?|functions?|lambdas?))',
+    ],
     zh: ['(python|nodejs|node\\.js|java|golang|ruby|dotnet|php)\\s*(?:运行时)?'],
     build: ({ lower }) => {
       const language = toLanguage(lower[1]);
@@ -423,12 +753,14 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'FLT-AWS-DB-TYPE',
     en: ['(db\\.[a-z][a-z0-9]*\\d[a-z0-9]*\\.(?:nano|micro|small|medium|large|\\d*xlarge))'],
-    build: ({ lower }) => (lower[1] === undefined ? undefined : filterAtom('type', 'eq', lower[1], 'database')),
+    build: ({ lower }) =>
+      lower[1] === undefined ? undefined : filterAtom('type', 'eq', lower[1], 'database'),
   },
   {
     id: 'FLT-AWS-TYPE',
     en: ['([a-z][a-z0-9-]*\\d[a-z0-9-]*\\.(?:nano|micro|small|medium|large|\\d*xlarge|metal(?:-\\d+xl)?))'],
-    build: ({ lower }) => (lower[1] === undefined ? undefined : filterAtom('type', 'eq', lower[1], 'instance')),
+    build: ({ lower }) =>
+      lower[1] === undefined ? undefined : filterAtom('type', 'eq', lower[1], 'instance'),
   },
   {
     id: 'FLT-AZURE-TYPE',
@@ -440,7 +772,8 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
     en: [
       '((?:e2|n1|n2|n2d|n4|c2|c2d|c3|c3d|c4|t2d|t2a|m1|m2|m3|a2|a3|g2|h3|f1|g1)-(?:standard|highmem|highcpu|micro|small|medium|custom|megamem|ultramem|highgpu)(?:-\\d+)*)',
     ],
-    build: ({ lower }) => (lower[1] === undefined ? undefined : filterAtom('type', 'eq', lower[1], 'instance')),
+    build: ({ lower }) =>
+      lower[1] === undefined ? undefined : filterAtom('type', 'eq', lower[1], 'instance'),
   },
   {
     id: 'FLT-FAMILY',
@@ -449,61 +782,115 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       '([a-z]{1,3}\\d[a-z]{0,4})(?= (?:instances?|vms?|machines?|servers?|nodes?|hosts?|types?)(?![a-z0-9_]))',
       '(?:family|series) ([a-z]{1,3}\\d[a-z]{0,4})',
     ],
-    zh: ['([a-z]{1,3}\\d[a-z]{0,4})\\s*(?:系列|族|家族|类型|机型|型)', '([a-z]{1,3}\\d[a-z]{0,4})(?=\\s*(?:实例|虚拟机|机器|服务器))'],
+    zh: [
+      '([a-z]{1,3}\\d[a-z]{0,4})\\s*(?:系列|族|家族|类型|机型|型)',
+      '([a-z]{1,3}\\d[a-z]{0,4})(?=\\s*(?:实例|虚拟机|机器|服务器))',
+    ],
     build: ({ lower, isReserved }) => {
       const family = lower[1];
-      return family === undefined || isReserved(family) || /^(?:ec2|s3|gp[23]|io[12]|st1|sc1|v\d|p\d+)$/.test(family)
+      return family === undefined ||
+        isReserved(family) ||
+        /^(?:ec2|s3|gp[23]|io[12]|st1|sc1|v\d|p\d+)$/.test(family)
         ? undefined
         : filterAtom('family', 'eq', family, 'instance');
     },
   },
   {
     id: 'FLT-SIZE',
-    en: ['(nano|micro|small|medium|large|xlarge|\\d{1,2}xlarge|metal)(?=(?: size(?:d)?)? (?:instances?|vms?|machines?|servers?|ec2|boxes))', '(?:size|sized) (nano|micro|small|medium|large|xlarge|\\d{1,2}xlarge)'],
-    zh: ['(nano|micro|small|medium|large|xlarge|\\d{1,2}xlarge)\\s*(?:规格|大小|尺寸)?(?=\\s*(?:的)?\\s*(?:实例|机器|服务器|虚拟机|ec2))'],
-    build: ({ lower }) => (lower[1] === undefined ? undefined : filterAtom('size', 'eq', lower[1], 'instance')),
+    en: [
+      '(nano|micro|small|medium|large|xlarge|\\d{1,2}xlarge|metal)(?=(?: size(?:d)?)? (?:instances?|vms?|machines?|servers?|ec2|boxes))',
+      '(?:size|sized) (nano|micro|small|medium|large|xlarge|\\d{1,2}xlarge)',
+    ],
+    zh: [
+      '(nano|micro|small|medium|large|xlarge|\\d{1,2}xlarge)\\s*(?:规格|大小|尺寸)?(?=\\s*(?:的)?\\s*(?:实例|机器|服务器|虚拟机|ec2))',
+    ],
+    build: ({ lower }) =>
+      lower[1] === undefined ? undefined : filterAtom('size', 'eq', lower[1], 'instance'),
   },
   // Volume types
   {
     id: 'FLT-VOLUME-TYPE-AWS',
     en: ['(gp2|gp3|io1|io2|st1|sc1)(?: volumes?| disks?| type)?'],
     zh: ['(gp2|gp3|io1|io2|st1|sc1)\\s*(?:类型)'],
-    build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: lower[1] }], implies: 'volume', provider: 'aws' }),
+    build: ({ lower }) =>
+      lower[1] === undefined
+        ? undefined
+        : {
+            type: 'filter',
+            filters: [{ field: 'volume_type', op: 'eq', value: lower[1] }],
+            implies: 'volume',
+            provider: 'aws',
+          },
   },
   {
     id: 'FLT-VOLUME-TYPE-MAGNETIC',
     en: ['magnetic(?: volumes?| disks?)?'],
     zh: ['磁介质', '普通磁盘'],
-    value: { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: 'standard' }], implies: 'volume', provider: 'aws' },
+    value: {
+      type: 'filter',
+      filters: [{ field: 'volume_type', op: 'eq', value: 'standard' }],
+      implies: 'volume',
+      provider: 'aws',
+    },
   },
   {
     id: 'FLT-VOLUME-TYPE-AZURE-PREMIUM',
     en: ['premium(?:[ _]ssd)?(?:_lrs|_zrs)?(?: v2)?'],
     zh: ['高级\\s*ssd', '高级磁盘', 'premium\\s*ssd'],
-    value: { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: 'Premium_LRS' }], implies: 'volume', provider: 'azure' },
+    value: {
+      type: 'filter',
+      filters: [{ field: 'volume_type', op: 'eq', value: 'Premium_LRS' }],
+      implies: 'volume',
+      provider: 'azure',
+    },
   },
   {
     id: 'FLT-VOLUME-TYPE-AZURE-STANDARD-SSD',
     en: ['standard[ _]?ssd(?:_lrs)?'],
     zh: ['标准\\s*ssd'],
-    value: { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: 'StandardSSD_LRS' }], implies: 'volume', provider: 'azure' },
+    value: {
+      type: 'filter',
+      filters: [{ field: 'volume_type', op: 'eq', value: 'StandardSSD_LRS' }],
+      implies: 'volume',
+      provider: 'azure',
+    },
   },
   {
     id: 'FLT-VOLUME-TYPE-AZURE-STANDARD-HDD',
     en: ['standard[ _]?hdd', 'standard_lrs'],
     zh: ['标准\\s*hdd'],
-    value: { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: 'Standard_LRS' }], implies: 'volume', provider: 'azure' },
+    value: {
+      type: 'filter',
+      filters: [{ field: 'volume_type', op: 'eq', value: 'Standard_LRS' }],
+      implies: 'volume',
+      provider: 'azure',
+    },
   },
   {
     id: 'FLT-VOLUME-TYPE-AZURE-ULTRA',
     en: ['ultra[ _]?(?:ssd|disks?)(?:_lrs)?'],
     zh: ['超级\\s*ssd', '超高性能磁盘'],
-    value: { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: 'UltraSSD_LRS' }], implies: 'volume', provider: 'azure' },
+    value: {
+      type: 'filter',
+      filters: [{ field: 'volume_type', op: 'eq', value: 'UltraSSD_LRS' }],
+      implies: 'volume',
+      provider: 'azure',
+    },
   },
   {
     id: 'FLT-VOLUME-TYPE-GCP',
-    en: ['(pd-ssd|pd-standard|pd-balanced|pd-extreme|hyperdisk-balanced|hyperdisk-extreme)(?: persistent)?(?: disks?| volumes?)?'],
-    build: ({ lower }) => (lower[1] === undefined ? undefined : { type: 'filter', filters: [{ field: 'volume_type', op: 'eq', value: lower[1] }], implies: 'volume', provider: 'gcp' }),
+    en: [
+      '(pd-ssd|pd-standard|pd-balanced|pd-extreme|hyperdisk-balanced|hyperdisk-extreme)(?: persistent)?(?: disks?| volumes?)?',
+    ],
+    build: ({ lower }) =>
+      lower[1] === undefined
+        ? undefined
+        : {
+            type: 'filter',
+            filters: [{ field: 'volume_type', op: 'eq', value: lower[1] }],
+            implies: 'volume',
+            provider: 'gcp',
+          },
   },
   {
     id: 'FLT-VOLUME-TYPE-SSD',
@@ -515,17 +902,32 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'FLT-ENGINE-AURORA-MYSQL',
     en: ['aurora[- ]?mysql'],
-    value: { type: 'filter', filters: [{ field: 'engine', op: 'eq', value: 'aurora-mysql' }], implies: 'database', provider: 'aws' },
+    value: {
+      type: 'filter',
+      filters: [{ field: 'engine', op: 'eq', value: 'aurora-mysql' }],
+      implies: 'database',
+      provider: 'aws',
+    },
   },
   {
     id: 'FLT-ENGINE-AURORA-POSTGRES',
     en: ['aurora[- ]?postgres(?:ql)?', 'aurora[- ]?pg'],
-    value: { type: 'filter', filters: [{ field: 'engine', op: 'eq', value: 'aurora-postgresql' }], implies: 'database', provider: 'aws' },
+    value: {
+      type: 'filter',
+      filters: [{ field: 'engine', op: 'eq', value: 'aurora-postgresql' }],
+      implies: 'database',
+      provider: 'aws',
+    },
   },
   {
     id: 'FLT-ENGINE-AURORA',
     en: ['aurora'],
-    value: { type: 'filter', filters: [{ field: 'engine', op: 'in', value: ['aurora-mysql', 'aurora-postgresql'] }], implies: 'database', provider: 'aws' },
+    value: {
+      type: 'filter',
+      filters: [{ field: 'engine', op: 'in', value: ['aurora-mysql', 'aurora-postgresql'] }],
+      implies: 'database',
+      provider: 'aws',
+    },
   },
   {
     id: 'FLT-ENGINE-MYSQL',
@@ -556,7 +958,9 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   // Storage classes (buckets)
   {
     id: 'FLT-STORAGE-CLASS',
-    en: ['(glacier|deep[ _]archive|standard[-_ ]ia|infrequent access|intelligent[-_ ]tiering|nearline|coldline|archive|cool|hot)(?: storage)?(?: class| tier)'],
+    en: [
+      '(glacier|deep[ _]archive|standard[-_ ]ia|infrequent access|intelligent[-_ ]tiering|nearline|coldline|archive|cool|hot)(?: storage)?(?: class| tier)',
+    ],
     build: ({ lower }) => {
       const raw = (lower[1] ?? '').replace(/[-\s]/g, '_');
       const value = raw === 'infrequent_access' ? 'standard_ia' : raw;
@@ -568,7 +972,11 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
     en: ['(glacier|nearline|coldline)'],
     zh: ['(归档存储|低频访问|冷存储)'],
     build: ({ lower }) => {
-      const map: Readonly<Record<string, string>> = { 归档存储: 'archive', 低频访问: 'standard_ia', 冷存储: 'coldline' };
+      const map: Readonly<Record<string, string>> = {
+        归档存储: 'archive',
+        低频访问: 'standard_ia',
+        冷存储: 'coldline',
+      };
       const word = lower[1] ?? '';
       return filterAtom('storage_class', 'eq', map[word] ?? word, 'bucket');
     },
@@ -586,7 +994,17 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       'retained forever',
       'kept forever',
     ],
-    zh: ['没有(?:设置)?保留(?:期|策略|时间|天数)?', '未设置保留(?:期|策略|时间|天数)?', '没设置?保留(?:期|策略)?', '永不过期', '永久保留', '无保留期', '保留期(?:为)?永久', '无限期保留', '未配置保留(?:期|策略)?'],
+    zh: [
+      '没有(?:设置)?保留(?:期|策略|时间|天数)?',
+      '未设置保留(?:期|策略|时间|天数)?',
+      '没设置?保留(?:期|策略)?',
+      '永不过期',
+      '永久保留',
+      '无保留期',
+      '保留期(?:为)?永久',
+      '无限期保留',
+      '未配置保留(?:期|策略)?',
+    ],
     value: filterAtom('retention_days', 'not_exists', undefined, 'log_group'),
   },
   // Tags
@@ -608,7 +1026,19 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       'with no labels',
       'no labels',
     ],
-    zh: ['没有(?:任何)?标签', '未打(?:任何)?标签', '无标签', '没打标签', '没有打(?:任何)?标签', '不带(?:任何)?标签', '标签为空', '没有\\s*tag', '未打\\s*tag', '未设置标签', '没有设置标签'],
+    zh: [
+      '没有(?:任何)?标签',
+      '未打(?:任何)?标签',
+      '无标签',
+      '没打标签',
+      '没有打(?:任何)?标签',
+      '不带(?:任何)?标签',
+      '标签为空',
+      '没有\\s*tag',
+      '未打\\s*tag',
+      '未设置标签',
+      '没有设置标签',
+    ],
     value: filterAtom('tags', 'not_exists'),
   },
   {
@@ -617,7 +1047,7 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       `(?:without|with no|w/o|missing|lacking|lacks|lack|no|not having|(?:that |which )?(?:do(?:n't| not)|does(?:n't| not)) have|(?:that |which )?(?:are|is) missing) (?:an? |the |any )?${TAG_KEY} (?:tags?|labels?)`,
       `(?:without|with no|w/o|missing|lacking|no|(?:that |which )?(?:are|is) missing) (?:an? |the )?(?:tags?|labels?) ${TAG_KEY}`,
       `not tagged with (?:an? |the )?${TAG_KEY}`,
-      `${TAG_KEY} (?:tag|label) (?:is )?(?:missing|absent|not set|empty)`,
+      `${TAG_KEY} (?:tag|label) (?:is |was )?(?:missing|absent|not set|unset|empty|blank)`,
     ],
     zh: [
       `(?:没有|没|缺少|缺失|缺|未打|没打|没有打|不带|未设置|没设置|没有设置|无|未配置|没有配置|不含|不包含|未添加|没加|没有添加)\\s*${TAG_KEY}\\s*(?:标签|tag|label)`,
@@ -659,7 +1089,10 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       `(?:tag(?:ged)?|with (?:the )?tag|where (?:the )?tag)\\s*${TAG_KEY}\\s*(?:!=|<>| is not | isn't | not )\\s*${TAG_VALUE}`,
       `${TAG_KEY} (?:tag|label)\\s*(?:!=|<>| is not | isn't | not )\\s*${TAG_VALUE}`,
     ],
-    zh: [`(?:标签|tag|label)\\s*${TAG_KEY}\\s*(?:!=|<>|不是|不为|不等于)\\s*${TAG_VALUE}`, `${TAG_KEY}\\s*(?:标签|tag|label)\\s*(?:!=|不是|不为|不等于)\\s*${TAG_VALUE}`],
+    zh: [
+      `(?:标签|tag|label)\\s*${TAG_KEY}\\s*(?:!=|<>|不是|不为|不等于)\\s*${TAG_VALUE}`,
+      `${TAG_KEY}\\s*(?:标签|tag|label)\\s*(?:!=|不是|不为|不等于)\\s*${TAG_VALUE}`,
+    ],
     build: tagFilter('ne', 1, 2),
   },
   {
@@ -675,13 +1108,19 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
   // Names and ids
   {
     id: 'NAME-EQ',
-    en: [`(?:named|called|with (?:the )?name|name(?:d)? (?:is|equals?|of)|whose name is)\\s+${NAME}`, `name\\s*[:=]\\s*${NAME}`],
+    en: [
+      `(?:named|called|with (?:the )?name|name(?:d)? (?:is|equals?|of)|whose name is)\\s+${NAME}`,
+      `name\\s*[:=]\\s*${NAME}`,
+    ],
     zh: [`(?:名为|名叫|叫做?|名字(?:是|为|叫)|名称(?:是|为|叫)|name\\s*(?:为|是|=))\\s*${NAME}`],
     build: nameFilter('eq'),
   },
   {
     id: 'NAME-CONTAINS',
-    en: [`(?:whose )?names? (?:containing|contains|contain|including|includes|include|like|matching|matches|with)\\s+${NAME}`, `with ${NAME} in (?:the |their |its )?names?`],
+    en: [
+      `(?:whose )?names? (?:containing|contains|contain|including|includes|include|like|matching|matches|with)\\s+${NAME}`,
+      `with ${NAME} in (?:the |their |its )?names?`,
+    ],
     zh: [`(?:名字|名称|name)\\s*(?:中|里)?\\s*(?:包含|含有|带有|里有|有|包括)\\s*${NAME}`],
     build: nameFilter('contains'),
   },
@@ -691,7 +1130,10 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       `(?:whose )?names? (?:starts?|starting|begins?|beginning|prefixed) with\\s*${NAME}`,
       `(?:prefixed with|starting with|beginning with|with (?:the )?prefix)\\s*${NAME}`,
     ],
-    zh: [`(?:名字|名称|name)?\\s*以\\s*${NAME}\\s*(?:开头|打头|为前缀)`, `(?:名字|名称)\\s*前缀(?:是|为)\\s*${NAME}`],
+    zh: [
+      `(?:名字|名称|name)?\\s*以\\s*${NAME}\\s*(?:开头|打头|为前缀)`,
+      `(?:名字|名称)\\s*前缀(?:是|为)\\s*${NAME}`,
+    ],
     build: nameFilter('prefix'),
   },
   {

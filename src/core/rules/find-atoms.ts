@@ -113,7 +113,14 @@ function collect(patterns: readonly CompiledPattern[], question: NormalizedQuest
         continue;
       }
       const start = match.index;
-      const end = start + match[0].length;
+      let end = start + match[0].length;
+      for (const alternative of pattern.alternatives ?? []) {
+        alternative.lastIndex = start;
+        const longer = alternative.exec(lower);
+        if (longer !== null && start + longer[0].length > end) {
+          end = start + longer[0].length;
+        }
+      }
       let value = pattern.value;
       if (pattern.build !== undefined) {
         const indices = match.indices;
@@ -139,10 +146,19 @@ function collect(patterns: readonly CompiledPattern[], question: NormalizedQuest
   return candidates;
 }
 
-function accept(candidates: Candidate[], covered: Uint8Array, question: NormalizedQuestion, atoms: Atom[]): void {
+function accept(
+  candidates: Candidate[],
+  covered: Uint8Array,
+  question: NormalizedQuestion,
+  atoms: Atom[],
+): void {
   candidates.sort((left, right) => {
     const byLength = right.end - right.start - (left.end - left.start);
-    return byLength !== 0 ? byLength : left.rank !== right.rank ? left.rank - right.rank : left.start - right.start;
+    return byLength !== 0
+      ? byLength
+      : left.rank !== right.rank
+        ? left.rank - right.rank
+        : left.start - right.start;
   });
   for (const candidate of candidates) {
     let free = true;
@@ -180,18 +196,29 @@ function charClass(text: string, index: number): 'cjk' | 'latin' | 'other' {
     return 'latin';
   }
   // "payments-api", "/aws/lambda/x": joiners between letters belong to the word.
-  const joined = JOINER_RE.test(char) && LATIN_OR_DIGIT_RE.test(text.charAt(index - 1)) && LATIN_OR_DIGIT_RE.test(text.charAt(index + 1));
+  const joined =
+    JOINER_RE.test(char) &&
+    LATIN_OR_DIGIT_RE.test(text.charAt(index - 1)) &&
+    LATIN_OR_DIGIT_RE.test(text.charAt(index + 1));
   return joined ? 'latin' : 'other';
 }
 
-function findUnknown(question: NormalizedQuestion, covered: Uint8Array): { unknown: UnknownWord[]; contentLength: number } {
+function findUnknown(
+  question: NormalizedQuestion,
+  covered: Uint8Array,
+): { unknown: UnknownWord[]; contentLength: number } {
   const unknown: UnknownWord[] = [];
   let contentLength = 0;
   let runStart = -1;
   let runClass: 'cjk' | 'latin' | 'other' = 'other';
   const close = (end: number): void => {
     if (runStart >= 0) {
-      unknown.push({ start: runStart, end, text: question.cased.slice(runStart, end), cjk: runClass === 'cjk' });
+      unknown.push({
+        start: runStart,
+        end,
+        text: question.cased.slice(runStart, end),
+        cjk: runClass === 'cjk',
+      });
       runStart = -1;
     }
   };

@@ -45,7 +45,11 @@ export type SortSense = 'metric' | 'size' | 'age' | 'name' | 'memory' | 'field';
 export type AtomValue =
   | { readonly type: 'resource'; readonly resource: PlanResourceKind; readonly provider?: PlanProvider }
   | { readonly type: 'provider'; readonly providers: readonly PlanProvider[] }
-  | { readonly type: 'region'; readonly codes: Readonly<Partial<Record<PlanProvider, string>>>; readonly named: boolean }
+  | {
+      readonly type: 'region';
+      readonly codes: Readonly<Partial<Record<PlanProvider, string>>>;
+      readonly named: boolean;
+    }
   | { readonly type: 'region_group'; readonly group: RegionGroup }
   | { readonly type: 'zone'; readonly zone: string; readonly region: string; readonly provider: PlanProvider }
   | { readonly type: 'state'; readonly states: readonly StateWord[]; readonly audit?: AuditAction }
@@ -79,7 +83,12 @@ export type AtomValue =
       readonly sense?: 'size' | 'age';
       readonly timeField?: 'created_time' | 'launch_time';
     }
-  | { readonly type: 'quantity'; readonly value: number; readonly unit: QuantityUnit; readonly fraction: boolean }
+  | {
+      readonly type: 'quantity';
+      readonly value: number;
+      readonly unit: QuantityUnit;
+      readonly fraction: boolean;
+    }
   | {
       readonly type: 'time';
       readonly range: TimeRange;
@@ -88,7 +97,11 @@ export type AtomValue =
       /** "90天前", "30 days ago". */
       readonly ago?: boolean;
     }
-  | { readonly type: 'subject'; readonly field: SubjectField; readonly timeField?: 'created_time' | 'launch_time' }
+  | {
+      readonly type: 'subject';
+      readonly field: SubjectField;
+      readonly timeField?: 'created_time' | 'launch_time';
+    }
   | { readonly type: 'count' }
   | { readonly type: 'group'; readonly field: FilterField }
   | { readonly type: 'limit'; readonly limit?: number; readonly top: boolean }
@@ -106,12 +119,19 @@ export type AtomValue =
   | { readonly type: 'pattern'; readonly pattern: string; readonly impliesLogs?: boolean }
   | { readonly type: 'target'; readonly target: string; readonly resource?: PlanResourceKind }
   | { readonly type: 'anchor' }
-  | { readonly type: 'audit'; readonly action: AuditAction; readonly strong: boolean; readonly states?: readonly StateWord[] }
+  | {
+      readonly type: 'audit';
+      readonly action: AuditAction;
+      readonly strong: boolean;
+      readonly states?: readonly StateWord[];
+    }
   | { readonly type: 'audit_cue' }
   | { readonly type: 'account'; readonly account: string; readonly provider?: PlanProvider }
   | { readonly type: 'resource_group'; readonly resourceGroup: string }
   | { readonly type: 'mutation_word'; readonly verb: string }
   | { readonly type: 'negation' }
+  /** "prod", "生产" on their own: an account or a tag? Never guessed. */
+  | { readonly type: 'environment'; readonly word: string }
   | { readonly type: 'stop' };
 
 /** Capture groups of a match: `[0]` is the whole match, lowercased and as typed (case kept). */

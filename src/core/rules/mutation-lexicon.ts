@@ -20,9 +20,22 @@ export const EN_MUTATION_VERBS: readonly MutationVerb[] = [
   { id: 'MUT-EN-START', pattern: 'start', verb: 'start' },
   { id: 'MUT-EN-RESTART', pattern: 're-?start|reboot|bounce|power[- ]cycle|recycle', verb: 'restart' },
   { id: 'MUT-EN-TERMINATE', pattern: 'terminate|kill|nuke', verb: 'terminate' },
-  { id: 'MUT-EN-DELETE', pattern: 'delete|remove|destroy|purge|wipe|drop|erase|trash|get rid of|clean ?up|release', verb: 'delete' },
-  { id: 'MUT-EN-SHUTDOWN', pattern: 'shut ?down|shut off|power (?:off|down)|turn (?:off|on)|power on|spin down|deallocate|hibernate|suspend', verb: 'stop' },
-  { id: 'MUT-EN-CREATE', pattern: 'create|launch|spin up|provision|deploy|run a new|make a new|add a new|allocate', verb: 'create' },
+  {
+    id: 'MUT-EN-DELETE',
+    pattern: 'delete|remove|destroy|purge|wipe|drop|erase|trash|get rid of|clean ?up|release',
+    verb: 'delete',
+  },
+  {
+    id: 'MUT-EN-SHUTDOWN',
+    pattern:
+      'shut ?down|shut off|power (?:off|down)|turn (?:off|on)|power on|spin down|deallocate|hibernate|suspend',
+    verb: 'stop',
+  },
+  {
+    id: 'MUT-EN-CREATE',
+    pattern: 'create|launch|spin up|provision|deploy|run a new|make a new|add a new|allocate',
+    verb: 'create',
+  },
   {
     id: 'MUT-EN-MODIFY',
     pattern:
@@ -33,7 +46,8 @@ export const EN_MUTATION_VERBS: readonly MutationVerb[] = [
     id: 'MUT-EN-MAKE',
     pattern: 'make',
     verb: 'modify',
-    requires: '.{0,60}(?<![a-z0-9_-])(?:public|private|encrypted|unencrypted|read-only|multi-az|highly available)(?![a-z0-9_-])',
+    requires:
+      '.{0,60}(?<![a-z0-9_-])(?:public|private|encrypted|unencrypted|read-only|multi-az|highly available)(?![a-z0-9_-])',
   },
 ];
 
@@ -47,7 +61,8 @@ export const ZH_MUTATION_VERBS: readonly MutationVerb[] = [
   { id: 'MUT-ZH-CREATE', pattern: '创建|新建|新增|开通|部署|申请|购买|开一台|开个|起一台', verb: 'create' },
   {
     id: 'MUT-ZH-MODIFY',
-    pattern: '修改|更改|变更|扩容|缩容|升级|降级|升配|降配|调整|卸载|挂载|解绑|绑定|加密|打标签|添加标签|加标签|设置|启用|禁用|重置|回滚|迁移|改成|改为|改一下',
+    pattern:
+      '修改|更改|变更|扩容|缩容|升级|降级|升配|降配|调整|卸载|挂载|解绑|绑定|加密|打标签|添加标签|加标签|设置|启用|禁用|重置|回滚|迁移|改成|改为|改一下',
     verb: 'modify',
   },
 ];
@@ -149,7 +164,39 @@ export const ZH_BA_VERBS: readonly MutationVerb[] = [
  * What may follow a Chinese verb and make it descriptive rather than a command:
  * "停止的", "删除了", "启动时间", "停止状态", "创建于"…
  */
-export const ZH_DESCRIPTIVE_SUFFIXES: readonly string[] = ['的', '了', '过(?!期)', '时间', '状态', '中', '于', '日期', '记录', '事件', '操作', '者', '人', '保护', '策略', '时', '在', '着', '超过', '不到', '不足', '大于', '小于', '多于', '少于', '满', '已', '多久', '以来', '之后', '之前'];
+export const ZH_DESCRIPTIVE_SUFFIXES: readonly string[] = [
+  '的',
+  '了',
+  '过(?!期)',
+  '时间',
+  '状态',
+  '中',
+  '于',
+  '日期',
+  '记录',
+  '事件',
+  '操作',
+  '者',
+  '人',
+  '保护',
+  '策略',
+  '时',
+  '在',
+  '着',
+  '超过',
+  '不到',
+  '不足',
+  '大于',
+  '小于',
+  '多于',
+  '少于',
+  '满',
+  '已',
+  '多久',
+  '以来',
+  '之后',
+  '之前',
+];
 
 /** Phrases that start with a verb but describe a property ("开启监控的实例" = instances with monitoring on). */
 export const ZH_DESCRIPTIVE_PHRASES: readonly string[] = [

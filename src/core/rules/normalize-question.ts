@@ -40,9 +40,26 @@ const NUMERAL_RE = new RegExp(`[${NUMERAL_CHARS}]+`, 'g');
 /** Words that contain numeral characters but are not numbers; they are left as written. */
 const IDIOM_RE =
   /一下|一些|一点|一共|一起|一样|一直|一旦|一般|统一|唯一|同一|万一|一览|一概|十分(?!钟)|一律|逐一|一致|一切|一定|之一|一键|一并|一同|任一|每一|第一|一眼|一会|千万|百度|一百万/g;
+/** "八成" = 80%: tenths written with 成 (not 成本 cost, 成功 success…). */
+const TENTHS_RE = /([一二两三四五六七八九])成(?!本|功|员|立|为|熟|果|绩|分|型|长|交|品)/g;
+const TENTH_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const SPACED_PERCENT_RE = /(\d)\s+(%)/g;
 const THOUSANDS_RE = /(\d),(\d{3})(?!\d)/g;
 const SPACES_RE = /\s+/g;
+/** Chat abbreviations: "w/o" → "without", "w/" → "with". */
+const WITHOUT_RE = /(?<![a-z0-9])w\/o(?![a-z0-9])/gi;
+const WITH_RE = /(?<![a-z0-9])w\/(?=\s)/gi;
 
 function convertNumerals(text: string): string {
   const protectedSpans: [number, number][] = [];
@@ -76,8 +93,13 @@ function convertNumerals(text: string): string {
 export function normalizeQuestion(question: string): NormalizedQuestion {
   let text = question.normalize('NFKC').replace(ZERO_WIDTH, '');
   text = text.replace(PUNCTUATION_RE, (char) => PUNCTUATION[char] ?? char);
+  text = text.replace(TENTHS_RE, (whole, digit: string) => {
+    const tenths = TENTH_DIGITS[digit];
+    return tenths === undefined ? whole : `${String(tenths * 10)}%`;
+  });
   text = convertNumerals(text);
   text = text.replace(SPACED_PERCENT_RE, '$1$2').replace(THOUSANDS_RE, '$1$2');
+  text = text.replace(WITHOUT_RE, 'without').replace(WITH_RE, 'with');
   const cased = text.replace(SPACES_RE, ' ').trim();
   const lower = cased.toLowerCase();
   // Rare letters change length when lowercased (e.g. "İ"); then the case-kept copy cannot be indexed.

@@ -84,8 +84,14 @@ describe('parseQuestion: time windows', () => {
   it('defaults a metric window to one hour and says so', () => {
     const result = parseQuestion('instances with cpu over 80%');
 
-    expect(result.kind === 'plan' && result.plan.timeRange).toEqual({ kind: 'relative', amount: 1, unit: 'hour' });
-    expect(result.kind === 'plan' && result.explanation).toContain('time range: last 1 hour (default for metrics)');
+    expect(result.kind === 'plan' && result.plan.timeRange).toEqual({
+      kind: 'relative',
+      amount: 1,
+      unit: 'hour',
+    });
+    expect(result.kind === 'plan' && result.explanation).toContain(
+      'time range: last 1 hour (default for metrics)',
+    );
     expect(result.kind === 'plan' && result.explanation).toContain('statistic: avg (default)');
   });
 });
@@ -157,13 +163,18 @@ describe('parseQuestion: explanations', () => {
         'filter: tag:owner not_exists (from “without an owner tag”)',
       ]),
     );
-    expect(result.matched).toContainEqual({ text: 'EC2 instances', meaning: 'resource instance (aws) [RES-EC2]' });
+    expect(result.matched).toContainEqual({
+      text: 'EC2 instances',
+      meaning: 'resource instance (aws) [RES-EC2]',
+    });
   });
 
   it('explains that stopped includes Azure deallocated VMs', () => {
     const result = parseQuestion('stopped vms');
 
-    expect(result.kind === 'plan' && result.explanation.some((line) => line.includes('deallocated'))).toBe(true);
+    expect(result.kind === 'plan' && result.explanation.some((line) => line.includes('deallocated'))).toBe(
+      true,
+    );
   });
 
   it('adds the LaunchTime caveat to AWS instance audits', () => {
@@ -234,7 +245,18 @@ describe('parseQuestion: refusals and unrecognized questions', () => {
   });
 
   it('never throws, whatever the input', () => {
-    for (const input of ['', '\u0000', '%%%', '(((', '[a-z', '\\', '一二三四五六七八九十百千万', '🙂🙂', 'tag:=', '=>=>']) {
+    for (const input of [
+      '',
+      '\u0000',
+      '%%%',
+      '(((',
+      '[a-z',
+      '\\',
+      '一二三四五六七八九十百千万',
+      '🙂🙂',
+      'tag:=',
+      '=>=>',
+    ]) {
       expect(() => parseQuestion(input)).not.toThrow();
     }
   });
@@ -242,16 +264,23 @@ describe('parseQuestion: refusals and unrecognized questions', () => {
 
 describe('parseQuestion: options', () => {
   it('uses the default provider when the question names none', () => {
-    expect(parseQuestion('running vms', { defaultProvider: 'azure' })).toMatchObject({ kind: 'plan', plan: { scope: { providers: ['azure'] } } });
+    expect(parseQuestion('running vms', { defaultProvider: 'azure' })).toMatchObject({
+      kind: 'plan',
+      plan: { scope: { providers: ['azure'] } },
+    });
   });
 
   it('resolves a region name for the default provider', () => {
     expect(planOf('running vms in Tokyo').scope.regions).toEqual(['ap-northeast-1']);
-    expect(parseQuestion('running vms in Tokyo', { defaultProvider: 'gcp' })).toMatchObject({ plan: { scope: { regions: ['asia-northeast1'] } } });
+    expect(parseQuestion('running vms in Tokyo', { defaultProvider: 'gcp' })).toMatchObject({
+      plan: { scope: { regions: ['asia-northeast1'] } },
+    });
   });
 
   it('does not override a named provider', () => {
-    expect(parseQuestion('running ec2', { defaultProvider: 'azure' })).toMatchObject({ plan: { scope: { providers: ['aws'] } } });
+    expect(parseQuestion('running ec2', { defaultProvider: 'azure' })).toMatchObject({
+      plan: { scope: { providers: ['aws'] } },
+    });
   });
 });
 
@@ -262,7 +291,10 @@ describe('tables', () => {
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
   });
 
-  it.each([...EXAMPLE_QUESTIONS.en, ...EXAMPLE_QUESTIONS.zh])('suggest only phrasings they understand: %j', (example) => {
-    expect(parseQuestion(example).kind).toBe('plan');
-  });
+  it.each([...EXAMPLE_QUESTIONS.en, ...EXAMPLE_QUESTIONS.zh])(
+    'suggest only phrasings they understand: %j',
+    (example) => {
+      expect(parseQuestion(example).kind).toBe('plan');
+    },
+  );
 });

@@ -29,7 +29,12 @@ function unrecognized(lower: string, language: QuestionLanguage, reason: string)
     language === 'en'
       ? `The question was not understood confidently (${reason}); nothing was run. Try one of these phrasings.`
       : `未能可靠地理解这个问题（${reason}），没有执行任何查询。可以试试下面的问法。`;
-  return { kind: 'unrecognized', code: 'PLAN_UNRECOGNIZED', message, suggestions: suggestQuestions(lower, language) };
+  return {
+    kind: 'unrecognized',
+    code: 'PLAN_UNRECOGNIZED',
+    message,
+    suggestions: suggestQuestions(lower, language),
+  };
 }
 
 function scoreConfidence(draft: PlanDraft, contentLength: number): { confidence: number; reasons: string[] } {
@@ -75,11 +80,21 @@ export function parseQuestion(question: string, options: ParseQuestionOptions = 
     return unrecognized(lower, language, language === 'en' ? 'the question is empty' : '问题为空');
   }
   if (question.length > MAX_QUESTION_LENGTH) {
-    return unrecognized(lower, language, language === 'en' ? `longer than ${String(MAX_QUESTION_LENGTH)} characters` : `超过 ${String(MAX_QUESTION_LENGTH)} 个字符`);
+    return unrecognized(
+      lower,
+      language,
+      language === 'en'
+        ? `longer than ${String(MAX_QUESTION_LENGTH)} characters`
+        : `超过 ${String(MAX_QUESTION_LENGTH)} 个字符`,
+    );
   }
   const injection = INJECTION_PATTERNS.find(({ pattern }) => pattern.test(lower));
   if (injection !== undefined) {
-    return unrecognized(lower, language, language === 'en' ? 'it contains instructions to the assistant' : '包含试图改变助手指令的内容');
+    return unrecognized(
+      lower,
+      language,
+      language === 'en' ? 'it contains instructions to the assistant' : '包含试图改变助手指令的内容',
+    );
   }
   const mutation = detectMutation(lower);
   if (mutation !== undefined) {

@@ -20,7 +20,10 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
       'vm scale sets?',
       'vmss',
     ],
-    zh: ['azure\\s*(?:的)?\\s*(?:vms?|虚拟机|实例|服务器|主机)', 'azure\\s*上的\\s*(?:vms?|虚拟机|实例|服务器|主机)'],
+    zh: [
+      'azure\\s*(?:的)?\\s*(?:vms?|虚拟机|实例|服务器|主机)',
+      'azure\\s*上的\\s*(?:vms?|虚拟机|实例|服务器|主机)',
+    ],
     value: { type: 'resource', resource: 'instance', provider: 'azure' },
   },
   {
@@ -30,7 +33,11 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
       '(?:google\\s+)?compute engine(?:\\s+(?:instances?|vms?|servers?|machines?))?',
       'gcp\\s+(?:vms?|virtual machines?|compute instances?)',
     ],
-    zh: ['gce\\s*(?:实例|虚拟机|服务器|主机)', '(?:谷歌云|gcp)\\s*(?:的)?\\s*(?:虚拟机|云主机|实例)', 'compute engine\\s*(?:实例|虚拟机)'],
+    zh: [
+      'gce\\s*(?:实例|虚拟机|服务器|主机)',
+      '(?:谷歌云|gcp)\\s*(?:的)?\\s*(?:虚拟机|云主机|实例)',
+      'compute engine\\s*(?:实例|虚拟机)',
+    ],
     value: { type: 'resource', resource: 'instance', provider: 'gcp' },
   },
   {
@@ -71,7 +78,7 @@ export const RESOURCE_LEXICON: readonly LexiconEntry[] = [
   {
     id: 'RES-VOLUME',
     en: ['volumes?', 'disks?', 'block storage', 'block devices?', 'data disks?'],
-    zh: ['存储卷', '数据盘', '系统盘', '云盘', '云硬盘', '硬盘', '磁盘', '卷', '块存储'],
+    zh: ['存储卷', '数据盘', '系统盘', '云盘', '云硬盘', '硬盘', '磁盘', '卷', '块存储', '(?<!键)盘'],
     value: { type: 'resource', resource: 'volume' },
   },
   // Functions

@@ -3,7 +3,9 @@ import type { AtomValue, Captures, LexiconEntry } from './lexicon-entry.js';
 import { AZURE_REGION_CODES } from './region-lexicon.js';
 
 /** Region and zone codes are never account names ("account us-east-1" is not an account). */
-const REGION_LIKE_RE = new RegExp(`^(?:[a-z]{2}(?:-gov)?-[a-z]+-\\d[a-z]?|[a-z]+-[a-z]+\\d{1,2}(?:-[a-z])?|${AZURE_REGION_CODES.join('|')})$`);
+const REGION_LIKE_RE = new RegExp(
+  `^(?:[a-z]{2}(?:-gov)?-[a-z]+-\\d[a-z]?|[a-z]+-[a-z]+\\d{1,2}(?:-[a-z])?|${AZURE_REGION_CODES.join('|')})$`,
+);
 
 /**
  * Environment words → the account alias they name. Aliases are matched by the executor against
@@ -61,7 +63,9 @@ function account(provider?: PlanProvider) {
       return undefined;
     }
     const implied = provider ?? (/^\d{12}$/.test(value) ? 'aws' : undefined);
-    return implied === undefined ? { type: 'account', account: value } : { type: 'account', account: value, provider: implied };
+    return implied === undefined
+      ? { type: 'account', account: value }
+      : { type: 'account', account: value, provider: implied };
   };
 }
 
@@ -126,7 +130,10 @@ export const SCOPE_LEXICON: readonly LexiconEntry[] = [
       // Azure naming convention: rg-web, payments-rg.
       '(rg-[a-z0-9][\\w.-]*|[a-z0-9][\\w.-]*-rg)',
     ],
-    zh: [`(?:在)?\\s*资源组\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内(?!存))?`, `(?:在)?\\s*${ID}\\s*资源组(?:下|中|里|上|内(?!存))?`],
+    zh: [
+      `(?:在)?\\s*资源组\\s*[:=]?\\s*${ID}\\s*(?:下|中|里|上|内(?!存))?`,
+      `(?:在)?\\s*${ID}\\s*资源组(?:下|中|里|上|内(?!存))?`,
+    ],
     build: resourceGroup,
   },
 ];

@@ -4,7 +4,9 @@ import { STOPWORD_LEXICON } from './stopword-lexicon.js';
 
 /** Filler words carry no similarity ("that", "are", "的"): plain-word stop words from the table. */
 const FILLER = new Set(
-  STOPWORD_LEXICON.flatMap((entry) => [...(entry.en ?? []), ...(entry.zh ?? [])]).filter((word) => /^[\p{L}' ]+$/u.test(word)),
+  STOPWORD_LEXICON.flatMap((entry) => [...(entry.en ?? []), ...(entry.zh ?? [])]).filter((word) =>
+    /^[\p{L}' ]+$/u.test(word),
+  ),
 );
 
 const CJK_RUN_RE = /[\u3400-\u9fff\uf900-\ufaff]+/g;

@@ -18,7 +18,11 @@ const EN_UNIT = '(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|mo
 const EN_LONG_UNIT = '(mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?)';
 const ZH_UNIT = '(分钟|小时|个小时|个钟头|钟头|天|日|周|星期|个星期|个礼拜|礼拜|个月|月)';
 
-function relative(amountIndex: number | undefined, unitIndex: number, options: { bare?: boolean; ago?: boolean } = {}) {
+function relative(
+  amountIndex: number | undefined,
+  unitIndex: number,
+  options: { bare?: boolean; ago?: boolean } = {},
+) {
   return ({ lower }: Captures): AtomValue | undefined => {
     const amount = amountIndex === undefined ? 1 : Number(lower[amountIndex]);
     const unit = toUnit(lower[unitIndex]);
@@ -85,7 +89,11 @@ export const TIME_LEXICON: readonly LexiconEntry[] = [
   },
   {
     id: 'TIME-SINCE-YESTERDAY',
-    en: ['since yesterday', 'from yesterday(?: (?:until|to|till) (?:now|today))?', 'yesterday (?:until|to|till) (?:now|today)'],
+    en: [
+      'since yesterday',
+      'from yesterday(?: (?:until|to|till) (?:now|today))?',
+      'yesterday (?:until|to|till) (?:now|today)',
+    ],
     zh: ['(?:自|从)?昨天(?:以来|开始|起|到现在|至今|到今天|直到现在)', '自昨天', '昨日(?:以来|至今)'],
     value: { type: 'time', range: { kind: 'calendar', value: 'since_yesterday' } },
   },

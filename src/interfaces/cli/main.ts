@@ -89,32 +89,21 @@ async function runAsk(words: readonly string[], flags: AskFlags, io: CliIo): Pro
         io.stderr(`\r\u001b[2K${stage}: ${done}/${total} scopes${done === total ? '\n' : ''}`);
       }
     : undefined;
-  let emulator: { close(): Promise<void>; endpoints: { aws: string }; estate: { accounts: readonly { provider: string; id: string; regions: readonly string[] }[] } } | undefined;
+  let emulator: { close(): Promise<void> } | undefined;
   try {
     let config: SreConfig;
     let awsCredentialSets: { label: string; accessKeyId: string; secretAccessKey: string }[] | undefined;
     if (flags.demo === true) {
-      const { startDemoEmulator } = await import('./start-demo-emulator.js');
+      const { startDemoEmulator, demoOverrides, demoAwsCredentialSets } = await import('./start-demo-emulator.js');
       if (progress) io.stderr('starting the built-in emulator (demo estate)…\n');
-      emulator = await startDemoEmulator(new Date());
-      const awsRegions = [
-        ...new Set(emulator.estate.accounts.filter((a) => a.provider === 'aws').flatMap((a) => a.regions)),
-      ].sort();
+      const running = await startDemoEmulator(new Date());
+      emulator = running;
       config = loadConfig({
         env: io.env,
         ...(flags.config === undefined ? {} : { file: flags.config }),
-        overrides: {
-          providers: ['aws'],
-          'aws.endpoint': emulator.endpoints.aws,
-          'aws.regions': awsRegions,
-          'resilience.delayScale': 0.01,
-          ...(flags.strict === true ? { strict: true } : {}),
-        },
+        overrides: { ...demoOverrides(running), ...(flags.strict === true ? { strict: true } : {}) },
       });
-      // The emulator maps an access key that contains an account id to that account: one set per demo account.
-      awsCredentialSets = emulator.estate.accounts
-        .filter((a) => a.provider === 'aws')
-        .map((a) => ({ label: a.id, accessKeyId: `EMULATOR${a.id}`, secretAccessKey: 'emulator' }));
+      awsCredentialSets = demoAwsCredentialSets(running);
     } else {
       config = loadConfig({
         env: io.env,
@@ -178,6 +167,17 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--no-progress', 'do not show progress on stderr')
     .action(async (words: string[], flags: AskFlags) => {
       result.code = await runAsk(words, flags, io);
+    });
+
+  program
+    .command('doctor')
+    .description('Check configuration, credentials and read permissions of each provider.')
+    .option('--json', 'print the checks as JSON')
+    .option('--config <file>', 'YAML configuration file (default: $SRE_CONFIG)')
+    .option('--demo', 'check against the built-in emulator (demo estate)')
+    .action(async (flags: { json?: boolean; config?: string; demo?: boolean }) => {
+      const { runDoctorCommand } = await import('./run-doctor-command.js');
+      result.code = await runDoctorCommand(flags, io);
     });
 
   program

@@ -1,6 +1,6 @@
 import type { RunningEmulator } from '../../../emulator/server/start-emulator.js';
 
-/** Seed and size of the demo estate used by `sre ask --demo`. */
+/** Seed and size of the demo estate used by `--demo`. */
 export const DEMO_SEED = 42;
 export const DEMO_SIZE = 'small';
 
@@ -17,4 +17,24 @@ export async function startDemoEmulator(now: Date): Promise<RunningEmulator> {
   ]);
   const estate = generateEstate({ seed: DEMO_SEED, size: DEMO_SIZE, anchorTime: demoAnchorTime(now) });
   return startEmulator({ estate });
+}
+
+/** Configuration overrides that point every provider at a running emulator. */
+export function demoOverrides(emulator: RunningEmulator): Record<string, unknown> {
+  const awsRegions = [
+    ...new Set(emulator.estate.accounts.filter((a) => a.provider === 'aws').flatMap((a) => a.regions)),
+  ].sort();
+  return {
+    providers: ['aws'],
+    'aws.endpoint': emulator.endpoints.aws,
+    'aws.regions': awsRegions,
+    'resilience.delayScale': 0.01,
+  };
+}
+
+/** One static credential set per AWS account of the estate: the emulator maps a key containing an account id to it. */
+export function demoAwsCredentialSets(emulator: RunningEmulator): { label: string; accessKeyId: string; secretAccessKey: string }[] {
+  return emulator.estate.accounts
+    .filter((a) => a.provider === 'aws')
+    .map((a) => ({ label: a.id, accessKeyId: `EMULATOR${a.id}`, secretAccessKey: 'emulator' }));
 }
