@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `sre` command: runs the compiled CLI (built by `npm ci` through the `prepare` script).
-import { runCli } from '../dist/src/interfaces/cli/main.js';
+// The SDK's notice about its future Node 22 requirement is not about this command's result; keep stderr clean.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { runCli } = await import('../dist/src/interfaces/cli/main.js');
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

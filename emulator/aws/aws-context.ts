@@ -14,7 +14,11 @@ export interface AwsContext {
 }
 
 /** Builds the AWS context of one handler. */
-export function createAwsContext(estate: Estate, index: EstateIndex, pageSizeCap: number | undefined): AwsContext {
+export function createAwsContext(
+  estate: Estate,
+  index: EstateIndex,
+  pageSizeCap: number | undefined,
+): AwsContext {
   const anchorMs = Date.parse(estate.anchorTime);
   return {
     estate,
@@ -29,7 +33,11 @@ export function createAwsContext(estate: Estate, index: EstateIndex, pageSizeCap
  * The page size to serve: what the client asked (or the API's default), never more than the
  * emulator's cap.
  */
-export function resolvePageSize(context: AwsContext, requested: number | undefined, fallback: number): number {
+export function resolvePageSize(
+  context: AwsContext,
+  requested: number | undefined,
+  fallback: number,
+): number {
   const size = requested ?? fallback;
   return context.pageSizeCap === undefined ? size : Math.min(size, context.pageSizeCap);
 }

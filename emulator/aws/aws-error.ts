@@ -69,8 +69,14 @@ export function awsErrorForKind(
   const cloudWatchJson = protocol === 'json1.0' && queryCompatible === true;
   switch (kind) {
     case 'throttled':
-      if (protocol === 'ec2') return new AwsError('RequestLimitExceeded', withRetryHint('Request limit exceeded.', retryAfterSeconds), 503);
-      if (protocol === 'query') return new AwsError('Throttling', withRetryHint('Rate exceeded', retryAfterSeconds), 400);
+      if (protocol === 'ec2')
+        return new AwsError(
+          'RequestLimitExceeded',
+          withRetryHint('Request limit exceeded.', retryAfterSeconds),
+          503,
+        );
+      if (protocol === 'query')
+        return new AwsError('Throttling', withRetryHint('Rate exceeded', retryAfterSeconds), 400);
       if (cloudWatchJson) {
         return new AwsError('Throttling', withRetryHint('Rate exceeded', retryAfterSeconds), 400, {
           jsonType: 'com.amazon.coral.availability#ThrottlingException',
@@ -92,7 +98,8 @@ export function awsErrorForKind(
     case 'region_down':
       if (protocol === 'ec2') return new AwsError('Unavailable', message, 503);
       if (protocol === 'query') return new AwsError('ServiceUnavailable', message, 503);
-      if (cloudWatchJson) return new AwsError('ServiceUnavailable', message, 503, { jsonType: 'ServiceUnavailableException' });
+      if (cloudWatchJson)
+        return new AwsError('ServiceUnavailable', message, 503, { jsonType: 'ServiceUnavailableException' });
       if (protocol === 'rest-json') return new AwsError('ServiceException', message, 500);
       if (protocol === 'rest-xml') return new AwsError('ServiceUnavailable', message, 503);
       return new AwsError('ServiceUnavailableException', message, service === 'logs' ? 500 : 503);
@@ -100,17 +107,20 @@ export function awsErrorForKind(
     case 'mutation_refused':
       if (protocol === 'ec2') return new AwsError('UnauthorizedOperation', message, 403);
       if (protocol === 'query') return new AwsError('AccessDenied', message, 403);
-      if (cloudWatchJson) return new AwsError('AccessDenied', message, 403, { jsonType: 'AccessDeniedException' });
+      if (cloudWatchJson)
+        return new AwsError('AccessDenied', message, 403, { jsonType: 'AccessDeniedException' });
       if (protocol === 'rest-xml') return new AwsError('AccessDenied', message, 403);
       return new AwsError('AccessDeniedException', message, service === 'logs' ? 400 : 403);
     case 'unknown_operation':
       if (protocol === 'ec2' || protocol === 'query') return new AwsError('InvalidAction', message, 400);
-      if (cloudWatchJson) return new AwsError('InvalidAction', message, 400, { jsonType: 'UnknownOperationException' });
+      if (cloudWatchJson)
+        return new AwsError('InvalidAction', message, 400, { jsonType: 'UnknownOperationException' });
       if (protocol === 'rest-json') return new AwsError('UnknownOperationException', message, 404);
       if (protocol === 'rest-xml') return new AwsError('NotImplemented', message, 501);
       return new AwsError('UnknownOperationException', message, 400);
     case 'invalid':
-      if (protocol === 'ec2' || protocol === 'query') return new AwsError('InvalidParameterValue', message, 400);
+      if (protocol === 'ec2' || protocol === 'query')
+        return new AwsError('InvalidParameterValue', message, 400);
       if (cloudWatchJson) {
         return new AwsError('InvalidParameterValue', message, 400, {
           jsonType: 'com.amazonaws.cloudwatch#InvalidParameterValueException',
@@ -122,9 +132,11 @@ export function awsErrorForKind(
     case 'not_found':
       if (protocol === 'ec2') return new AwsError('InvalidParameterValue', message, 400);
       if (protocol === 'query') return new AwsError('ResourceNotFound', message, 404);
-      if (cloudWatchJson) return new AwsError('ResourceNotFound', message, 404, { jsonType: 'ResourceNotFoundException' });
+      if (cloudWatchJson)
+        return new AwsError('ResourceNotFound', message, 404, { jsonType: 'ResourceNotFoundException' });
       if (protocol === 'rest-json') return new AwsError('ResourceNotFoundException', message, 404);
-      if (protocol === 'rest-xml') return new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404);
+      if (protocol === 'rest-xml')
+        return new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404);
       return new AwsError('ResourceNotFoundException', message, 400);
   }
 }

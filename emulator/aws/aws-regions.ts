@@ -55,7 +55,8 @@ export function listAwsRegions(estateRegions: readonly string[]): AwsRegionInfo[
   const used = new Set(estateRegions);
   const regions = new Map<string, AwsRegionInfo>();
   for (const name of DEFAULT_REGIONS) regions.set(name, { name, optInStatus: 'opt-in-not-required' });
-  for (const name of OPT_IN_REGIONS) regions.set(name, { name, optInStatus: used.has(name) ? 'opted-in' : 'not-opted-in' });
+  for (const name of OPT_IN_REGIONS)
+    regions.set(name, { name, optInStatus: used.has(name) ? 'opted-in' : 'not-opted-in' });
   for (const name of used) if (!regions.has(name)) regions.set(name, { name, optInStatus: 'opted-in' });
   return [...regions.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -75,7 +76,8 @@ const DIRECTIONS: Readonly<Record<string, string>> = {
 /** The short code AWS uses in zone ids: `us-east-1` → `use1`, `ap-southeast-2` → `apse2`. */
 export function regionShortCode(region: string): string {
   const [geography, direction, number] = region.split('-');
-  if (geography === undefined || direction === undefined || number === undefined) return region.replaceAll('-', '');
+  if (geography === undefined || direction === undefined || number === undefined)
+    return region.replaceAll('-', '');
   return `${geography}${DIRECTIONS[direction] ?? direction.slice(0, 2)}${number}`;
 }
 

@@ -6,7 +6,14 @@ import { createAwsRoute, type AwsCall, type AwsRoute } from './aws-route.js';
 import { CLOUDTRAIL_PROFILE } from './aws-service-profile.js';
 import { deriveHex, deriveUuid } from './derive-hex.js';
 import { INSTANCE_STATE_CODES } from './ec2-xml-renderer.js';
-import { asRecord, parseJsonBody, readInteger, readList, readString, readTimestampMs } from './input-values.js';
+import {
+  asRecord,
+  parseJsonBody,
+  readInteger,
+  readList,
+  readString,
+  readTimestampMs,
+} from './input-values.js';
 import { isMutatingAction } from './is-mutating-action.js';
 import { cursorOffset, decodePageToken, encodePageToken } from './page-token.js';
 import { renderAwsResponse } from './render-aws-response.js';
@@ -21,7 +28,16 @@ type Input = Readonly<Record<string, unknown>>;
 
 const DAY_MS = 86_400_000;
 const MAX_RESULTS = 50;
-const LOOKUP_KEYS = new Set(['EventId', 'EventName', 'ReadOnly', 'Username', 'ResourceType', 'ResourceName', 'EventSource', 'AccessKeyId']);
+const LOOKUP_KEYS = new Set([
+  'EventId',
+  'EventName',
+  'ReadOnly',
+  'Username',
+  'ResourceType',
+  'ResourceName',
+  'EventSource',
+  'AccessKeyId',
+]);
 const USER_AGENTS = [
   'aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/linux#6.1.0 md/arch#x86_64 lang/python#3.11.8 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/prompt#off md/command#ec2',
   'AWS Internal',
@@ -43,11 +59,17 @@ function isoSeconds(epochMs: number): string {
 }
 
 /** What the actor ARN says about the identity: type, user name and (for roles) the role. */
-function identityOf(actor: string): { type: 'IAMUser' | 'AssumedRole' | 'Root' | 'AWSService'; username: string; role?: string; account?: string } {
+function identityOf(actor: string): {
+  type: 'IAMUser' | 'AssumedRole' | 'Root' | 'AWSService';
+  username: string;
+  role?: string;
+  account?: string;
+} {
   const user = /^arn:[^:]+:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/.exec(actor);
   if (user !== null) return { type: 'IAMUser', username: user[2]!, account: user[1]! };
   const assumed = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(actor);
-  if (assumed !== null) return { type: 'AssumedRole', username: assumed[3]!, role: assumed[2]!, account: assumed[1]! };
+  if (assumed !== null)
+    return { type: 'AssumedRole', username: assumed[3]!, role: assumed[2]!, account: assumed[1]! };
   const root = /^arn:[^:]+:iam::(\d{12}):root$/.exec(actor);
   if (root !== null) return { type: 'Root', username: 'root', account: root[1]! };
   if (actor.endsWith('.amazonaws.com')) return { type: 'AWSService', username: actor };
@@ -55,14 +77,20 @@ function identityOf(actor: string): { type: 'IAMUser' | 'AssumedRole' | 'Root' |
 }
 
 /** requestParameters and responseElements of a write event, shaped like the real API's. */
-function payloadOf(event: EstateAuditEvent, context: AwsContext, requestId: string): { request: unknown; response: unknown } {
+function payloadOf(
+  event: EstateAuditEvent,
+  context: AwsContext,
+  requestId: string,
+): { request: unknown; response: unknown } {
   const id = event.resourceId;
   switch (event.operation) {
     case 'RunInstances': {
       const instance = context.index.instance('aws', id);
       return {
         request: {
-          instancesSet: { items: [{ imageId: instance?.imageId ?? 'ami-0abcdef1234567890', minCount: 1, maxCount: 1 }] },
+          instancesSet: {
+            items: [{ imageId: instance?.imageId ?? 'ami-0abcdef1234567890', minCount: 1, maxCount: 1 }],
+          },
           instanceType: instance?.type ?? 't3.micro',
           monitoring: { enabled: instance?.monitoring ?? false },
           disableApiTermination: false,
@@ -99,7 +127,10 @@ function payloadOf(event: EstateAuditEvent, context: AwsContext, requestId: stri
       };
       const [current, previous] = transitions[event.operation]!;
       return {
-        request: { instancesSet: { items: [{ instanceId: id }] }, ...(event.operation === 'StopInstances' ? { force: false } : {}) },
+        request: {
+          instancesSet: { items: [{ instanceId: id }] },
+          ...(event.operation === 'StopInstances' ? { force: false } : {}),
+        },
         response: {
           requestId,
           instancesSet: {
@@ -115,7 +146,10 @@ function payloadOf(event: EstateAuditEvent, context: AwsContext, requestId: stri
       };
     }
     case 'RebootInstances':
-      return { request: { instancesSet: { items: [{ instanceId: id }] } }, response: { requestId, _return: true } };
+      return {
+        request: { instancesSet: { items: [{ instanceId: id }] } },
+        response: { requestId, _return: true },
+      };
     case 'ModifyInstanceAttribute': {
       const instance = context.index.instance('aws', id);
       return {
@@ -126,7 +160,12 @@ function payloadOf(event: EstateAuditEvent, context: AwsContext, requestId: stri
     case 'CreateVolume': {
       const volume = context.index.volume('aws', id);
       return {
-        request: { size: volume?.sizeGb, zone: volume?.zone, volumeType: volume?.volumeType, encrypted: volume?.encrypted },
+        request: {
+          size: volume?.sizeGb,
+          zone: volume?.zone,
+          volumeType: volume?.volumeType,
+          encrypted: volume?.encrypted,
+        },
         response: {
           requestId,
           volumeId: id,
@@ -170,12 +209,24 @@ function payloadOf(event: EstateAuditEvent, context: AwsContext, requestId: stri
     case 'AWS::RDS::DBInstance':
       return {
         request: { dBInstanceIdentifier: event.resourceName },
-        response: event.action === 'delete' ? null : { dBInstanceIdentifier: event.resourceName, dBInstanceArn: `arn:aws:rds:${event.region}:${event.account}:db:${event.resourceName}` },
+        response:
+          event.action === 'delete'
+            ? null
+            : {
+                dBInstanceIdentifier: event.resourceName,
+                dBInstanceArn: `arn:aws:rds:${event.region}:${event.account}:db:${event.resourceName}`,
+              },
       };
     case 'AWS::S3::Bucket':
-      return { request: { bucketName: event.resourceName, Host: `${event.resourceName}.s3.amazonaws.com` }, response: null };
+      return {
+        request: { bucketName: event.resourceName, Host: `${event.resourceName}.s3.amazonaws.com` },
+        response: null,
+      };
     case 'AWS::EC2::Instance':
-      return { request: { instancesSet: { items: [{ instanceId: id }] } }, response: { requestId, _return: true } };
+      return {
+        request: { instancesSet: { items: [{ instanceId: id }] } },
+        response: { requestId, _return: true },
+      };
     default:
       return { request: { resourceId: id }, response: null };
   }
@@ -228,13 +279,21 @@ export function createCloudTrailService(context: AwsContext): CloudTrailService 
         userIdentity = { type: 'AWSService', invokedBy: event.actor };
         break;
       case 'Root':
-        userIdentity = { type: 'Root', principalId: account, arn: event.actor, accountId: account, accessKeyId };
+        userIdentity = {
+          type: 'Root',
+          principalId: account,
+          arn: event.actor,
+          accountId: account,
+          accessKeyId,
+        };
         break;
       case 'IAMUser':
         userIdentity = {
           type: 'IAMUser',
           principalId: `AIDA${principal}`,
-          arn: event.actor.startsWith('arn:') ? event.actor : `arn:aws:iam::${account}:user/${identity.username}`,
+          arn: event.actor.startsWith('arn:')
+            ? event.actor
+            : `arn:aws:iam::${account}:user/${identity.username}`,
           accountId: account,
           accessKeyId,
           userName: identity.username,
@@ -250,8 +309,12 @@ export function createCloudTrailService(context: AwsContext): CloudTrailService 
       eventSource: event.source,
       eventName: event.operation,
       awsRegion: event.region,
-      sourceIPAddress: service ? event.actor : `203.0.113.${Number.parseInt(deriveHex(['ip', event.actor], 2), 16) % 250}`,
-      userAgent: service ? event.actor : USER_AGENTS[Number.parseInt(deriveHex(['ua', event.actor], 2), 16) % USER_AGENTS.length]!,
+      sourceIPAddress: service
+        ? event.actor
+        : `203.0.113.${Number.parseInt(deriveHex(['ip', event.actor], 2), 16) % 250}`,
+      userAgent: service
+        ? event.actor
+        : USER_AGENTS[Number.parseInt(deriveHex(['ua', event.actor], 2), 16) % USER_AGENTS.length]!,
       requestParameters: request,
       responseElements: response,
       requestID: requestId,
@@ -312,19 +375,34 @@ export function createCloudTrailService(context: AwsContext): CloudTrailService 
   const lookupEvents = (call: AwsCall, input: Input): WireResponse => {
     const attributes = readList(input, 'LookupAttributes').map((item) => {
       const record = asRecord(item);
-      return { key: readString(record, 'AttributeKey') ?? '', value: readString(record, 'AttributeValue') ?? '' };
+      return {
+        key: readString(record, 'AttributeKey') ?? '',
+        value: readString(record, 'AttributeValue') ?? '',
+      };
     });
     if (attributes.length > 1) {
-      throw new AwsError('InvalidLookupAttributesException', 'You cannot specify more than one lookup attribute.', 400);
+      throw new AwsError(
+        'InvalidLookupAttributesException',
+        'You cannot specify more than one lookup attribute.',
+        400,
+      );
     }
     for (const attribute of attributes) {
       if (!LOOKUP_KEYS.has(attribute.key)) {
-        throw new AwsError('InvalidLookupAttributesException', `Invalid attribute key: ${attribute.key}`, 400);
+        throw new AwsError(
+          'InvalidLookupAttributesException',
+          `Invalid attribute key: ${attribute.key}`,
+          400,
+        );
       }
     }
     const maxResults = readInteger(input, 'MaxResults');
     if (maxResults !== undefined && (maxResults < 1 || maxResults > MAX_RESULTS)) {
-      throw new AwsError('InvalidMaxResultsException', `MaxResults must be between 1 and ${MAX_RESULTS}.`, 400);
+      throw new AwsError(
+        'InvalidMaxResultsException',
+        `MaxResults must be between 1 and ${MAX_RESULTS}.`,
+        400,
+      );
     }
     const category = readString(input, 'EventCategory');
     if (category !== undefined && category !== 'insight') {
@@ -336,7 +414,11 @@ export function createCloudTrailService(context: AwsContext): CloudTrailService 
     const requestedStart = readTimestampMs(input, 'StartTime');
     const requestedEnd = readTimestampMs(input, 'EndTime');
     if (requestedStart !== undefined && requestedEnd !== undefined && requestedStart > requestedEnd) {
-      throw new AwsError('InvalidTimeRangeException', 'Start time must be less than or equal to end time.', 400);
+      throw new AwsError(
+        'InvalidTimeRangeException',
+        'Start time must be less than or equal to end time.',
+        400,
+      );
     }
 
     const matches: TrailEvent[] = [];
@@ -348,10 +430,19 @@ export function createCloudTrailService(context: AwsContext): CloudTrailService 
         if (time > endMs) continue;
         if (time < startMs) break;
         const trail = trailEventOf(event);
-        if (attributes.every((attribute) => attributeOf(trail, attribute.key).includes(attribute.value))) matches.push(trail);
+        if (attributes.every((attribute) => attributeOf(trail, attribute.key).includes(attribute.value)))
+          matches.push(trail);
       }
     }
-    const scope = JSON.stringify(['LookupEvents', call.account, call.region, attributes, requestedStart, requestedEnd, category]);
+    const scope = JSON.stringify([
+      'LookupEvents',
+      call.account,
+      call.region,
+      attributes,
+      requestedStart,
+      requestedEnd,
+      category,
+    ]);
     const token = readString(input, 'NextToken');
     let offset = 0;
     if (token !== undefined && token !== '') {
@@ -376,11 +467,17 @@ export function createCloudTrailService(context: AwsContext): CloudTrailService 
   return {
     route(call, operation, body) {
       if (operation === 'LookupEvents') {
-        return createAwsRoute(CLOUDTRAIL_PROFILE, call, operation, false, () => lookupEvents(call, parseJsonBody(body)));
+        return createAwsRoute(CLOUDTRAIL_PROFILE, call, operation, false, () =>
+          lookupEvents(call, parseJsonBody(body)),
+        );
       }
       if (isMutatingAction(operation) && operation !== 'StartQuery') {
         return createAwsRoute(CLOUDTRAIL_PROFILE, call, operation, true, () => {
-          throw new AwsError('AccessDeniedException', `${operation} is refused by the read-only emulator.`, 403);
+          throw new AwsError(
+            'AccessDeniedException',
+            `${operation} is refused by the read-only emulator.`,
+            403,
+          );
         });
       }
       return undefined;

@@ -24,24 +24,106 @@ export interface InstanceMetricDefinition {
  * treats as installed everywhere). Every metric has one dimension, `InstanceId`.
  */
 export const INSTANCE_METRICS: readonly InstanceMetricDefinition[] = [
-  { namespace: 'AWS/EC2', metricName: 'CPUUtilization', unit: 'Percent', source: 'cpu', resolution: 'monitoring', perInterval: false },
-  { namespace: 'AWS/EC2', metricName: 'NetworkIn', unit: 'Bytes', source: 'networkIn', resolution: 'monitoring', perInterval: true },
-  { namespace: 'AWS/EC2', metricName: 'NetworkOut', unit: 'Bytes', source: 'networkOut', resolution: 'monitoring', perInterval: true },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'CPUUtilization',
+    unit: 'Percent',
+    source: 'cpu',
+    resolution: 'monitoring',
+    perInterval: false,
+  },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'NetworkIn',
+    unit: 'Bytes',
+    source: 'networkIn',
+    resolution: 'monitoring',
+    perInterval: true,
+  },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'NetworkOut',
+    unit: 'Bytes',
+    source: 'networkOut',
+    resolution: 'monitoring',
+    perInterval: true,
+  },
   // EBS-only (Nitro) instances report their instance-store disk metrics as zeros.
-  { namespace: 'AWS/EC2', metricName: 'DiskReadBytes', unit: 'Bytes', source: 'zero', resolution: 'monitoring', perInterval: true },
-  { namespace: 'AWS/EC2', metricName: 'DiskWriteBytes', unit: 'Bytes', source: 'zero', resolution: 'monitoring', perInterval: true },
-  { namespace: 'AWS/EC2', metricName: 'DiskReadOps', unit: 'Count', source: 'zero', resolution: 'monitoring', perInterval: true },
-  { namespace: 'AWS/EC2', metricName: 'DiskWriteOps', unit: 'Count', source: 'zero', resolution: 'monitoring', perInterval: true },
-  { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', unit: 'Count', source: 'zero', resolution: 60, perInterval: false },
-  { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed_Instance', unit: 'Count', source: 'zero', resolution: 60, perInterval: false },
-  { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed_System', unit: 'Count', source: 'zero', resolution: 60, perInterval: false },
-  { namespace: 'CWAgent', metricName: 'mem_used_percent', unit: 'Percent', source: 'memory', resolution: 60, perInterval: false },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'DiskReadBytes',
+    unit: 'Bytes',
+    source: 'zero',
+    resolution: 'monitoring',
+    perInterval: true,
+  },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'DiskWriteBytes',
+    unit: 'Bytes',
+    source: 'zero',
+    resolution: 'monitoring',
+    perInterval: true,
+  },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'DiskReadOps',
+    unit: 'Count',
+    source: 'zero',
+    resolution: 'monitoring',
+    perInterval: true,
+  },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'DiskWriteOps',
+    unit: 'Count',
+    source: 'zero',
+    resolution: 'monitoring',
+    perInterval: true,
+  },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'StatusCheckFailed',
+    unit: 'Count',
+    source: 'zero',
+    resolution: 60,
+    perInterval: false,
+  },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'StatusCheckFailed_Instance',
+    unit: 'Count',
+    source: 'zero',
+    resolution: 60,
+    perInterval: false,
+  },
+  {
+    namespace: 'AWS/EC2',
+    metricName: 'StatusCheckFailed_System',
+    unit: 'Count',
+    source: 'zero',
+    resolution: 60,
+    perInterval: false,
+  },
+  {
+    namespace: 'CWAgent',
+    metricName: 'mem_used_percent',
+    unit: 'Percent',
+    source: 'memory',
+    resolution: 60,
+    perInterval: false,
+  },
 ];
 
-const BY_NAME = new Map(INSTANCE_METRICS.map((metric) => [`${metric.namespace}\u0000${metric.metricName}`, metric]));
+const BY_NAME = new Map(
+  INSTANCE_METRICS.map((metric) => [`${metric.namespace}\u0000${metric.metricName}`, metric]),
+);
 
 /** The definition of a metric by namespace and name, or `undefined` when instances do not publish it. */
-export function findInstanceMetric(namespace: string, metricName: string): InstanceMetricDefinition | undefined {
+export function findInstanceMetric(
+  namespace: string,
+  metricName: string,
+): InstanceMetricDefinition | undefined {
   return BY_NAME.get(`${namespace}\u0000${metricName}`);
 }
 

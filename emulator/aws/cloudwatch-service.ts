@@ -3,7 +3,11 @@ import type { WireResponse } from '../server/wire.js';
 import type { AwsContext } from './aws-context.js';
 import { AwsError } from './aws-error.js';
 import { createAwsRoute, type AwsCall, type AwsRoute } from './aws-route.js';
-import { CLOUDWATCH_JSON_PROFILE, CLOUDWATCH_QUERY_PROFILE, type AwsServiceProfile } from './aws-service-profile.js';
+import {
+  CLOUDWATCH_JSON_PROFILE,
+  CLOUDWATCH_QUERY_PROFILE,
+  type AwsServiceProfile,
+} from './aws-service-profile.js';
 import {
   findInstanceMetric,
   INSTANCE_METRICS,
@@ -62,7 +66,11 @@ function invalidValue(message: string): AwsError {
 }
 
 function missingParameter(name: string): AwsError {
-  return cloudWatchError('MissingParameter', 'MissingRequiredParameterException', `The parameter ${name} is required.`);
+  return cloudWatchError(
+    'MissingParameter',
+    'MissingRequiredParameterException',
+    `The parameter ${name} is required.`,
+  );
 }
 
 interface Dimension {
@@ -103,7 +111,10 @@ interface QueryResult {
 
 function checkPeriod(periodSeconds: number | undefined, parameter: string): number {
   if (periodSeconds === undefined) throw missingParameter(parameter);
-  if (periodSeconds <= 0 || (periodSeconds >= 60 ? periodSeconds % 60 !== 0 : ![1, 5, 10, 20, 30].includes(periodSeconds))) {
+  if (
+    periodSeconds <= 0 ||
+    (periodSeconds >= 60 ? periodSeconds % 60 !== 0 : ![1, 5, 10, 20, 30].includes(periodSeconds))
+  ) {
     throw invalidValue(`The parameter ${parameter} must be 1, 5, 10, 20, 30, 60, or any multiple of 60.`);
   }
   return periodSeconds;
@@ -131,7 +142,9 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
     const [dimension] = dimensions;
     if (dimension?.name !== 'InstanceId' || dimension.value === undefined) return undefined;
     const instance = index.instance('aws', dimension.value);
-    return instance !== undefined && instance.account === call.account && instance.region === call.region ? instance : undefined;
+    return instance !== undefined && instance.account === call.account && instance.region === call.region
+      ? instance
+      : undefined;
   };
 
   const series = (
@@ -157,7 +170,14 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
     });
   };
 
-  const respond = (profile: AwsServiceProfile, call: AwsCall, operation: string, format: Format, json: unknown, xml: string): WireResponse =>
+  const respond = (
+    profile: AwsServiceProfile,
+    call: AwsCall,
+    operation: string,
+    format: Format,
+    json: unknown,
+    xml: string,
+  ): WireResponse =>
     format === 'json'
       ? renderAwsResponse(profile, JSON.stringify(json), call.requestId)
       : renderAwsResponse(
@@ -172,7 +192,8 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
     const endMs = readTimestampMs(input, 'EndTime');
     if (startMs === undefined) throw missingParameter('StartTime');
     if (endMs === undefined) throw missingParameter('EndTime');
-    if (startMs >= endMs) throw invalidValue('The parameter StartTime must be less than the parameter EndTime.');
+    if (startMs >= endMs)
+      throw invalidValue('The parameter StartTime must be less than the parameter EndTime.');
     return { startMs, endMs };
   };
 
@@ -197,7 +218,12 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
           `The value ${id} for parameter MetricDataQueries.member.${position + 1}.Id is not valid. It must start with a lowercase letter and contain only letters, numbers and underscores.`,
         );
       }
-      if (seen.has(id)) throw cloudWatchError('ValidationError', 'ValidationException', `The values for parameter id in MetricDataQueries are not unique.`);
+      if (seen.has(id))
+        throw cloudWatchError(
+          'ValidationError',
+          'ValidationException',
+          `The values for parameter id in MetricDataQueries are not unique.`,
+        );
       seen.add(id);
       const statRecord = record.MetricStat === undefined ? undefined : asRecord(record.MetricStat);
       const expression = readString(record, 'Expression');
@@ -213,22 +239,38 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
         const metric = asRecord(statRecord.Metric);
         const statistic = readString(statRecord, 'Stat') ?? '';
         if (!isSupportedStatistic(statistic)) {
-          throw invalidValue(`The value ${statistic} for parameter MetricDataQueries.member.${position + 1}.MetricStat.Stat is not supported.`);
+          throw invalidValue(
+            `The value ${statistic} for parameter MetricDataQueries.member.${position + 1}.MetricStat.Stat is not supported.`,
+          );
         }
         metricStat = {
           namespace: readString(metric, 'Namespace') ?? '',
           metricName: readString(metric, 'MetricName') ?? '',
           dimensions: readDimensions(metric, 'Dimensions'),
-          periodSeconds: checkPeriod(readInteger(statRecord, 'Period'), `MetricDataQueries.member.${position + 1}.MetricStat.Period`),
+          periodSeconds: checkPeriod(
+            readInteger(statRecord, 'Period'),
+            `MetricDataQueries.member.${position + 1}.MetricStat.Period`,
+          ),
           statistic,
           unit: readString(statRecord, 'Unit'),
         };
       }
-      return { id, label: readString(record, 'Label'), returnData: readBoolean(record, 'ReturnData') ?? true, expression, metricStat };
+      return {
+        id,
+        label: readString(record, 'Label'),
+        returnData: readBoolean(record, 'ReturnData') ?? true,
+        expression,
+        metricStat,
+      };
     });
   };
 
-  const getMetricData = (profile: AwsServiceProfile, call: AwsCall, input: Input, format: Format): WireResponse => {
+  const getMetricData = (
+    profile: AwsServiceProfile,
+    call: AwsCall,
+    input: Input,
+    format: Format,
+  ): WireResponse => {
     const queries = parseQueries(input);
     const { startMs, endMs } = readTimeWindow(input);
     const scanBy = readString(input, 'ScanBy') ?? 'TimestampDescending';
@@ -246,7 +288,10 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
           id: query.id,
           label: query.label ?? query.id,
           points: [],
-          message: { code: 'InternalError', value: 'Metric math expressions are not supported by the emulator.' },
+          message: {
+            code: 'InternalError',
+            value: 'Metric math expressions are not supported by the emulator.',
+          },
         });
         continue;
       }
@@ -263,15 +308,29 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
     }
 
     // Paging: the datapoints of all results, in query order, MaxDatapoints at a time.
-    const scope = JSON.stringify(['GetMetricData', call.account, call.region, input.MetricDataQueries, startMs, endMs, scanBy]);
+    const scope = JSON.stringify([
+      'GetMetricData',
+      call.account,
+      call.region,
+      input.MetricDataQueries,
+      startMs,
+      endMs,
+      scanBy,
+    ]);
     const token = readString(input, 'NextToken');
     let offset = 0;
     if (token !== undefined && token !== '') {
       const decoded = cursorOffset(decodePageToken(scope, token));
-      if (decoded === undefined) throw cloudWatchError('InvalidNextToken', 'InvalidNextToken', 'The service returned an invalid next token.');
+      if (decoded === undefined)
+        throw cloudWatchError(
+          'InvalidNextToken',
+          'InvalidNextToken',
+          'The service returned an invalid next token.',
+        );
       offset = decoded;
     }
-    const pageSize = context.pageSizeCap === undefined ? maxDatapoints : Math.min(maxDatapoints, context.pageSizeCap);
+    const pageSize =
+      context.pageSizeCap === undefined ? maxDatapoints : Math.min(maxDatapoints, context.pageSizeCap);
     const total = results.reduce((sum, result) => sum + result.points.length, 0);
     const pageEnd = Math.min(total, offset + pageSize);
 
@@ -283,7 +342,12 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
       const to = Math.max(0, Math.min(result.points.length, pageEnd - cursor));
       cursor += result.points.length;
       const slice = from < to ? result.points.slice(from, to) : [];
-      const statusCode = result.message !== undefined ? 'InternalError' : to < result.points.length ? 'PartialData' : 'Complete';
+      const statusCode =
+        result.message !== undefined
+          ? 'InternalError'
+          : to < result.points.length
+            ? 'PartialData'
+            : 'Complete';
       if (format === 'json') {
         jsonResults.push({
           Id: result.id,
@@ -291,14 +355,16 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
           Timestamps: slice.map((point) => point.timestamp / 1000),
           Values: slice.map((point) => point.value),
           StatusCode: statusCode,
-          ...(result.message === undefined ? {} : { Messages: [{ Code: result.message.code, Value: result.message.value }] }),
+          ...(result.message === undefined
+            ? {}
+            : { Messages: [{ Code: result.message.code, Value: result.message.value }] }),
         });
       } else {
         xmlResults.push(
           `<member>${xmlLeaf('Id', result.id)}${xmlLeaf('Label', result.label)}` +
             `<Timestamps>${slice.map((point) => `<member>${isoSeconds(point.timestamp)}</member>`).join('')}</Timestamps>` +
             `<Values>${slice.map((point) => `<member>${point.value}</member>`).join('')}</Values>` +
-            `${xmlLeaf('StatusCode', statusCode)}` +
+            xmlLeaf('StatusCode', statusCode) +
             (result.message === undefined
               ? ''
               : `<Messages><member>${xmlLeaf('Code', result.message.code)}${xmlLeaf('Value', result.message.value)}</member></Messages>`) +
@@ -312,13 +378,22 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
       call,
       'GetMetricData',
       format,
-      { MetricDataResults: jsonResults, Messages: [], ...(nextToken === undefined ? {} : { NextToken: nextToken }) },
+      {
+        MetricDataResults: jsonResults,
+        Messages: [],
+        ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+      },
       `<MetricDataResults>${xmlResults.join('')}</MetricDataResults><Messages/>` +
         (nextToken === undefined ? '' : xmlLeaf('NextToken', nextToken)),
     );
   };
 
-  const getMetricStatistics = (profile: AwsServiceProfile, call: AwsCall, input: Input, format: Format): WireResponse => {
+  const getMetricStatistics = (
+    profile: AwsServiceProfile,
+    call: AwsCall,
+    input: Input,
+    format: Format,
+  ): WireResponse => {
     const namespace = readString(input, 'Namespace');
     const metricName = readString(input, 'MetricName');
     if (namespace === undefined) throw missingParameter('Namespace');
@@ -357,7 +432,7 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
       for (const statistic of [...statistics, ...extended]) {
         for (const point of series(metric, instance, startMs, endMs, periodSeconds, statistic)) {
           let values = byTimestamp.get(point.timestamp);
-          if (!values) byTimestamp.set(point.timestamp, (values = new Map()));
+          if (!values) byTimestamp.set(point.timestamp, (values = new Map<string, number>()));
           values.set(statistic, point.value);
         }
       }
@@ -369,11 +444,19 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
         const values = byTimestamp.get(timestamp)!;
         const point: Record<string, unknown> = { Timestamp: timestamp / 1000 };
         for (const statistic of statistics) point[statistic] = values.get(statistic);
-        if (extended.length > 0) point.ExtendedStatistics = Object.fromEntries(extended.map((s) => [s, values.get(s)]));
+        if (extended.length > 0)
+          point.ExtendedStatistics = Object.fromEntries(extended.map((s) => [s, values.get(s)]));
         point.Unit = metricUnit;
         return point;
       });
-      return respond(profile, call, 'GetMetricStatistics', format, { Label: metricName, Datapoints: datapoints }, '');
+      return respond(
+        profile,
+        call,
+        'GetMetricStatistics',
+        format,
+        { Label: metricName, Datapoints: datapoints },
+        '',
+      );
     }
     const members = timestamps.map((timestamp) => {
       const values = byTimestamp.get(timestamp)!;
@@ -386,10 +469,22 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
               .join('')}</ExtendedStatistics>`;
       return `<member><Timestamp>${isoSeconds(timestamp)}</Timestamp>${stats}${extendedXml}${xmlLeaf('Unit', metricUnit)}</member>`;
     });
-    return respond(profile, call, 'GetMetricStatistics', format, undefined, `<Datapoints>${members.join('')}</Datapoints>${xmlLeaf('Label', metricName)}`);
+    return respond(
+      profile,
+      call,
+      'GetMetricStatistics',
+      format,
+      undefined,
+      `<Datapoints>${members.join('')}</Datapoints>${xmlLeaf('Label', metricName)}`,
+    );
   };
 
-  const listMetrics = (profile: AwsServiceProfile, call: AwsCall, input: Input, format: Format): WireResponse => {
+  const listMetrics = (
+    profile: AwsServiceProfile,
+    call: AwsCall,
+    input: Input,
+    format: Format,
+  ): WireResponse => {
     const namespace = readString(input, 'Namespace');
     const metricName = readString(input, 'MetricName');
     const dimensionFilters = readDimensions(input, 'Dimensions');
@@ -400,20 +495,41 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
     // ListMetrics shows metrics with data in the last two weeks (or three hours with RecentlyActive).
     const activeSince = context.anchorMs - (recentlyActive === 'PT3H' ? 3 * 3_600_000 : 14 * 86_400_000);
     const definitions = INSTANCE_METRICS.filter(
-      (metric) => (namespace === undefined || metric.namespace === namespace) && (metricName === undefined || metric.metricName === metricName),
+      (metric) =>
+        (namespace === undefined || metric.namespace === namespace) &&
+        (metricName === undefined || metric.metricName === metricName),
     );
     const dimensionsMatch = (instance: EstateInstance): boolean =>
-      dimensionFilters.every((filter) => filter.name === 'InstanceId' && (filter.value === undefined || filter.value === instance.id));
+      dimensionFilters.every(
+        (filter) =>
+          filter.name === 'InstanceId' && (filter.value === undefined || filter.value === instance.id),
+      );
 
-    const scope = JSON.stringify(['ListMetrics', call.account, call.region, namespace, metricName, dimensionFilters, recentlyActive]);
+    const scope = JSON.stringify([
+      'ListMetrics',
+      call.account,
+      call.region,
+      namespace,
+      metricName,
+      dimensionFilters,
+      recentlyActive,
+    ]);
     const token = readString(input, 'NextToken');
     let offset = 0;
     if (token !== undefined && token !== '') {
       const decoded = cursorOffset(decodePageToken(scope, token));
-      if (decoded === undefined) throw cloudWatchError('InvalidNextToken', 'InvalidNextToken', 'The service returned an invalid next token.');
+      if (decoded === undefined)
+        throw cloudWatchError(
+          'InvalidNextToken',
+          'InvalidNextToken',
+          'The service returned an invalid next token.',
+        );
       offset = decoded;
     }
-    const pageSize = context.pageSizeCap === undefined ? LIST_METRICS_PAGE : Math.min(LIST_METRICS_PAGE, context.pageSizeCap);
+    const pageSize =
+      context.pageSizeCap === undefined
+        ? LIST_METRICS_PAGE
+        : Math.min(LIST_METRICS_PAGE, context.pageSizeCap);
     const page: { metric: InstanceMetricDefinition; instance: EstateInstance }[] = [];
     let position = 0;
     let more = false;
@@ -454,10 +570,27 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
     );
   };
 
-  const describeAlarms = (profile: AwsServiceProfile, call: AwsCall, _input: Input, format: Format): WireResponse =>
-    respond(profile, call, 'DescribeAlarms', format, { MetricAlarms: [], CompositeAlarms: [] }, '<MetricAlarms/><CompositeAlarms/>');
+  const describeAlarms = (
+    profile: AwsServiceProfile,
+    call: AwsCall,
+    _input: Input,
+    format: Format,
+  ): WireResponse =>
+    respond(
+      profile,
+      call,
+      'DescribeAlarms',
+      format,
+      { MetricAlarms: [], CompositeAlarms: [] },
+      '<MetricAlarms/><CompositeAlarms/>',
+    );
 
-  const describeAlarmsForMetric = (profile: AwsServiceProfile, call: AwsCall, _input: Input, format: Format): WireResponse =>
+  const describeAlarmsForMetric = (
+    profile: AwsServiceProfile,
+    call: AwsCall,
+    _input: Input,
+    format: Format,
+  ): WireResponse =>
     respond(profile, call, 'DescribeAlarmsForMetric', format, { MetricAlarms: [] }, '<MetricAlarms/>');
 
   type Operation = (profile: AwsServiceProfile, call: AwsCall, input: Input, format: Format) => WireResponse;
@@ -477,7 +610,10 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
     readInput: () => Input,
   ): AwsRoute | undefined => {
     const handler = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
-    if (handler !== undefined) return createAwsRoute(profile, call, operation, false, () => handler(profile, call, readInput(), format));
+    if (handler !== undefined)
+      return createAwsRoute(profile, call, operation, false, () =>
+        handler(profile, call, readInput(), format),
+      );
     if (isMutatingAction(operation)) {
       return createAwsRoute(profile, call, operation, true, () => {
         throw new AwsError('AccessDenied', `${operation} is refused by the read-only emulator.`, 403);
@@ -487,7 +623,9 @@ export function createCloudWatchService(deps: CloudWatchServiceDeps): CloudWatch
   };
 
   return {
-    routeJson: (call, operation, body) => route(CLOUDWATCH_JSON_PROFILE, call, operation, 'json', () => parseJsonBody(body)),
-    routeQuery: (call, action, params) => route(CLOUDWATCH_QUERY_PROFILE, call, action, 'xml', () => params.toObject()),
+    routeJson: (call, operation, body) =>
+      route(CLOUDWATCH_JSON_PROFILE, call, operation, 'json', () => parseJsonBody(body)),
+    routeQuery: (call, action, params) =>
+      route(CLOUDWATCH_QUERY_PROFILE, call, action, 'xml', () => params.toObject()),
   };
 }

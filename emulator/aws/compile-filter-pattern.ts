@@ -108,7 +108,12 @@ function compileComparison(operator: Operator, literal: string): (value: unknown
   const number = Number(raw);
   if (!quoted && raw !== '' && Number.isFinite(number)) {
     return (value) => {
-      const actual = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+      const actual =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && value.trim() !== ''
+            ? Number(value)
+            : Number.NaN;
       if (!Number.isFinite(actual)) return operator === '!=';
       switch (operator) {
         case '=':
@@ -126,10 +131,11 @@ function compileComparison(operator: Operator, literal: string): (value: unknown
       }
     };
   }
-  if (operator !== '=' && operator !== '!=') throw new FilterPatternError(`Invalid filter pattern: ${operator} needs a number.`);
+  if (operator !== '=' && operator !== '!=')
+    throw new FilterPatternError(`Invalid filter pattern: ${operator} needs a number.`);
   const regex = raw.includes('*') ? wildcardRegex(raw) : undefined;
   const equals = (value: unknown): boolean => {
-    if (value === undefined || value === null || typeof value === 'object') return false;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return false;
     const text = String(value);
     return regex === undefined ? text === raw : regex.test(text);
   };
@@ -151,7 +157,8 @@ function selectPath(event: unknown, path: readonly (string | number)[]): unknown
 }
 
 function parseSelector(selector: string): (string | number)[] {
-  if (!selector.startsWith('$')) throw new FilterPatternError(`Invalid filter pattern: selector ${selector} must start with $.`);
+  if (!selector.startsWith('$'))
+    throw new FilterPatternError(`Invalid filter pattern: selector ${selector} must start with $.`);
   const path: (string | number)[] = [];
   const steps = /\.([A-Za-z0-9_\-@]+)|\[(\d+)\]|\.\*|\[\*\]/g;
   let match: RegExpExecArray | null;
@@ -162,7 +169,8 @@ function parseSelector(selector: string): (string | number)[] {
     if (match[1] !== undefined) path.push(match[1]);
     else if (match[2] !== undefined) path.push(Number(match[2]));
   }
-  if (consumed !== selector.length) throw new FilterPatternError(`Invalid filter pattern: bad selector ${selector}.`);
+  if (consumed !== selector.length)
+    throw new FilterPatternError(`Invalid filter pattern: bad selector ${selector}.`);
   return path;
 }
 
@@ -213,7 +221,8 @@ function compileJsonPattern(text: string): (message: string) => boolean {
       throw new FilterPatternError(`Invalid filter pattern: IS ${value}.`);
     }
     if (operator.toUpperCase() === 'NOT') {
-      if (next().toUpperCase() !== 'EXISTS') throw new FilterPatternError('Invalid filter pattern: NOT must be followed by EXISTS.');
+      if (next().toUpperCase() !== 'EXISTS')
+        throw new FilterPatternError('Invalid filter pattern: NOT must be followed by EXISTS.');
       return (event) => selectPath(event, path) === undefined;
     }
     if (!['=', '!=', '<', '<=', '>', '>='].includes(operator)) {
@@ -223,7 +232,8 @@ function compileJsonPattern(text: string): (message: string) => boolean {
     return (event) => compare(selectPath(event, path));
   };
   const predicate = parseOr();
-  if (position !== tokens.length) throw new FilterPatternError('Invalid filter pattern: unexpected trailing input.');
+  if (position !== tokens.length)
+    throw new FilterPatternError('Invalid filter pattern: unexpected trailing input.');
   return (message) => {
     const trimmed = message.trimStart();
     if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return false;
@@ -266,7 +276,11 @@ function splitFields(message: string): string[] {
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(message)) !== null) {
     const field = match[0];
-    fields.push((field.startsWith('"') && field.endsWith('"')) || (field.startsWith('[') && field.endsWith(']')) ? field.slice(1, -1) : field);
+    fields.push(
+      (field.startsWith('"') && field.endsWith('"')) || (field.startsWith('[') && field.endsWith(']'))
+        ? field.slice(1, -1)
+        : field,
+    );
   }
   return fields;
 }
@@ -281,21 +295,28 @@ function compileDelimitedPattern(text: string): (message: string) => boolean {
     .map((part) => {
       if (part === '...') return { ellipsis: true, test: () => true };
       const alternatives = part.split('||').map((alternative) => {
-        const match = /^[A-Za-z0-9_\-]*\s*(!=|<=|>=|=|<|>)\s*(.+)$/.exec(alternative.trim());
+        const match = /^[A-Za-z0-9_-]*\s*(!=|<=|>=|=|<|>)\s*(.+)$/.exec(alternative.trim());
         if (match === null) return () => true;
         const compare = compileComparison(match[1] as Operator, match[2]!.trim());
         return (value: string) => compare(value);
       });
-      return { ellipsis: false, test: (value: string) => alternatives.some((alternative) => alternative(value)) };
+      return {
+        ellipsis: false,
+        test: (value: string) => alternatives.some((alternative) => alternative(value)),
+      };
     });
   const ellipsisAt = fields.findIndex((field) => field.ellipsis);
   return (message) => {
     const values = splitFields(message);
-    if (ellipsisAt < 0) return values.length === fields.length && fields.every((field, index) => field.test(values[index]!));
+    if (ellipsisAt < 0)
+      return values.length === fields.length && fields.every((field, index) => field.test(values[index]!));
     const before = fields.slice(0, ellipsisAt);
     const after = fields.slice(ellipsisAt + 1);
     if (values.length < before.length + after.length) return false;
     const tail = values.slice(values.length - after.length);
-    return before.every((field, index) => field.test(values[index]!)) && after.every((field, index) => field.test(tail[index]!));
+    return (
+      before.every((field, index) => field.test(values[index]!)) &&
+      after.every((field, index) => field.test(tail[index]!))
+    );
   };
 }

@@ -99,7 +99,11 @@ export function computeMetricSeries(request: MetricSeriesRequest): SeriesPoint[]
   const periodMs = periodSeconds * 1000;
   const from = Math.max(request.startMs, request.activeFromMs, request.nowMs - retentionMs(periodSeconds));
   // A sample is published once its interval is over, and only while the resource runs.
-  const until = Math.min(request.endMs, request.activeUntilMs - resolutionMs + 1, request.nowMs - resolutionMs + 1);
+  const until = Math.min(
+    request.endMs,
+    request.activeUntilMs - resolutionMs + 1,
+    request.nowMs - resolutionMs + 1,
+  );
   const firstSample = Math.ceil(from / resolutionMs) * resolutionMs;
   if (!(until > firstSample)) return [];
   const lastSampleEnd = Math.ceil(until / resolutionMs) * resolutionMs;

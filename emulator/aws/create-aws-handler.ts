@@ -1,5 +1,11 @@
 import type { HandlerDeps } from '../server/start-emulator.js';
-import type { EmulatedError, OperationRoute, ProviderHandler, WireRequest, WireResponse } from '../server/wire.js';
+import type {
+  EmulatedError,
+  OperationRoute,
+  ProviderHandler,
+  WireRequest,
+  WireResponse,
+} from '../server/wire.js';
 import { createAwsContext, resolveAwsAccount } from './aws-context.js';
 import { awsErrorForKind } from './aws-error.js';
 import { isAwsRoute, type AwsCall, type AwsRoute } from './aws-route.js';
@@ -33,7 +39,10 @@ import { createStsService } from './sts-service.js';
 
 const CLOUDWATCH_TARGET = 'GraniteServiceVersion20100801.';
 const LOGS_TARGET = 'Logs_20140328.';
-const CLOUDTRAIL_TARGETS = ['com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.', 'CloudTrail_20131101.'];
+const CLOUDTRAIL_TARGETS = [
+  'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.',
+  'CloudTrail_20131101.',
+];
 /** awsQuery/ec2Query API versions, to recognize unsigned query requests. */
 const QUERY_VERSIONS: Readonly<Record<string, string>> = {
   '2016-11-15': 'ec2',
@@ -59,7 +68,10 @@ function header(request: WireRequest, name: string): string | undefined {
 }
 
 function isFormRequest(request: WireRequest): boolean {
-  return (header(request, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded') || request.url.searchParams.has('Action');
+  return (
+    (header(request, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded') ||
+    request.url.searchParams.has('Action')
+  );
 }
 
 /** The service of an unsigned request, from its shape alone. */
@@ -101,16 +113,23 @@ function dispatchOf(request: WireRequest, service: string): Dispatch | undefined
       return query(STS_PROFILE);
     case 'monitoring': {
       const operation = targetOperation(target, [CLOUDWATCH_TARGET]);
-      if (target !== undefined) return operation === undefined ? { service, profile: CLOUDWATCH_JSON_PROFILE } : { service, profile: CLOUDWATCH_JSON_PROFILE, target: operation };
+      if (target !== undefined)
+        return operation === undefined
+          ? { service, profile: CLOUDWATCH_JSON_PROFILE }
+          : { service, profile: CLOUDWATCH_JSON_PROFILE, target: operation };
       return query(CLOUDWATCH_QUERY_PROFILE);
     }
     case 'logs': {
       const operation = targetOperation(target, [LOGS_TARGET]);
-      return operation === undefined ? { service, profile: LOGS_PROFILE } : { service, profile: LOGS_PROFILE, target: operation };
+      return operation === undefined
+        ? { service, profile: LOGS_PROFILE }
+        : { service, profile: LOGS_PROFILE, target: operation };
     }
     case 'cloudtrail': {
       const operation = targetOperation(target, CLOUDTRAIL_TARGETS);
-      return operation === undefined ? { service, profile: CLOUDTRAIL_PROFILE } : { service, profile: CLOUDTRAIL_PROFILE, target: operation };
+      return operation === undefined
+        ? { service, profile: CLOUDTRAIL_PROFILE }
+        : { service, profile: CLOUDTRAIL_PROFILE, target: operation };
     }
     case 'lambda':
       return { service, profile: LAMBDA_PROFILE };
@@ -121,8 +140,19 @@ function dispatchOf(request: WireRequest, service: string): Dispatch | undefined
   }
 }
 
+/** A request placed by the handler. */
+interface Analysis {
+  readonly dispatch: Dispatch | undefined;
+  readonly profile: AwsServiceProfile;
+  readonly call: AwsCall;
+}
+
 /** The wire shape of errors for requests the handler could not place in any service. */
-const FALLBACK_PROFILE: AwsServiceProfile = { service: 'unknown', protocol: 'query', xmlNamespace: 'https://aws.amazon.com/doc/' };
+const FALLBACK_PROFILE: AwsServiceProfile = {
+  service: 'unknown',
+  protocol: 'query',
+  xmlNamespace: 'https://aws.amazon.com/doc/',
+};
 
 /**
  * Creates the AWS wire handler: one endpoint for every AWS service, as `AWS_ENDPOINT_URL` makes
@@ -156,7 +186,7 @@ export function createAwsHandler(deps: HandlerDeps): ProviderHandler {
   const sts = createStsService({ context, now: () => Date.now() });
   const nextRequestId = createRequestIds(deps.estate.seed);
   /** What route() learned about each request, for renderError() when no route was found. */
-  const seen = new WeakMap<WireRequest, { readonly profile: AwsServiceProfile; readonly call: AwsCall }>();
+  const seen = new WeakMap<WireRequest, Analysis>();
 
   const routeDispatch = (dispatch: Dispatch, call: AwsCall): AwsRoute | undefined => {
     if (dispatch.query !== undefined) {
@@ -191,64 +221,70 @@ export function createAwsHandler(deps: HandlerDeps): ProviderHandler {
     }
   };
 
-  const describe = (request: WireRequest): { profile: AwsServiceProfile; call: AwsCall } => {
+  /** Places a request: its service, wire profile and call (account, region, request id). */
+  const analyze = (request: WireRequest): Analysis => {
     const known = seen.get(request);
     if (known !== undefined) return known;
     const scope = parseSigV4Scope(request.headers, request.url);
-    const service = scope?.service ?? inferService(request);
-    const profile = dispatchOf(request, service)?.profile ?? FALLBACK_PROFILE;
+    const dispatch = dispatchOf(request, scope?.service ?? inferService(request));
+    const profile = dispatch?.profile ?? FALLBACK_PROFILE;
     const accessKeyId = scope?.accessKeyId ?? 'emulator';
-    const call: AwsCall = {
-      request,
-      accessKeyId,
-      account: resolveAwsAccount(context, accessKeyId),
-      region: scope?.region ?? DEFAULT_REGION,
-      requestId: nextRequestId(profile),
-    };
-    return { profile, call };
-  };
-
-  return {
-    provider: 'aws',
-    route(request) {
-      const scope = parseSigV4Scope(request.headers, request.url);
-      const service = scope?.service ?? inferService(request);
-      const dispatch = dispatchOf(request, service);
-      const profile = dispatch?.profile ?? FALLBACK_PROFILE;
-      const accessKeyId = scope?.accessKeyId ?? 'emulator';
-      const call: AwsCall = {
+    const analysis: Analysis = {
+      dispatch,
+      profile,
+      call: {
         request,
         accessKeyId,
         account: resolveAwsAccount(context, accessKeyId),
         region: scope?.region ?? DEFAULT_REGION,
         requestId: nextRequestId(profile),
-      };
-      seen.set(request, { profile, call });
+      },
+    };
+    seen.set(request, analysis);
+    return analysis;
+  };
+
+  return {
+    provider: 'aws',
+    route(request) {
+      const { dispatch, call } = analyze(request);
       return dispatch === undefined ? undefined : routeDispatch(dispatch, call);
     },
 
     renderError(error: EmulatedError, request: WireRequest, route: OperationRoute | undefined): WireResponse {
-      const { profile, call } = isAwsRoute(route) ? { profile: route.profile, call: undefined } : describe(request);
-      const requestId = isAwsRoute(route) ? route.requestId : call!.requestId;
-      const account = route?.account ?? call?.account ?? '';
+      const { profile, call } = analyze(request);
+      const requestId = isAwsRoute(route) ? route.requestId : call.requestId;
+      const account = route?.account ?? call.account;
       let message = error.message;
       if (error.kind === 'denied' || error.kind === 'mutation_refused') {
         const action = `${profile.service}:${route?.operation ?? 'unknown'}`;
         const denial = `User: arn:aws:iam::${account}:user/emulator is not authorized to perform: ${action}. ${error.message}`;
-        message = profile.protocol === 'ec2' ? `You are not authorized to perform this operation. ${denial}` : denial;
-      } else if (error.kind === 'unknown_operation' && (profile.protocol === 'ec2' || profile.protocol === 'query')) {
+        message =
+          profile.protocol === 'ec2' ? `You are not authorized to perform this operation. ${denial}` : denial;
+      } else if (
+        error.kind === 'unknown_operation' &&
+        (profile.protocol === 'ec2' || profile.protocol === 'query')
+      ) {
         const action = parseQueryParameters(request.url, request.body).get('Action');
         if (action !== undefined) message = `The action ${action} is not valid for this web service.`;
       }
-      return renderAwsError(profile, awsErrorForKind(profile, error.kind, message, error.retryAfterSeconds), requestId);
+      return renderAwsError(
+        profile,
+        awsErrorForKind(profile, error.kind, message, error.retryAfterSeconds),
+        requestId,
+      );
     },
 
     renderMalformed(request: WireRequest, route: OperationRoute): WireResponse {
       if (isAwsRoute(route)) {
         const full = route.render().body;
-        return renderAwsMalformed(route.profile, typeof full === 'string' ? full : full?.toString('utf8'), route.requestId);
+        return renderAwsMalformed(
+          route.profile,
+          typeof full === 'string' ? full : full?.toString('utf8'),
+          route.requestId,
+        );
       }
-      const { profile, call } = describe(request);
+      const { profile, call } = analyze(request);
       return renderAwsMalformed(profile, undefined, call.requestId);
     },
   };

@@ -18,7 +18,12 @@ export interface Ec2DerivedIds {
 /** Creates the derivation functions, memoized (each id costs one SHA-256 the first time). */
 export function createEc2DerivedIds(): Ec2DerivedIds {
   const memo = new Map<string, string>();
-  const derive = (kind: string, parts: readonly string[], make: (hex: string) => string, length: number): string => {
+  const derive = (
+    kind: string,
+    parts: readonly string[],
+    make: (hex: string) => string,
+    length: number,
+  ): string => {
     const key = `${kind}\u0000${parts.join('\u0000')}`;
     let value = memo.get(key);
     if (value === undefined) {

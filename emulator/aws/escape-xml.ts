@@ -1,4 +1,7 @@
+// Control characters other than tab, newline and carriage return are not allowed in XML 1.0.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const XML_SPECIAL_GLOBAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 function replacement(character: string): string {

@@ -15,7 +15,9 @@ export class InvalidInputError extends Error {
 
 /** A JSON-ish object, or an empty one for anything else. */
 export function asRecord(value: unknown): Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /** Parses a JSON request body; an empty body is `{}`. */
@@ -54,7 +56,8 @@ export function readNumber(input: Readonly<Record<string, unknown>>, name: strin
 /** An integer member, or `undefined` when absent. */
 export function readInteger(input: Readonly<Record<string, unknown>>, name: string): number | undefined {
   const number = readNumber(input, name);
-  if (number !== undefined && !Number.isInteger(number)) throw new InvalidInputError(`Parameter ${name} must be an integer.`);
+  if (number !== undefined && !Number.isInteger(number))
+    throw new InvalidInputError(`Parameter ${name} must be an integer.`);
   return number;
 }
 
@@ -79,7 +82,8 @@ export function readList(input: Readonly<Record<string, unknown>>, name: string)
 /** A list of strings, or `[]` when absent. */
 export function readStringList(input: Readonly<Record<string, unknown>>, name: string): string[] {
   return readList(input, name).map((item, position) => {
-    if (typeof item !== 'string') throw new InvalidInputError(`Parameter ${name}[${position}] must be a string.`);
+    if (typeof item !== 'string')
+      throw new InvalidInputError(`Parameter ${name}[${position}] must be a string.`);
     return item;
   });
 }

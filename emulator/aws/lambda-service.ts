@@ -41,7 +41,7 @@ function mutatingOperationOf(method: string, segments: readonly string[]): strin
   if (collection === 'functions') {
     if (segments.length === 2) return 'CreateFunction';
     if (segments.length === 3) return method === 'DELETE' ? 'DeleteFunction' : 'UpdateFunction';
-    switch (sub) {
+    switch (sub ?? '') {
       case 'invocations':
         return 'Invoke';
       case 'invoke-async':
@@ -59,13 +59,21 @@ function mutatingOperationOf(method: string, segments: readonly string[]): strin
       case 'policy':
         return method === 'DELETE' ? 'RemovePermission' : 'AddPermission';
       case 'url':
-        return method === 'DELETE' ? 'DeleteFunctionUrlConfig' : method === 'POST' ? 'CreateFunctionUrlConfig' : 'UpdateFunctionUrlConfig';
+        return method === 'DELETE'
+          ? 'DeleteFunctionUrlConfig'
+          : method === 'POST'
+            ? 'CreateFunctionUrlConfig'
+            : 'UpdateFunctionUrlConfig';
       default:
         return method === 'DELETE' ? 'DeleteFunctionResource' : 'UpdateFunctionResource';
     }
   }
   if (collection === 'event-source-mappings') {
-    return method === 'POST' ? 'CreateEventSourceMapping' : method === 'DELETE' ? 'DeleteEventSourceMapping' : 'UpdateEventSourceMapping';
+    return method === 'POST'
+      ? 'CreateEventSourceMapping'
+      : method === 'DELETE'
+        ? 'DeleteEventSourceMapping'
+        : 'UpdateEventSourceMapping';
   }
   if (collection === 'layers') return method === 'DELETE' ? 'DeleteLayerVersion' : 'PublishLayerVersion';
   return method === 'DELETE' ? 'DeleteResource' : 'UpdateResource';
@@ -86,8 +94,14 @@ export function createLambdaService(context: AwsContext): LambdaService {
     if (configuration !== undefined) return configuration;
     const stateReason: Record<string, { reason: string; code: string }> = {
       Pending: { reason: 'The function is being created.', code: 'Creating' },
-      Inactive: { reason: 'The function is inactive because it has not been invoked for a long time.', code: 'Idle' },
-      Failed: { reason: 'The function could not be created: an internal error occurred.', code: 'InternalError' },
+      Inactive: {
+        reason: 'The function is inactive because it has not been invoked for a long time.',
+        code: 'Idle',
+      },
+      Failed: {
+        reason: 'The function could not be created: an internal error occurred.',
+        code: 'InternalError',
+      },
     };
     const reason = stateReason[fn.state];
     configuration = {
@@ -118,7 +132,8 @@ export function createLambdaService(context: AwsContext): LambdaService {
     return configuration;
   };
 
-  const respond = (call: AwsCall, body: unknown): WireResponse => renderAwsResponse(LAMBDA_PROFILE, JSON.stringify(body), call.requestId);
+  const respond = (call: AwsCall, body: unknown): WireResponse =>
+    renderAwsResponse(LAMBDA_PROFILE, JSON.stringify(body), call.requestId);
 
   const notFound = (call: AwsCall, name: string, qualifier?: string): AwsError =>
     new AwsError(
@@ -128,7 +143,11 @@ export function createLambdaService(context: AwsContext): LambdaService {
     );
 
   /** Resolves a FunctionName path label: a name, a full ARN or a partial ARN, with an optional qualifier. */
-  const resolveFunction = (call: AwsCall, label: string, qualifierParameter: string | null): EstateFunction => {
+  const resolveFunction = (
+    call: AwsCall,
+    label: string,
+    qualifierParameter: string | null,
+  ): EstateFunction => {
     let name = label;
     let qualifier = qualifierParameter ?? undefined;
     const full = FUNCTION_ARN.exec(label);
@@ -143,7 +162,8 @@ export function createLambdaService(context: AwsContext): LambdaService {
       qualifier = partial[3] ?? qualifier;
     }
     const fn = index.function('aws', call.account, call.region, name);
-    if (fn === undefined || (qualifier !== undefined && qualifier !== '$LATEST')) throw notFound(call, name, qualifier);
+    if (fn === undefined || (qualifier !== undefined && qualifier !== '$LATEST'))
+      throw notFound(call, name, qualifier);
     return fn;
   };
 
@@ -209,13 +229,22 @@ export function createLambdaService(context: AwsContext): LambdaService {
     });
   };
 
-  const readRoute = (call: AwsCall, request: WireRequest, segments: readonly string[]): AwsRoute | undefined => {
+  const readRoute = (
+    call: AwsCall,
+    request: WireRequest,
+    segments: readonly string[],
+  ): AwsRoute | undefined => {
     const [version, collection, label, sub] = segments;
     const qualifier = request.url.searchParams.get('Qualifier');
     if (collection === 'functions' && version === '2015-03-31') {
-      if (segments.length === 2) return createAwsRoute(LAMBDA_PROFILE, call, 'ListFunctions', false, () => listFunctions(call, request.url));
+      if (segments.length === 2)
+        return createAwsRoute(LAMBDA_PROFILE, call, 'ListFunctions', false, () =>
+          listFunctions(call, request.url),
+        );
       if (segments.length === 3) {
-        return createAwsRoute(LAMBDA_PROFILE, call, 'GetFunction', false, () => getFunction(call, resolveFunction(call, label!, qualifier)));
+        return createAwsRoute(LAMBDA_PROFILE, call, 'GetFunction', false, () =>
+          getFunction(call, resolveFunction(call, label!, qualifier)),
+        );
       }
       if (segments.length === 4 && sub === 'configuration') {
         return createAwsRoute(LAMBDA_PROFILE, call, 'GetFunctionConfiguration', false, () =>
@@ -246,7 +275,9 @@ export function createLambdaService(context: AwsContext): LambdaService {
       });
     }
     if (version === '2016-08-19' && collection === 'account-settings') {
-      return createAwsRoute(LAMBDA_PROFILE, call, 'GetAccountSettings', false, () => getAccountSettings(call));
+      return createAwsRoute(LAMBDA_PROFILE, call, 'GetAccountSettings', false, () =>
+        getAccountSettings(call),
+      );
     }
     return undefined;
   };
@@ -255,11 +286,16 @@ export function createLambdaService(context: AwsContext): LambdaService {
     route(call) {
       const { request } = call;
       const segments = decodeSegments(request.url.pathname);
-      if (segments === undefined || segments.length < 2 || !/^\d{4}-\d{2}-\d{2}$/.test(segments[0]!)) return undefined;
+      if (segments === undefined || segments.length < 2 || !/^\d{4}-\d{2}-\d{2}$/.test(segments[0]!))
+        return undefined;
       if (request.method === 'GET' || request.method === 'HEAD') return readRoute(call, request, segments);
       const operation = mutatingOperationOf(request.method, segments);
       return createAwsRoute(LAMBDA_PROFILE, call, operation, true, () => {
-        throw new AwsError('AccessDeniedException', `${operation} is refused by the read-only emulator.`, 403);
+        throw new AwsError(
+          'AccessDeniedException',
+          `${operation} is refused by the read-only emulator.`,
+          403,
+        );
       });
     },
   };

@@ -6,13 +6,7 @@ import { AwsError } from './aws-error.js';
 import { createAwsRoute, type AwsCall, type AwsRoute } from './aws-route.js';
 import { LOGS_PROFILE } from './aws-service-profile.js';
 import { compileFilterPattern, FilterPatternError } from './compile-filter-pattern.js';
-import {
-  parseJsonBody,
-  readBoolean,
-  readInteger,
-  readString,
-  readStringList,
-} from './input-values.js';
+import { parseJsonBody, readBoolean, readInteger, readString, readStringList } from './input-values.js';
 import { isMutatingAction } from './is-mutating-action.js';
 import { decodePageToken, encodePageToken, type PageCursor } from './page-token.js';
 import { renderAwsResponse } from './render-aws-response.js';
@@ -37,7 +31,13 @@ const MAX_RESPONSE_BYTES = 1_048_576;
  */
 const SCAN_BUDGET_EVENTS = 400_000;
 /** Operations whose verbs look mutating but only read. */
-const READ_ONLY_STARTS = new Set(['StartQuery', 'StopQuery', 'StartLiveTail', 'TestMetricFilter', 'TestTransformer']);
+const READ_ONLY_STARTS = new Set([
+  'StartQuery',
+  'StopQuery',
+  'StartLiveTail',
+  'TestMetricFilter',
+  'TestTransformer',
+]);
 
 function invalidParameter(message: string): AwsError {
   return new AwsError('InvalidParameterException', message, 400);
@@ -73,12 +73,16 @@ export function createLogsService(context: AwsContext): LogsService {
   const respond = (call: AwsCall, body: unknown): WireResponse =>
     renderAwsResponse(LOGS_PROFILE, JSON.stringify(body), call.requestId);
 
-  const arnOf = (group: EstateLogGroup): string => `arn:aws:logs:${group.region}:${group.account}:log-group:${group.name}`;
+  const arnOf = (group: EstateLogGroup): string =>
+    `arn:aws:logs:${group.region}:${group.account}:log-group:${group.name}`;
 
   /** The oldest moment whose events the group still holds. */
   const retainedSince = (group: EstateLogGroup): number => {
     const created = Date.parse(group.createdTime);
-    const retention = group.retentionDays === undefined ? Number.NEGATIVE_INFINITY : context.anchorMs - group.retentionDays * DAY_MS;
+    const retention =
+      group.retentionDays === undefined
+        ? Number.NEGATIVE_INFINITY
+        : context.anchorMs - group.retentionDays * DAY_MS;
     return Math.max(Number.isFinite(created) ? created : 0, retention);
   };
 
@@ -89,7 +93,8 @@ export function createLogsService(context: AwsContext): LogsService {
       throw invalidParameter('LogGroup name and LogGroup ARN are mutually exclusive parameters.');
     }
     let groupName = name ?? identifier;
-    if (groupName === undefined) throw invalidParameter('Either logGroupName or logGroupIdentifier must be specified.');
+    if (groupName === undefined)
+      throw invalidParameter('Either logGroupName or logGroupIdentifier must be specified.');
     if (groupName.startsWith('arn:')) {
       // arn:aws:logs:{region}:{account}:log-group:{name}[:*]
       const match = /^arn:[^:]+:logs:([^:]*):(\d{12}):log-group:(.+?)(?::\*)?$/.exec(groupName);
@@ -105,13 +110,16 @@ export function createLogsService(context: AwsContext): LogsService {
     const prefix = readString(input, 'logGroupNamePrefix');
     const pattern = readString(input, 'logGroupNamePattern');
     if (prefix !== undefined && pattern !== undefined) {
-      throw invalidParameter('LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.');
+      throw invalidParameter(
+        'LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.',
+      );
     }
     const identifiers = readStringList(input, 'logGroupIdentifiers');
     const logGroupClass = readString(input, 'logGroupClass');
     const limit = checkLimit(readInteger(input, 'limit'), 50) ?? 50;
     const needle = pattern?.toLowerCase();
-    const wanted = identifiers.length === 0 ? undefined : new Set(identifiers.map((id) => id.replace(/:\*$/, '')));
+    const wanted =
+      identifiers.length === 0 ? undefined : new Set(identifiers.map((id) => id.replace(/:\*$/, '')));
     const groups = index
       .logGroupsIn('aws', call.account, call.region)
       .filter(
@@ -121,7 +129,15 @@ export function createLogsService(context: AwsContext): LogsService {
           (wanted === undefined || wanted.has(group.name) || wanted.has(arnOf(group))) &&
           (logGroupClass === undefined || logGroupClass === 'STANDARD'),
       );
-    const scope = JSON.stringify(['DescribeLogGroups', call.account, call.region, prefix, pattern, identifiers, logGroupClass]);
+    const scope = JSON.stringify([
+      'DescribeLogGroups',
+      call.account,
+      call.region,
+      prefix,
+      pattern,
+      identifiers,
+      logGroupClass,
+    ]);
     const offset = readOffset(scope, readString(input, 'nextToken'));
     const size = context.pageSizeCap === undefined ? limit : Math.min(limit, context.pageSizeCap);
     const page = groups.slice(offset, offset + size);
@@ -155,7 +171,8 @@ export function createLogsService(context: AwsContext): LogsService {
     const group = resolveGroup(call, input);
     const prefix = readString(input, 'logStreamNamePrefix');
     const orderBy = readString(input, 'orderBy') ?? 'LogStreamName';
-    if (orderBy !== 'LogStreamName' && orderBy !== 'LastEventTime') throw invalidParameter(`Invalid orderBy: ${orderBy}`);
+    if (orderBy !== 'LogStreamName' && orderBy !== 'LastEventTime')
+      throw invalidParameter(`Invalid orderBy: ${orderBy}`);
     if (orderBy === 'LastEventTime' && prefix !== undefined) {
       throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.');
     }
@@ -176,7 +193,15 @@ export function createLogsService(context: AwsContext): LogsService {
         : (a.last ?? 0) - (b.last ?? 0) || (a.stream.name < b.stream.name ? -1 : 1),
     );
     if (descending) streams.reverse();
-    const scope = JSON.stringify(['DescribeLogStreams', call.account, call.region, group.name, prefix, orderBy, descending]);
+    const scope = JSON.stringify([
+      'DescribeLogStreams',
+      call.account,
+      call.region,
+      group.name,
+      prefix,
+      orderBy,
+      descending,
+    ]);
     const offset = readOffset(scope, readString(input, 'nextToken'));
     const size = context.pageSizeCap === undefined ? limit : Math.min(limit, context.pageSizeCap);
     const page = streams.slice(offset, offset + size);
@@ -185,7 +210,9 @@ export function createLogsService(context: AwsContext): LogsService {
       logStreams: page.map(({ stream, last }) => ({
         logStreamName: stream.name,
         creationTime: created,
-        ...(last === undefined ? {} : { firstEventTimestamp: firstEvent, lastEventTimestamp: last, lastIngestionTime: last + 500 }),
+        ...(last === undefined
+          ? {}
+          : { firstEventTimestamp: firstEvent, lastEventTimestamp: last, lastIngestionTime: last + 500 }),
         arn: `${arnOf(group)}:log-stream:${stream.name}`,
         storedBytes: 0,
       })),
@@ -213,7 +240,9 @@ export function createLogsService(context: AwsContext): LogsService {
     const streams =
       streamNames.length > 0
         ? group.streams.filter((stream) => streamNames.includes(stream.name))
-        : group.streams.filter((stream) => streamPrefix === undefined || stream.name.startsWith(streamPrefix));
+        : group.streams.filter(
+            (stream) => streamPrefix === undefined || stream.name.startsWith(streamPrefix),
+          );
     if (streamNames.length > 0 && streams.length < new Set(streamNames).size) {
       throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.', 400);
     }
@@ -224,9 +253,22 @@ export function createLogsService(context: AwsContext): LogsService {
     }
     const windowStart = Math.max(startTime ?? 0, retainedSince(group));
     // endTime is inclusive; nothing exists after the estate's "now".
-    const windowEnd = Math.min(endTime === undefined ? Number.POSITIVE_INFINITY : endTime + 1, context.anchorMs + 1);
+    const windowEnd = Math.min(
+      endTime === undefined ? Number.POSITIVE_INFINITY : endTime + 1,
+      context.anchorMs + 1,
+    );
 
-    const scope = JSON.stringify(['FilterLogEvents', call.account, call.region, group.name, streamNames, streamPrefix, pattern, startTime, endTime]);
+    const scope = JSON.stringify([
+      'FilterLogEvents',
+      call.account,
+      call.region,
+      group.name,
+      streamNames,
+      streamPrefix,
+      pattern,
+      startTime,
+      endTime,
+    ]);
     const token = readString(input, 'nextToken');
     let from = windowStart;
     let after: string | undefined;
@@ -239,7 +281,10 @@ export function createLogsService(context: AwsContext): LogsService {
     }
 
     const streamSet = streams.map((stream) => stream.name);
-    const ratePerMinute = Math.max(1, streams.reduce((sum, stream) => sum + Math.max(0, stream.ratePerMinute), 0));
+    const ratePerMinute = Math.max(
+      1,
+      streams.reduce((sum, stream) => sum + Math.max(0, stream.ratePerMinute), 0),
+    );
     const chunkMs = Math.max(MINUTE_MS, Math.floor(SCAN_BUDGET_EVENTS / ratePerMinute / 8) * MINUTE_MS);
     const events: LogEvent[] = [];
     let bytes = 0;
@@ -288,7 +333,10 @@ export function createLogsService(context: AwsContext): LogsService {
         ingestionTime: ingestionTimeOf(event),
         eventId: event.eventId,
       })),
-      searchedLogStreams: streams.map((stream) => ({ logStreamName: stream.name, searchedCompletely: resume === undefined })),
+      searchedLogStreams: streams.map((stream) => ({
+        logStreamName: stream.name,
+        searchedCompletely: resume === undefined,
+      })),
       ...(resume === undefined ? {} : { nextToken: encodePageToken(scope, resume) }),
     });
   };
@@ -302,10 +350,15 @@ export function createLogsService(context: AwsContext): LogsService {
   return {
     route(call, operation, body) {
       const handler = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
-      if (handler !== undefined) return createAwsRoute(LOGS_PROFILE, call, operation, false, () => handler(call, parseJsonBody(body)));
+      if (handler !== undefined)
+        return createAwsRoute(LOGS_PROFILE, call, operation, false, () => handler(call, parseJsonBody(body)));
       if (isMutatingAction(operation) && !READ_ONLY_STARTS.has(operation)) {
         return createAwsRoute(LOGS_PROFILE, call, operation, true, () => {
-          throw new AwsError('AccessDeniedException', `${operation} is refused by the read-only emulator.`, 400);
+          throw new AwsError(
+            'AccessDeniedException',
+            `${operation} is refused by the read-only emulator.`,
+            400,
+          );
         });
       }
       return undefined;

@@ -26,7 +26,8 @@ export function decodePageToken(scope: string, token: string): PageCursor | unde
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { v, s, c } = parsed as { v?: unknown; s?: unknown; c?: unknown };
     if (v !== 1 || s !== fingerprintOf(scope) || typeof c !== 'object' || c === null) return undefined;
-    for (const value of Object.values(c)) if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+    for (const value of Object.values(c))
+      if (typeof value !== 'string' && typeof value !== 'number') return undefined;
     return c as PageCursor;
   } catch {
     return undefined;

@@ -45,7 +45,7 @@ export class QueryParameters {
       if (!/^\d+$/.test(index)) continue;
       const number = Number(index);
       let group = groups.get(number);
-      if (!group) groups.set(number, (group = new Map()));
+      if (!group) groups.set(number, (group = new Map<string, string>()));
       group.set(rest.slice(dot + 1), value);
     }
     return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, group]) => new QueryParameters(group));
@@ -55,7 +55,8 @@ export class QueryParameters {
   structure(prefix: string): QueryParameters {
     const group = new Map<string, string>();
     const start = `${prefix}.`;
-    for (const [key, value] of this.values) if (key.startsWith(start)) group.set(key.slice(start.length), value);
+    for (const [key, value] of this.values)
+      if (key.startsWith(start)) group.set(key.slice(start.length), value);
     return new QueryParameters(group);
   }
 
@@ -101,7 +102,12 @@ function listify(node: unknown): unknown {
   const record = node as Record<string, unknown>;
   const keys = Object.keys(record);
   const member = record.member;
-  if (keys.length === 1 && typeof member === 'object' && member !== null && isIndexObject(member as Record<string, unknown>)) {
+  if (
+    keys.length === 1 &&
+    typeof member === 'object' &&
+    member !== null &&
+    isIndexObject(member as Record<string, unknown>)
+  ) {
     return listify(member);
   }
   if (isIndexObject(record)) {

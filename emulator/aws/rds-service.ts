@@ -65,8 +65,10 @@ export function createRdsService(deps: RdsServiceDeps): RdsService {
   const items = new Map<EstateDatabase, string>();
 
   const arnOf = (db: EstateDatabase): string => `arn:aws:rds:${db.region}:${db.account}:db:${db.id}`;
-  const resourceIdOf = (db: EstateDatabase): string => `db-${deriveHex(['dbi', db.account, db.id], 26).toUpperCase()}`;
-  const clusterIdOf = (db: EstateDatabase): string | undefined => (db.engine.startsWith('aurora') ? `${db.id}-cluster` : undefined);
+  const resourceIdOf = (db: EstateDatabase): string =>
+    `db-${deriveHex(['dbi', db.account, db.id], 26).toUpperCase()}`;
+  const clusterIdOf = (db: EstateDatabase): string | undefined =>
+    db.engine.startsWith('aurora') ? `${db.id}-cluster` : undefined;
 
   const renderItem = (db: EstateDatabase): string => {
     const aurora = db.engine.startsWith('aurora');
@@ -114,7 +116,9 @@ export function createRdsService(deps: RdsServiceDeps): RdsService {
         '</Subnets></DBSubnetGroup>',
       '<PreferredMaintenanceWindow>sun:05:00-sun:05:30</PreferredMaintenanceWindow>',
       '<PendingModifiedValues/>',
-      db.status === 'available' ? xmlLeaf('LatestRestorableTime', new Date(context.anchorMs - 300_000).toISOString()) : '',
+      db.status === 'available'
+        ? xmlLeaf('LatestRestorableTime', new Date(context.anchorMs - 300_000).toISOString())
+        : '',
       xmlLeaf('MultiAZ', db.multiAz),
       xmlLeaf('EngineVersion', db.engineVersion),
       '<AutoMinorVersionUpgrade>true</AutoMinorVersionUpgrade>',
@@ -130,7 +134,12 @@ export function createRdsService(deps: RdsServiceDeps): RdsService {
       '<DbInstancePort>0</DbInstancePort>',
       cluster === undefined ? '' : xmlLeaf('DBClusterIdentifier', cluster),
       xmlLeaf('StorageEncrypted', db.encrypted),
-      db.encrypted ? xmlLeaf('KmsKeyId', `arn:aws:kms:${db.region}:${db.account}:key/${deriveUuid(['rds-kms', db.account, db.region])}`) : '',
+      db.encrypted
+        ? xmlLeaf(
+            'KmsKeyId',
+            `arn:aws:kms:${db.region}:${db.account}:key/${deriveUuid(['rds-kms', db.account, db.region])}`,
+          )
+        : '',
       xmlLeaf('DbiResourceId', resourceIdOf(db)),
       '<CACertificateIdentifier>rds-ca-rsa2048-g1</CACertificateIdentifier>',
       '<DomainMemberships/>',
@@ -175,15 +184,22 @@ export function createRdsService(deps: RdsServiceDeps): RdsService {
     if (maxText !== undefined) {
       maxRecords = Number(maxText);
       if (!Number.isInteger(maxRecords) || maxRecords < 20 || maxRecords > 100) {
-        throw new AwsError('InvalidParameterValue', `Invalid value ${maxText} for MaxRecords. Must be between 20 and 100`, 400);
+        throw new AwsError(
+          'InvalidParameterValue',
+          `Invalid value ${maxText} for MaxRecords. Must be between 20 and 100`,
+          400,
+        );
       }
     }
     const identifier = params.get('DBInstanceIdentifier');
     let databases: readonly EstateDatabase[] = index.databasesIn('aws', call.account, call.region);
     if (identifier !== undefined && identifier !== '') {
-      const wanted = identifier.startsWith('arn:') ? identifier.slice(identifier.lastIndexOf(':') + 1) : identifier.toLowerCase();
+      const wanted = identifier.startsWith('arn:')
+        ? identifier.slice(identifier.lastIndexOf(':') + 1)
+        : identifier.toLowerCase();
       const found = databases.find((db) => db.id.toLowerCase() === wanted.toLowerCase());
-      if (found === undefined) throw new AwsError('DBInstanceNotFound', `DBInstance ${identifier} not found.`, 404);
+      if (found === undefined)
+        throw new AwsError('DBInstanceNotFound', `DBInstance ${identifier} not found.`, 404);
       databases = [found];
     }
     for (const filter of params.structures('Filters.Filter')) {
@@ -200,7 +216,9 @@ export function createRdsService(deps: RdsServiceDeps): RdsService {
         case 'db-cluster-id': {
           read = (db) => {
             const cluster = clusterIdOf(db);
-            return cluster === undefined ? [] : [cluster, `arn:aws:rds:${db.region}:${db.account}:cluster:${cluster}`];
+            return cluster === undefined
+              ? []
+              : [cluster, `arn:aws:rds:${db.region}:${db.account}:cluster:${cluster}`];
           };
           break;
         }
@@ -213,14 +231,18 @@ export function createRdsService(deps: RdsServiceDeps): RdsService {
         default:
           throw new AwsError('InvalidParameterValue', `Unrecognized filter name: ${name}`, 400);
       }
-      if (values.size === 0) throw new AwsError('InvalidParameterValue', `The filter ${name} needs at least one value.`, 400);
+      if (values.size === 0)
+        throw new AwsError('InvalidParameterValue', `The filter ${name} needs at least one value.`, 400);
       databases = databases.filter((db) => read(db).some((value) => values.has(value)));
     }
     const scope = JSON.stringify([
       'DescribeDBInstances',
       call.account,
       call.region,
-      params.entries().filter(([key]) => key !== 'Marker' && key !== 'MaxRecords').sort(),
+      params
+        .entries()
+        .filter(([key]) => key !== 'Marker' && key !== 'MaxRecords')
+        .sort(),
     ]);
     const marker = params.get('Marker');
     let offset = 0;
@@ -244,7 +266,13 @@ export function createRdsService(deps: RdsServiceDeps): RdsService {
     const arn = params.get('ResourceName') ?? '';
     const match = /^arn:[^:]+:rds:([^:]+):(\d{12}):db:(.+)$/.exec(arn);
     const db = match === null ? undefined : index.database('aws', match[3]!);
-    if (match === null || db === undefined || db.account !== match[2] || db.region !== match[1] || match[1] !== call.region) {
+    if (
+      match === null ||
+      db === undefined ||
+      db.account !== match[2] ||
+      db.region !== match[1] ||
+      match[1] !== call.region
+    ) {
       throw new AwsError('DBInstanceNotFound', `DBInstance ${arn} not found.`, 404);
     }
     const tags = Object.entries(db.tags)
@@ -261,7 +289,8 @@ export function createRdsService(deps: RdsServiceDeps): RdsService {
   return {
     route(call, action, params) {
       const handler = Object.hasOwn(operations, action) ? operations[action] : undefined;
-      if (handler !== undefined) return createAwsRoute(RDS_PROFILE, call, action, false, () => handler(call, params));
+      if (handler !== undefined)
+        return createAwsRoute(RDS_PROFILE, call, action, false, () => handler(call, params));
       if (isMutatingAction(action)) {
         return createAwsRoute(RDS_PROFILE, call, action, true, () => {
           throw new AwsError('AccessDenied', `${action} is refused by the read-only emulator.`, 403);

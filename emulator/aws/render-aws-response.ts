@@ -22,14 +22,18 @@ export function requestIdHeaders(profile: AwsServiceProfile, requestId: string):
 /** A successful response: status 200 (unless told), the protocol's content type and request-id headers. */
 export function renderAwsResponse(
   profile: AwsServiceProfile,
-  body: string,
+  body: string | Buffer,
   requestId: string,
   headers: Readonly<Record<string, string>> = {},
   status = 200,
 ): WireResponse {
   return {
     status,
-    headers: { 'content-type': contentTypeOf(profile.protocol), ...requestIdHeaders(profile, requestId), ...headers },
+    headers: {
+      'content-type': contentTypeOf(profile.protocol),
+      ...requestIdHeaders(profile, requestId),
+      ...headers,
+    },
     body,
   };
 }
@@ -70,7 +74,11 @@ export function renderAwsError(profile: AwsServiceProfile, error: AwsError, requ
     }
     case 'rest-json':
       headers['x-amzn-ErrorType'] = code;
-      body = JSON.stringify({ Type: error.fault === 'Sender' ? 'User' : 'Service', message, ...options.extra });
+      body = JSON.stringify({
+        Type: error.fault === 'Sender' ? 'User' : 'Service',
+        message,
+        ...options.extra,
+      });
       break;
     case 'rest-xml': {
       const extra = Object.entries(options.extra ?? {})
@@ -91,9 +99,18 @@ export function renderAwsError(profile: AwsServiceProfile, error: AwsError, requ
  * content type, and the first part of the real body (or of a minimal body when there is none),
  * cut so that no parser accepts it.
  */
-export function renderAwsMalformed(profile: AwsServiceProfile, fullBody: string | undefined, requestId: string): WireResponse {
+export function renderAwsMalformed(
+  profile: AwsServiceProfile,
+  fullBody: string | undefined,
+  requestId: string,
+): WireResponse {
   const xml = profile.protocol === 'ec2' || profile.protocol === 'query' || profile.protocol === 'rest-xml';
-  const source = fullBody !== undefined && fullBody.length >= 8 ? fullBody : xml ? `${XML_DECLARATION}<Response><item>` : '{"items":[{"id":';
+  const source =
+    fullBody !== undefined && fullBody.length >= 8
+      ? fullBody
+      : xml
+        ? `${XML_DECLARATION}<Response><item>`
+        : '{"items":[{"id":';
   // Cut inside the body and never right after a complete top-level value.
   const cut = Math.max(3, Math.floor(source.length * 0.6));
   let body = source.slice(0, cut);

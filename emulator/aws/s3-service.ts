@@ -48,7 +48,10 @@ function capitalize(text: string): string {
 }
 
 /** Bucket and key of a request: virtual-host style when the Host names a bucket, path style otherwise. */
-function addressOf(host: string | undefined, pathname: string): { bucket: string | undefined; key: string | undefined } {
+function addressOf(
+  host: string | undefined,
+  pathname: string,
+): { bucket: string | undefined; key: string | undefined } {
   const hostName = (host ?? '').replace(/:\d+$/, '');
   const virtual = VIRTUAL_HOST.exec(hostName);
   const path = pathname.replace(/^\/+/, '');
@@ -81,8 +84,11 @@ export function createS3Service(context: AwsContext): S3Service {
   const { index } = context;
   const ownerIdOf = (account: string): string => deriveHex(['s3-owner', account], 64);
 
-  const xmlResponse = (call: AwsCall, body: string, headers: Readonly<Record<string, string>> = {}): WireResponse =>
-    renderAwsResponse(S3_PROFILE, `${XML_DECLARATION}${body}`, call.requestId, headers);
+  const xmlResponse = (
+    call: AwsCall,
+    body: string,
+    headers: Readonly<Record<string, string>> = {},
+  ): WireResponse => renderAwsResponse(S3_PROFILE, `${XML_DECLARATION}${body}`, call.requestId, headers);
 
   const ns = `xmlns="${S3_PROFILE.xmlNamespace!}"`;
 
@@ -90,7 +96,9 @@ export function createS3Service(context: AwsContext): S3Service {
   const bucketOf = (call: AwsCall, name: string): EstateBucket => {
     const bucket = index.bucket('aws', name);
     if (bucket === undefined) {
-      throw new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404, { extra: { BucketName: name } });
+      throw new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404, {
+        extra: { BucketName: name },
+      });
     }
     if (bucket.account !== call.account) throw new AwsError('AccessDenied', 'Access Denied', 403);
     return bucket;
@@ -106,14 +114,23 @@ export function createS3Service(context: AwsContext): S3Service {
     if (maxText !== null) {
       maxBuckets = Number(maxText);
       if (!Number.isInteger(maxBuckets) || maxBuckets < 1 || maxBuckets > MAX_BUCKETS) {
-        throw new AwsError('InvalidArgument', `Argument max-buckets must be an integer between 1 and ${MAX_BUCKETS}`, 400, {
-          extra: { ArgumentName: 'max-buckets', ArgumentValue: maxText },
-        });
+        throw new AwsError(
+          'InvalidArgument',
+          `Argument max-buckets must be an integer between 1 and ${MAX_BUCKETS}`,
+          400,
+          {
+            extra: { ArgumentName: 'max-buckets', ArgumentValue: maxText },
+          },
+        );
       }
     }
     const buckets = index
       .bucketsIn('aws', call.account)
-      .filter((bucket) => (prefix === undefined || bucket.name.startsWith(prefix)) && (bucketRegion === undefined || bucket.region === bucketRegion));
+      .filter(
+        (bucket) =>
+          (prefix === undefined || bucket.name.startsWith(prefix)) &&
+          (bucketRegion === undefined || bucket.region === bucketRegion),
+      );
     const scope = JSON.stringify(['ListBuckets', call.account, prefix, bucketRegion]);
     let offset = 0;
     if (token !== null && token !== '') {
@@ -130,7 +147,8 @@ export function createS3Service(context: AwsContext): S3Service {
     const page = buckets.slice(offset, offset + size);
     const end = offset + page.length;
     // BucketRegion is part of the answer when the request used one of the listing parameters.
-    const withRegion = maxText !== null || token !== null || prefix !== undefined || bucketRegion !== undefined;
+    const withRegion =
+      maxText !== null || token !== null || prefix !== undefined || bucketRegion !== undefined;
     const items = page
       .map(
         (bucket) =>
@@ -160,13 +178,20 @@ export function createS3Service(context: AwsContext): S3Service {
       case 'GetBucketVersioning':
         return xmlResponse(
           call,
-          bucket.versioning ? `<VersioningConfiguration ${ns}><Status>Enabled</Status></VersioningConfiguration>` : `<VersioningConfiguration ${ns}/>`,
+          bucket.versioning
+            ? `<VersioningConfiguration ${ns}><Status>Enabled</Status></VersioningConfiguration>`
+            : `<VersioningConfiguration ${ns}/>`,
         );
       case 'GetBucketEncryption':
         if (!bucket.encrypted) {
-          throw new AwsError('ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found', 404, {
-            extra: { BucketName: bucket.name },
-          });
+          throw new AwsError(
+            'ServerSideEncryptionConfigurationNotFoundError',
+            'The server side encryption configuration was not found',
+            404,
+            {
+              extra: { BucketName: bucket.name },
+            },
+          );
         }
         return xmlResponse(
           call,
@@ -175,19 +200,30 @@ export function createS3Service(context: AwsContext): S3Service {
         );
       case 'GetBucketTagging': {
         const tags = Object.entries(bucket.tags);
-        if (tags.length === 0) throw new AwsError('NoSuchTagSet', 'The TagSet does not exist', 404, { extra: { BucketName: bucket.name } });
+        if (tags.length === 0)
+          throw new AwsError('NoSuchTagSet', 'The TagSet does not exist', 404, {
+            extra: { BucketName: bucket.name },
+          });
         return xmlResponse(
           call,
           `<Tagging ${ns}><TagSet>${tags.map(([key, value]) => `<Tag>${xmlLeaf('Key', key)}${xmlLeaf('Value', value)}</Tag>`).join('')}</TagSet></Tagging>`,
         );
       }
       case 'GetBucketPolicyStatus':
-        return xmlResponse(call, `<PolicyStatus ${ns}><IsPublic>${bucket.publicAccess}</IsPublic></PolicyStatus>`);
+        return xmlResponse(
+          call,
+          `<PolicyStatus ${ns}><IsPublic>${bucket.publicAccess}</IsPublic></PolicyStatus>`,
+        );
       case 'GetPublicAccessBlock':
         if (bucket.publicAccess) {
-          throw new AwsError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, {
-            extra: { BucketName: bucket.name },
-          });
+          throw new AwsError(
+            'NoSuchPublicAccessBlockConfiguration',
+            'The public access block configuration was not found',
+            404,
+            {
+              extra: { BucketName: bucket.name },
+            },
+          );
         }
         return xmlResponse(
           call,
@@ -223,7 +259,8 @@ export function createS3Service(context: AwsContext): S3Service {
         const what = subresources[0];
         let operation: string;
         if (bucketName === undefined) operation = 'UnknownMutatingOperation';
-        else if (key !== undefined) operation = method === 'DELETE' ? 'DeleteObject' : method === 'POST' ? 'PostObject' : 'PutObject';
+        else if (key !== undefined)
+          operation = method === 'DELETE' ? 'DeleteObject' : method === 'POST' ? 'PostObject' : 'PutObject';
         else if (method === 'POST' && request.url.searchParams.has('delete')) operation = 'DeleteObjects';
         else if (what === undefined) operation = method === 'DELETE' ? 'DeleteBucket' : 'CreateBucket';
         else operation = `${method === 'DELETE' ? 'Delete' : 'Put'}Bucket${capitalize(what)}`;
@@ -231,7 +268,8 @@ export function createS3Service(context: AwsContext): S3Service {
           throw new AwsError('AccessDenied', `${operation} is refused by the read-only emulator.`, 403);
         });
       }
-      if (bucketName === undefined) return createAwsRoute(S3_PROFILE, call, 'ListBuckets', false, () => listBuckets(call, request.url));
+      if (bucketName === undefined)
+        return createAwsRoute(S3_PROFILE, call, 'ListBuckets', false, () => listBuckets(call, request.url));
       if (key !== undefined) {
         return createAwsRoute(S3_PROFILE, call, method === 'HEAD' ? 'HeadObject' : 'GetObject', false, () => {
           bucketOf(call, bucketName);
@@ -247,8 +285,13 @@ export function createS3Service(context: AwsContext): S3Service {
           });
         });
       }
-      const read = subresources.map((name) => BUCKET_READS[name]).find((operation) => operation !== undefined);
-      if (read !== undefined) return createAwsRoute(S3_PROFILE, call, read, false, () => bucketRead(call, read, bucketOf(call, bucketName)));
+      const read = subresources
+        .map((name) => BUCKET_READS[name])
+        .find((operation) => operation !== undefined);
+      if (read !== undefined)
+        return createAwsRoute(S3_PROFILE, call, read, false, () =>
+          bucketRead(call, read, bucketOf(call, bucketName)),
+        );
       if (subresources.length > 0) return undefined;
       const version2 = request.url.searchParams.get('list-type') === '2';
       return createAwsRoute(S3_PROFILE, call, version2 ? 'ListObjectsV2' : 'ListObjects', false, () =>

@@ -28,7 +28,8 @@ const UPPER_ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 function keyCharacters(parts: readonly string[], count: number): string {
   const hex = deriveHex(parts, count * 2);
   let text = '';
-  for (let index = 0; index < count; index++) text += UPPER_ALPHANUMERIC[Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16) % 32];
+  for (let index = 0; index < count; index++)
+    text += UPPER_ALPHANUMERIC.charAt(Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16) % 32);
   return text;
 }
 
@@ -53,7 +54,7 @@ export function createStsService(deps: StsServiceDeps): StsService {
     respond(
       call,
       'GetCallerIdentity',
-      `${xmlLeaf('Arn', `arn:aws:iam::${call.account}:user/emulator`)}` +
+      xmlLeaf('Arn', `arn:aws:iam::${call.account}:user/emulator`) +
         `${xmlLeaf('UserId', `AIDA${keyCharacters(['user', call.account], 17)}`)}${xmlLeaf('Account', call.account)}`,
     );
 
@@ -61,7 +62,11 @@ export function createStsService(deps: StsServiceDeps): StsService {
     const roleArn = params.get('RoleArn') ?? '';
     const sessionName = params.get('RoleSessionName') ?? '';
     if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
-      throw new AwsError('ValidationError', `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint`, 400);
+      throw new AwsError(
+        'ValidationError',
+        `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint`,
+        400,
+      );
     }
     const match = ROLE_ARN.exec(roleArn);
     if (match === null) throw new AwsError('ValidationError', `${roleArn} is invalid`, 400);
@@ -80,23 +85,32 @@ export function createStsService(deps: StsServiceDeps): StsService {
     }
     const seed = [account!, roleName!, sessionName];
     const roleId = `AROA${keyCharacters(['role', account!, roleName!], 17)}`;
-    const expiration = new Date(Math.floor(now() / 1000) * 1000 + duration * 1000).toISOString().replace('.000Z', 'Z');
+    const expiration = new Date(Math.floor(now() / 1000) * 1000 + duration * 1000)
+      .toISOString()
+      .replace('.000Z', 'Z');
     return respond(
       call,
       'AssumeRole',
       `<AssumedRoleUser>${xmlLeaf('AssumedRoleId', `${roleId}:${sessionName}`)}` +
         `${xmlLeaf('Arn', `arn:aws:sts::${account!}:assumed-role/${roleName!}/${sessionName}`)}</AssumedRoleUser>` +
         `<Credentials>${xmlLeaf('AccessKeyId', `ASIA${account!}${keyCharacters(['key', ...seed], 4)}`)}` +
-        `${xmlLeaf('SecretAccessKey', Buffer.from(deriveHex(['secret', ...seed], 60), 'hex').toString('base64').slice(0, 40))}` +
-        `${xmlLeaf('SessionToken', Buffer.from(deriveHex(['token', ...seed], 256), 'hex').toString('base64'))}` +
+        xmlLeaf(
+          'SecretAccessKey',
+          Buffer.from(deriveHex(['secret', ...seed], 60), 'hex')
+            .toString('base64')
+            .slice(0, 40),
+        ) +
+        xmlLeaf('SessionToken', Buffer.from(deriveHex(['token', ...seed], 256), 'hex').toString('base64')) +
         `${xmlLeaf('Expiration', expiration)}</Credentials><PackedPolicySize>6</PackedPolicySize>`,
     );
   };
 
   return {
     route(call, action, params) {
-      if (action === 'GetCallerIdentity') return createAwsRoute(STS_PROFILE, call, action, false, () => getCallerIdentity(call));
-      if (action === 'AssumeRole') return createAwsRoute(STS_PROFILE, call, action, false, () => assumeRole(call, params));
+      if (action === 'GetCallerIdentity')
+        return createAwsRoute(STS_PROFILE, call, action, false, () => getCallerIdentity(call));
+      if (action === 'AssumeRole')
+        return createAwsRoute(STS_PROFILE, call, action, false, () => assumeRole(call, params));
       return undefined;
     },
   };

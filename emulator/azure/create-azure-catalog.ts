@@ -15,7 +15,13 @@ import { toDiskJson } from './disk-json.js';
 import { toEventDataJson } from './event-data-json.js';
 import type { JsonObject } from './json-value.js';
 import { armIdKey, parseArmResourcePath } from './parse-arm-resource-id.js';
-import { toMasterDatabaseJson, toSqlDatabaseJson, toSqlServerJson, type SqlServerFacts } from './sql-json.js';
+import {
+  toMasterDatabaseJson,
+  toSqlDatabaseJson,
+  toSqlServerJson,
+  toTransparentDataEncryptionJson,
+  type SqlServerFacts,
+} from './sql-json.js';
 import { toStorageAccountJson } from './storage-account-json.js';
 import { toLocationJson, toResourceGroupJson, toSubscriptionJson } from './subscription-json.js';
 import { toVirtualMachineInstanceView, toVirtualMachineModel, withInstanceView } from './virtual-machine-json.js';
@@ -59,6 +65,8 @@ export interface SiteEntry extends PlacedEntry {
 /** A database of a logical server, `master` included. */
 export interface SqlDatabaseEntry extends PlacedEntry {
   readonly name: string;
+  /** Its `transparentDataEncryption/current` child. */
+  transparentDataEncryptionJson(): string;
 }
 
 /** A logical SQL server with its databases (`master` first). */
@@ -195,7 +203,7 @@ function serverIdOf(database: EstateDatabase): string {
   return `/subscriptions/${database.account}/resourceGroups/${resourceGroupOf(database)}/providers/Microsoft.Sql/servers/${server}`;
 }
 
-function isAzure<T extends { readonly provider: string }>(item: T): boolean {
+function isAzure(item: { readonly provider: string }): boolean {
   return item.provider === 'azure';
 }
 
@@ -296,6 +304,7 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
         location: first.region,
         name: 'master',
         json: memoJson(() => toMasterDatabaseJson(facts, first.account)),
+        transparentDataEncryptionJson: memoJson(() => toTransparentDataEncryptionJson(`${id}/databases/master`, false)),
       };
       const userDatabases = databases.map(
         (database): SqlDatabaseEntry => ({
@@ -305,6 +314,7 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
           location: database.region,
           name: database.name,
           json: memoJson(() => toSqlDatabaseJson(database, database.account)),
+          transparentDataEncryptionJson: memoJson(() => toTransparentDataEncryptionJson(database.id, database.encrypted)),
         }),
       );
       servers.push({

@@ -47,6 +47,24 @@ function performance(volume: EstateVolume): { tier?: string; iops: number; mbps:
   }
 }
 
+/** Azure Disk Encryption settings: the BitLocker/dm-crypt key kept as a Key Vault secret. */
+function diskEncryptionSettings(volume: EstateVolume): JsonObject {
+  const vault = `kv-ade-${deterministicGuid(`vault/${volume.account}/${volume.region}`).slice(0, 8)}`;
+  const resourceGroup = volume.resourceGroup ?? 'rg-security';
+  return {
+    enabled: true,
+    encryptionSettings: [
+      {
+        diskEncryptionKey: {
+          sourceVault: { id: `/subscriptions/${volume.account}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vault}` },
+          secretUrl: `https://${vault}.vault.azure.net/secrets/${deterministicGuid(`ade/${volume.id.toLowerCase()}`)}/${deterministicGuid(`ade-version/${volume.id.toLowerCase()}`).replace(/-/g, '')}`,
+        },
+      },
+    ],
+    encryptionSettingsVersion: '1.1',
+  };
+}
+
 /**
  * The `diskState` ARM reports: `Attached` to a VM, `Reserved` when that VM is deallocated (its
  * disks stay reserved), `Unattached` otherwise.
@@ -59,9 +77,12 @@ export function diskStateOf(volume: EstateVolume, owner: EstateInstance | undefi
 /**
  * A managed disk as `Disks_List` / `Disks_Get` return it. The OS disk (the first of its VM's
  * volumes) carries `osType` and is created from the VM's image; data disks are created empty.
- * Encryption: a customer-managed key (`kmsKeyId`) gives `EncryptionAtRestWithCustomerKey` with the
- * key as `diskEncryptionSetId`; anything else is `EncryptionAtRestWithPlatformKey`, which is what
- * Azure applies to every managed disk.
+ * Encryption: Azure encrypts every managed disk at rest (`encryption.type`), so the estate's
+ * `encrypted` flag is expressed the way Azure tells customer-controlled encryption apart:
+ * - `kmsKeyId` (a disk encryption set) → `EncryptionAtRestWithCustomerKey` with `diskEncryptionSetId`;
+ * - encrypted without one → platform key plus Azure Disk Encryption (`encryptionSettingsCollection.enabled`);
+ * - not encrypted → `EncryptionAtRestWithPlatformKey` only, no `encryptionSettingsCollection`.
+ * A consumer therefore reads "encrypted" as customer key or `encryptionSettingsCollection.enabled`.
  */
 export function toDiskJson(volume: EstateVolume, owner: EstateInstance | undefined): JsonObject {
   const isOsDisk = owner !== undefined && owner.volumeIds[0]?.toLowerCase() === volume.id.toLowerCase();
@@ -98,6 +119,7 @@ export function toDiskJson(volume: EstateVolume, owner: EstateInstance | undefin
       encryption: customerKey
         ? { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: volume.kmsKeyId }
         : { type: 'EncryptionAtRestWithPlatformKey' },
+      encryptionSettingsCollection: volume.encrypted && !customerKey ? diskEncryptionSettings(volume) : undefined,
       networkAccessPolicy: 'AllowAll',
       publicNetworkAccess: 'Enabled',
       timeCreated: volume.createdTime,

@@ -228,16 +228,10 @@ export function compileKqlPredicate(expression: KqlExpression, columns: readonly
       if (typeof value !== 'number') {
         throw semanticError(operator, `Cannot compare values of type ${column.type} with '${op}'`);
       }
-      switch (op) {
-        case '<':
-          return (row) => (row[index] as number) < value;
-        case '<=':
-          return (row) => (row[index] as number) <= value;
-        case '>':
-          return (row) => (row[index] as number) > value;
-        default:
-          return (row) => (row[index] as number) >= value;
-      }
+      if (op === '<') return (row) => (row[index] as number) < value;
+      if (op === '<=') return (row) => (row[index] as number) <= value;
+      if (op === '>') return (row) => (row[index] as number) > value;
+      return (row) => (row[index] as number) >= value;
     }
   }
 }
@@ -258,26 +252,9 @@ function timeBounds(expression: KqlExpression, timeColumn: string, window: KqlWi
     }
     if (node.kind !== 'compare' || node.column !== timeColumn || node.value.kind !== 'datetime') return;
     const at = node.value.value;
-    switch (node.operator) {
-      case '>':
-        startMs = Math.max(startMs, at + 1);
-        break;
-      case '>=':
-        startMs = Math.max(startMs, at);
-        break;
-      case '<':
-        endMs = Math.min(endMs, at);
-        break;
-      case '<=':
-        endMs = Math.min(endMs, at + 1);
-        break;
-      case '==':
-        startMs = Math.max(startMs, at);
-        endMs = Math.min(endMs, at + 1);
-        break;
-      default:
-        break;
-    }
+    const operator = node.operator;
+    if (operator === '>' || operator === '>=' || operator === '==') startMs = Math.max(startMs, operator === '>' ? at + 1 : at);
+    if (operator === '<' || operator === '<=' || operator === '==') endMs = Math.min(endMs, operator === '<' ? at : at + 1);
   };
   visit(expression);
   return { startMs, endMs };
@@ -343,7 +320,7 @@ function createSummarizer(
     aggregateSpecs.map((spec) =>
       spec.aggregate.kind === 'dcount' ? new Set<KqlCell>() : spec.aggregate.kind === 'count' || spec.aggregate.kind === 'countif' ? 0 : null,
     );
-  if (by.length === 0) groups.set('', { key: [], values: initial() });
+  if (by.length === 0) groups.set(JSON.stringify([]), { key: [], values: initial() });
   return {
     add(row) {
       const key = keyIndexes.map((index, position) => {

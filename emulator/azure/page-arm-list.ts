@@ -1,6 +1,7 @@
 import type { WireRequest } from '../server/wire.js';
 import { invalidParameterError, invalidSkipTokenError, type ArmError } from './arm-errors.js';
 import { readQueryParameter } from './read-query-parameter.js';
+import { requestOrigin, requestPathname } from './request-target.js';
 
 /** Knobs of {@link pageArmList}. */
 export interface ArmListOptions {
@@ -45,7 +46,7 @@ function nextLinkFor(request: WireRequest, offset: number): string {
     parts.push(`${encodeName(name)}=${encodeURIComponent(value)}`);
   }
   parts.push(`$skiptoken=${encodeSkipToken(offset)}`);
-  return `${request.url.origin}${request.url.pathname}?${parts.join('&')}`;
+  return `${requestOrigin(request)}${requestPathname(request)}?${parts.join('&')}`;
 }
 
 /**

@@ -24,7 +24,9 @@ export type ActivityLogFilterResult =
   | { readonly ok: false; readonly message: string };
 
 const CONDITION = /^\s*([A-Za-z]+)\s+(eq|ge|gt|le|lt)\s+(?:'((?:[^']|'')*)'|([^\s']+))\s*$/i;
-const EQUALITY_FIELDS: Readonly<Record<string, keyof ActivityLogFilter>> = {
+type EqualityField = 'resourceGroupName' | 'resourceUri' | 'resourceProvider' | 'correlationId' | 'caller' | 'status';
+
+const EQUALITY_FIELDS: Readonly<Record<string, EqualityField>> = {
   resourcegroupname: 'resourceGroupName',
   resourceuri: 'resourceUri',
   resourceid: 'resourceUri',
@@ -71,7 +73,7 @@ export function parseActivityLogFilter(filter: string | undefined): ActivityLogF
   }
   let startMs: number | undefined;
   let endMs: number | undefined;
-  const equalities: Partial<Record<keyof ActivityLogFilter, string>> = {};
+  const equalities: Partial<Record<EqualityField, string>> = {};
   let levels: string[] | undefined;
   let eventChannels: string[] | undefined;
   for (const condition of splitConditions(filter)) {

@@ -12,6 +12,7 @@ import { isArmBody, type ArmOutcome, type AzureRoute, type AzureServeContext } f
 import type {
   PlacedEntry,
   ResourceCollection,
+  SqlDatabaseEntry,
   SqlServerEntry,
   SubscriptionEntry,
   VirtualMachineEntry,
@@ -19,6 +20,7 @@ import type {
 import { pageArmList } from './page-arm-list.js';
 import { armIdKey, parseArmResourcePath, type ArmResourcePath } from './parse-arm-resource-id.js';
 import { readQueryParameter } from './read-query-parameter.js';
+import { requestPathname } from './request-target.js';
 import { serveActivityLog } from './serve-activity-log.js';
 import { serveMetrics } from './serve-metrics.js';
 
@@ -276,7 +278,7 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
       respond: found(() => kind.get(request, context, resourceId), (body) => ({ body })),
     });
   }
-  if (types.length !== 2) return undefined;
+  if (types.length !== 2 && !(types.length === 3 && kind.type === 'servers')) return undefined;
   const child = types[1]!.toLowerCase();
   const childName = names[1];
   if (kind.type === 'virtualMachines' && child === 'instanceview' && childName === undefined) {
@@ -311,19 +313,37 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
           }),
       });
     }
+    const databaseId = `${resourceId}/databases/${childName}`;
+    const withDatabase = (respond: (database: SqlDatabaseEntry) => ArmOutcome): (() => ArmOutcome) => () =>
+      inScope(context, subscriptionId, resourceGroup, () => {
+        const entry = server();
+        if (!entry) return serverMissing();
+        const key = armIdKey(databaseId);
+        const database = entry.databases.find((candidate) => candidate.key === key);
+        return database ? respond(database) : nestedResourceNotFoundError(`${fullType}/databases`, childName);
+      });
+    if (types.length === 2) {
+      return readRoute(request, context, {
+        ...base,
+        operation: 'Databases_Get',
+        action: `${fullType}/databases/read`,
+        scope: databaseId,
+        respond: withDatabase((database) => ({ body: database.json() })),
+      });
+    }
+    if (types[2]!.toLowerCase() !== 'transparentdataencryption') return undefined;
+    const tdeName = names[2];
+    if (tdeName !== undefined && tdeName.toLowerCase() !== 'current') return undefined;
     return readRoute(request, context, {
       ...base,
-      operation: 'Databases_Get',
-      action: `${fullType}/databases/read`,
-      scope: `${resourceId}/databases/${childName}`,
-      respond: () =>
-        inScope(context, subscriptionId, resourceGroup, () => {
-          const entry = server();
-          if (!entry) return serverMissing();
-          const key = armIdKey(`${resourceId}/databases/${childName}`);
-          const database = entry.databases.find((candidate) => candidate.key === key);
-          return database ? { body: database.json() } : nestedResourceNotFoundError(`${fullType}/databases`, childName);
-        }),
+      operation: tdeName === undefined ? 'TransparentDataEncryptions_ListByDatabase' : 'TransparentDataEncryptions_Get',
+      action: `${fullType}/databases/transparentDataEncryption/read`,
+      scope: `${databaseId}/transparentDataEncryption`,
+      respond: withDatabase((database) =>
+        tdeName === undefined
+          ? { body: `{"value":[${database.transparentDataEncryptionJson()}]}` }
+          : { body: database.transparentDataEncryptionJson() },
+      ),
     });
   }
   return undefined;
@@ -476,7 +496,7 @@ function routeArmWrite(request: WireRequest, context: AzureServeContext, segment
     service = KNOWN_NAMESPACES.get(path.namespace.toLowerCase()) ?? path.namespace;
     types = types.map((segment) => TYPE_NAMES[segment.toLowerCase()] ?? segment);
     rbacPrefix = `${service}/${types.join('/')}`;
-    const pairs = types.map((segment, index) => (path.names[index] === undefined ? segment : `${segment}/${path.names[index]!}`));
+    const pairs = types.map((segment, index) => (path.names[index] === undefined ? segment : `${segment}/${path.names[index]}`));
     resourceId =
       `/subscriptions/${path.subscription}` +
       (path.resourceGroup === undefined ? '' : `/resourceGroups/${path.resourceGroup}`) +
@@ -507,7 +527,7 @@ function routeArmWrite(request: WireRequest, context: AzureServeContext, segment
 
 /** Recognises an ARM request: reads get a serving route, writes a mutating one, the rest nothing. */
 export function routeArmRequest(request: WireRequest, context: AzureServeContext): AzureRoute | undefined {
-  const segments = segmentsOf(request.url.pathname);
+  const segments = segmentsOf(requestPathname(request));
   if (segments === undefined) return undefined;
   const method = request.method.toUpperCase();
   if (method === 'GET') return routeArmRead(request, context, segments);

@@ -155,3 +155,16 @@ export function toMasterDatabaseJson(server: SqlServerFacts, subscription: strin
     type: 'Microsoft.Sql/servers/databases',
   };
 }
+
+/**
+ * Transparent data encryption of a database (`TransparentDataEncryptions_Get`, `…/transparentDataEncryption/current`):
+ * `Enabled` when the estate says the database is encrypted. `master` is never encrypted.
+ */
+export function toTransparentDataEncryptionJson(databaseId: string, enabled: boolean): JsonObject {
+  return {
+    properties: { state: enabled ? 'Enabled' : 'Disabled' },
+    id: `${databaseId}/transparentDataEncryption/Current`,
+    name: 'Current',
+    type: 'Microsoft.Sql/servers/databases/transparentDataEncryption',
+  };
+}

@@ -1,4 +1,4 @@
-import type { Provider } from './model.js';
+import type { EstateAuditEvent, Provider } from './model.js';
 
 /**
  * The native vocabulary of the three clouds that the estate generator draws from: regions and
@@ -182,6 +182,22 @@ export const INSTANCE_STATES: Readonly<Record<Provider, Weighted<string>>> = {
     ['PROVISIONING', 1],
     ['STOPPING', 1],
     ['SUSPENDED', 1],
+  ],
+};
+
+/** Every native instance state the model allows, per provider (see `EstateInstance.state`). */
+export const NATIVE_INSTANCE_STATES: Readonly<Record<Provider, readonly string[]>> = {
+  aws: ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'],
+  azure: ['starting', 'running', 'stopping', 'stopped', 'deallocating', 'deallocated'],
+  gcp: [
+    'PROVISIONING',
+    'STAGING',
+    'RUNNING',
+    'STOPPING',
+    'SUSPENDING',
+    'SUSPENDED',
+    'REPAIRING',
+    'TERMINATED',
   ],
 };
 
@@ -522,3 +538,63 @@ export const PUBLIC_IP_PREFIXES: Readonly<Record<Provider, readonly number[]>> =
   azure: [20, 40, 51, 52, 104, 137],
   gcp: [34, 35, 104, 130, 146],
 };
+
+/** Resource kinds audit events are generated for. */
+export type AuditResourceKind = 'instance' | 'volume';
+
+/** Audit event sources (CloudTrail eventSource, Azure resource provider, GCP service). */
+export const AUDIT_SOURCES: Readonly<Record<Provider, string>> = {
+  aws: 'ec2.amazonaws.com',
+  azure: 'Microsoft.Compute',
+  gcp: 'compute.googleapis.com',
+};
+
+/** Audit resource types per provider and kind. */
+export const AUDIT_RESOURCE_TYPES: Readonly<Record<Provider, Readonly<Record<AuditResourceKind, string>>>> = {
+  aws: { instance: 'AWS::EC2::Instance', volume: 'AWS::EC2::Volume' },
+  azure: { instance: 'Microsoft.Compute/virtualMachines', volume: 'Microsoft.Compute/disks' },
+  gcp: { instance: 'gce_instance', volume: 'gce_disk' },
+};
+
+/**
+ * The native operation name of an audit event (`RunInstances`, `Microsoft.Compute/virtualMachines/deallocate/action`,
+ * `v1.compute.instances.stop`…); `state` picks the stop variant (deallocate or power off, stop or suspend).
+ */
+export function auditOperationOf(
+  provider: Provider,
+  kind: AuditResourceKind,
+  action: EstateAuditEvent['action'],
+  state?: string,
+): string {
+  switch (provider) {
+    case 'aws':
+      if (kind === 'volume') return action === 'delete' ? 'DeleteVolume' : 'CreateVolume';
+      return {
+        create: 'RunInstances',
+        start: 'StartInstances',
+        stop: 'StopInstances',
+        delete: 'TerminateInstances',
+        modify: 'ModifyInstanceAttribute',
+      }[action];
+    case 'azure': {
+      const type = kind === 'volume' ? 'Microsoft.Compute/disks' : 'Microsoft.Compute/virtualMachines';
+      if (action === 'create' || action === 'modify') return `${type}/write`;
+      if (action === 'delete') return `${type}/delete`;
+      if (action === 'start') return `${type}/start/action`;
+      return state === 'deallocated' || state === 'deallocating'
+        ? `${type}/deallocate/action`
+        : `${type}/powerOff/action`;
+    }
+    case 'gcp': {
+      const collection = kind === 'volume' ? 'disks' : 'instances';
+      const verb = {
+        create: 'insert',
+        start: 'start',
+        stop: state === 'SUSPENDED' ? 'suspend' : 'stop',
+        delete: 'delete',
+        modify: 'setMetadata',
+      }[action];
+      return `v1.compute.${collection}.${verb}`;
+    }
+  }
+}

@@ -1,4 +1,10 @@
-import type { Weighted } from './cloud-catalog.js';
+import {
+  AUDIT_RESOURCE_TYPES,
+  AUDIT_SOURCES,
+  auditOperationOf,
+  type AuditResourceKind,
+  type Weighted,
+} from './cloud-catalog.js';
 import {
   DAY_MS,
   armResourceId,
@@ -6,6 +12,7 @@ import {
   gcpNumericId,
   timeBetween,
   toIsoTime,
+  type Mutable,
 } from './estate-naming.js';
 import { resourceGroupOf } from './generate-compute.js';
 import type { EstateAuditEvent, EstateInstance, EstateVolume, Provider } from './model.js';
@@ -17,54 +24,6 @@ import type { Random } from './random.js';
 const AUDIT_WINDOW_MS = 90 * DAY_MS;
 
 type Action = EstateAuditEvent['action'];
-type ResourceKind = 'instance' | 'volume';
-
-const SOURCES: Readonly<Record<Provider, string>> = {
-  aws: 'ec2.amazonaws.com',
-  azure: 'Microsoft.Compute',
-  gcp: 'compute.googleapis.com',
-};
-
-const RESOURCE_TYPES: Readonly<Record<Provider, Readonly<Record<ResourceKind, string>>>> = {
-  aws: { instance: 'AWS::EC2::Instance', volume: 'AWS::EC2::Volume' },
-  azure: { instance: 'Microsoft.Compute/virtualMachines', volume: 'Microsoft.Compute/disks' },
-  gcp: { instance: 'gce_instance', volume: 'gce_disk' },
-};
-
-/** Native operation names per provider, resource kind and action (`stop` variants by state). */
-function operationOf(provider: Provider, kind: ResourceKind, action: Action, state?: string): string {
-  switch (provider) {
-    case 'aws':
-      if (kind === 'volume') return action === 'delete' ? 'DeleteVolume' : 'CreateVolume';
-      return {
-        create: 'RunInstances',
-        start: 'StartInstances',
-        stop: 'StopInstances',
-        delete: 'TerminateInstances',
-        modify: 'ModifyInstanceAttribute',
-      }[action];
-    case 'azure': {
-      const type = kind === 'volume' ? 'Microsoft.Compute/disks' : 'Microsoft.Compute/virtualMachines';
-      if (action === 'create' || action === 'modify') return `${type}/write`;
-      if (action === 'delete') return `${type}/delete`;
-      if (action === 'start') return `${type}/start/action`;
-      return state === 'deallocated' || state === 'deallocating'
-        ? `${type}/deallocate/action`
-        : `${type}/powerOff/action`;
-    }
-    case 'gcp': {
-      const collection = kind === 'volume' ? 'disks' : 'instances';
-      const verb = {
-        create: 'insert',
-        start: 'start',
-        stop: state === 'SUSPENDED' ? 'suspend' : 'stop',
-        delete: 'delete',
-        modify: 'setMetadata',
-      }[action];
-      return `v1.compute.${collection}.${verb}`;
-    }
-  }
-}
 
 /** The people, pipelines and service identities that act in one account. */
 function actorsOf(plan: EstatePlan, cell: CellPlan): Weighted<(random: Random) => string> {
@@ -120,7 +79,7 @@ function actorsOf(plan: EstatePlan, cell: CellPlan): Weighted<(random: Random) =
 }
 
 interface EventTarget {
-  readonly kind: ResourceKind;
+  readonly kind: AuditResourceKind;
   readonly id: string;
   readonly name: string;
   readonly resourceGroup: string | undefined;
@@ -156,11 +115,11 @@ export function generateAuditEvents(
       region: cell.region.name,
       time: toIsoTime(timeMs),
       action,
-      operation: operationOf(provider, target.kind, action, target.state),
-      source: SOURCES[provider],
+      operation: auditOperationOf(provider, target.kind, action, target.state),
+      source: AUDIT_SOURCES[provider],
       actor: random.weighted(actors)(random),
       resourceId: target.id,
-      resourceType: RESOURCE_TYPES[provider][target.kind],
+      resourceType: AUDIT_RESOURCE_TYPES[provider][target.kind],
       resourceName: target.name,
     };
     if (target.resourceGroup !== undefined) event.resourceGroup = target.resourceGroup;
@@ -248,7 +207,7 @@ export function generateAuditEvents(
 
 function ghostId(
   provider: Provider,
-  kind: ResourceKind,
+  kind: AuditResourceKind,
   cell: CellPlan,
   resourceGroup: string | undefined,
   name: string,
@@ -258,7 +217,7 @@ function ghostId(
     case 'aws':
       return awsResourceId(kind === 'instance' ? 'i' : 'vol', random);
     case 'azure':
-      return armResourceId(cell.account.id, resourceGroup!, RESOURCE_TYPES.azure[kind], name);
+      return armResourceId(cell.account.id, resourceGroup!, AUDIT_RESOURCE_TYPES.azure[kind], name);
     case 'gcp':
       return gcpNumericId(random);
   }

@@ -17,9 +17,9 @@ import type {
   EstateLogGroup,
   EstateRegion,
   EstateVolume,
-  Provider,
 } from './model.js';
 import { planEstate } from './plan-estate.js';
+import { compareText, sortByPlacement, type Placed } from './sort-by-placement.js';
 import { isSizePreset, type SizePreset } from './presets.js';
 
 /** Inputs of {@link generateEstate}. */
@@ -29,26 +29,6 @@ export interface GenerateEstateOptions {
   readonly size: SizePreset;
   /** The estate's "now" (ISO-8601); creation times, audit events and log windows lie before it. */
   readonly anchorTime: string;
-}
-
-interface Placed {
-  readonly provider: Provider;
-  readonly account: string;
-  readonly region: string;
-  readonly id: string;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function comparePlaced(a: Placed, b: Placed): number {
-  return (
-    compareText(a.provider, b.provider) ||
-    compareText(a.account, b.account) ||
-    compareText(a.region, b.region) ||
-    compareText(a.id, b.id)
-  );
 }
 
 /** Appends without spreading, which overflows the stack for very long arrays. */
@@ -107,7 +87,7 @@ export function generateEstate(options: GenerateEstateOptions): Estate {
     logGroups,
     auditEvents,
   ] as Placed[][]) {
-    list.sort(comparePlaced);
+    sortByPlacement(list);
   }
 
   const usedRegions = new Map<string, Set<string>>();

@@ -138,6 +138,11 @@ const API_PATHS = [
 ];
 const METHODS = ['GET', 'GET', 'GET', 'GET', 'POST', 'POST', 'PUT', 'DELETE'];
 
+/** Evaluates one of `makers`, chosen at random: only the chosen message is ever built. */
+function choose(random: MinuteRandom, makers: readonly (() => string)[]): string {
+  return makers[random.int(makers.length)]!();
+}
+
 function iso(timestamp: number): string {
   return new Date(timestamp).toISOString();
 }
@@ -163,22 +168,22 @@ function successDuration(random: MinuteRandom): number {
 
 function appInfoLine(context: StreamContext, random: MinuteRandom): string {
   const id = 10_000 + random.int(900_000);
-  return random.pick([
-    `processed order ord_${id} in ${1 + random.int(200)} ms`,
-    `published event ${context.service}.completed id=${id}`,
-    `fetched ${1 + random.int(50)} records from ${context.dependency}`,
-    `payment intent pi_${random.hex(12)} confirmed`,
-    `message ${random.hex(8)} acknowledged`,
+  return choose(random, [
+    () => `processed order ord_${id} in ${1 + random.int(200)} ms`,
+    () => `published event ${context.service}.completed id=${id}`,
+    () => `fetched ${1 + random.int(50)} records from ${context.dependency}`,
+    () => `payment intent pi_${random.hex(12)} confirmed`,
+    () => `message ${random.hex(8)} acknowledged`,
   ]);
 }
 
 function errorLine(context: StreamContext, random: MinuteRandom): string {
-  return random.pick([
-    `ConnectionError: timeout talking to ${context.dependency} after 3000ms`,
-    `ConnectionError: connection refused by ${context.dependency}:5432`,
-    `ValueError: invalid order payload: missing field 'customer_id'`,
-    `ThrottlingException: Rate exceeded calling ${context.dependency}`,
-    `KeyError: 'shipping_address'`,
+  return choose(random, [
+    () => `ConnectionError: timeout talking to ${context.dependency} after 3000ms`,
+    () => `ConnectionError: connection refused by ${context.dependency}:5432`,
+    () => `ValueError: invalid order payload: missing field 'customer_id'`,
+    () => `ThrottlingException: Rate exceeded calling ${context.dependency}`,
+    () => `KeyError: 'shipping_address'`,
   ]);
 }
 
@@ -323,12 +328,16 @@ const apiFamily: LogFamily = {
       sink.emit(
         time,
         'ERROR',
-        random.pick([
-          `ERROR 500 POST /api/checkout upstream timeout after 3000ms (${context.dependency}) ${requestTag}`,
-          `ERROR 502 ${method} ${path} bad gateway: connection refused by ${context.dependency} ${requestTag}`,
-          `ERROR 503 ${method} ${path} database error: too many connections (${context.dependency}) ${requestTag}`,
-          `ERROR 500 ${method} ${path} unhandled exception: TypeError: Cannot read properties of undefined (reading 'id') ${requestTag}`,
-          `ERROR 504 ${method} ${path} gateway timeout after 30000ms ${requestTag}`,
+        choose(random, [
+          () =>
+            `ERROR 500 POST /api/checkout upstream timeout after 3000ms (${context.dependency}) ${requestTag}`,
+          () =>
+            `ERROR 502 ${method} ${path} bad gateway: connection refused by ${context.dependency} ${requestTag}`,
+          () =>
+            `ERROR 503 ${method} ${path} database error: too many connections (${context.dependency}) ${requestTag}`,
+          () =>
+            `ERROR 500 ${method} ${path} unhandled exception: TypeError: Cannot read properties of undefined (reading 'id') ${requestTag}`,
+          () => `ERROR 504 ${method} ${path} gateway timeout after 30000ms ${requestTag}`,
         ]),
       );
       return;
@@ -374,11 +383,13 @@ const syslogFamily: LogFamily = {
       sink.emit(
         time,
         'ERROR',
-        random.pick([
-          `${prefix} kernel: ERROR Out of memory: Killed process ${pid} (java) total-vm:${4_000_000 + random.int(4_000_000)}kB`,
-          `${prefix} app[${pid}]: ERROR connection timeout to ${context.dependency}:5432 after 3000ms`,
-          `${prefix} systemd[1]: ERROR nginx.service: Failed with result 'exit-code'.`,
-          `${prefix} kernel: ERROR EXT4-fs error (device nvme1n1): ext4_find_entry:1455: inode #2: comm app: reading directory lblock 0`,
+        choose(random, [
+          () =>
+            `${prefix} kernel: ERROR Out of memory: Killed process ${pid} (java) total-vm:${4_000_000 + random.int(4_000_000)}kB`,
+          () => `${prefix} app[${pid}]: ERROR connection timeout to ${context.dependency}:5432 after 3000ms`,
+          () => `${prefix} systemd[1]: ERROR nginx.service: Failed with result 'exit-code'.`,
+          () =>
+            `${prefix} kernel: ERROR EXT4-fs error (device nvme1n1): ext4_find_entry:1455: inode #2: comm app: reading directory lblock 0`,
         ]),
       );
       return;
@@ -388,10 +399,12 @@ const syslogFamily: LogFamily = {
       sink.emit(
         time,
         'WARN',
-        random.pick([
-          `${prefix} app[${pid}]: WARN disk usage at ${80 + random.int(15)}% on /var`,
-          `${prefix} systemd-resolved[512]: WARN Using degraded feature set UDP instead of UDP+EDNS0 for DNS server 10.0.0.2.`,
-          `${prefix} kernel: WARN TCP: request_sock_TCP: Possible SYN flooding on port 443. Sending cookies.`,
+        choose(random, [
+          () => `${prefix} app[${pid}]: WARN disk usage at ${80 + random.int(15)}% on /var`,
+          () =>
+            `${prefix} systemd-resolved[512]: WARN Using degraded feature set UDP instead of UDP+EDNS0 for DNS server 10.0.0.2.`,
+          () =>
+            `${prefix} kernel: WARN TCP: request_sock_TCP: Possible SYN flooding on port 443. Sending cookies.`,
         ]),
       );
     } else if (roll < 0.12) {
@@ -404,12 +417,13 @@ const syslogFamily: LogFamily = {
       sink.emit(
         time,
         'INFO',
-        random.pick([
-          `${prefix} systemd[1]: INFO Started Daily apt download activities.`,
-          `${prefix} sshd[${pid}]: INFO Accepted publickey for ubuntu from 10.0.${random.int(255)}.${4 + random.int(250)} port ${30_000 + random.int(30_000)} ssh2`,
-          `${prefix} CRON[${pid}]: INFO (root) CMD (/usr/local/bin/backup.sh)`,
-          `${prefix} app[${pid}]: INFO ${appInfoLine(context, random)}`,
-          `${prefix} systemd[1]: INFO Finished Rotate log files.`,
+        choose(random, [
+          () => `${prefix} systemd[1]: INFO Started Daily apt download activities.`,
+          () =>
+            `${prefix} sshd[${pid}]: INFO Accepted publickey for ubuntu from 10.0.${random.int(255)}.${4 + random.int(250)} port ${30_000 + random.int(30_000)} ssh2`,
+          () => `${prefix} CRON[${pid}]: INFO (root) CMD (/usr/local/bin/backup.sh)`,
+          () => `${prefix} app[${pid}]: INFO ${appInfoLine(context, random)}`,
+          () => `${prefix} systemd[1]: INFO Finished Rotate log files.`,
         ]),
       );
     }

@@ -113,7 +113,7 @@ export function planEstate(seed: number, size: SizePreset, anchorMs: number): Es
     const functions = apportion(functionsPerProvider[providerIndex]!, cellWeights);
     const databases = apportion(databasesPerProvider[providerIndex]!, cellWeights);
     const buckets = apportion(
-      bucketsPerProvider[providerIndex]!,
+      Math.max(bucketsPerProvider[providerIndex]!, 2 * presets.length),
       presets.map((preset) => preset.weight),
       2,
     );

@@ -192,8 +192,8 @@ export function createCloudFunctionsRouter(context: GcpContext): CloudFunctionsR
       operation: 'functions.get',
       serve: () => {
         const name = `projects/${projectId}/locations/${location}/functions/${functionSegment}`;
-        requireProject(context, 'cloudfunctions', projectId, 'cloudfunctions.functions.get', name);
-        const found = context.index.function('gcp', projectId, location, functionSegment);
+        const project = requireProject(context, 'cloudfunctions', projectId, 'cloudfunctions.functions.get', name);
+        const found = context.index.function('gcp', project.id, location, functionSegment);
         if (!found) throw new GcpRequestError({ kind: 'not_found', message: `Resource '${name}' was not found` });
         return gcpJsonResponse(rendered(found).json(enumEncodingOf(request)));
       },

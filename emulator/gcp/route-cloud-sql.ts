@@ -1,6 +1,6 @@
 import type { EstateAccount, EstateDatabase } from '../estate/model.js';
 import type { OperationRoute, WireRequest } from '../server/wire.js';
-import { deriveAlphanumeric, deriveDecimalId, deriveIpv4 } from './derive-gcp-value.js';
+import { deriveAlphanumeric, deriveDecimalId, deriveIpv4, usesCustomerManagedKey } from './derive-gcp-value.js';
 import type { GcpContext } from './gcp-context.js';
 import { SQL_INSTANCE_ENUMS } from './gcp-enums.js';
 import {
@@ -106,7 +106,7 @@ function renderSqlInstance(context: GcpContext, database: EstateDatabase, projec
     region: database.region,
     gceZone: database.zone,
     ...(secondary === undefined ? {} : { secondaryGceZone: secondary }),
-    ...(database.encrypted
+    ...(database.encrypted && usesCustomerManagedKey(`sql:${database.account}:${database.name}`)
       ? {
           diskEncryptionConfiguration: {
             kmsKeyName: `projects/${database.account}/locations/${database.region}/keyRings/cloudsql/cryptoKeys/${database.name}`,
@@ -205,8 +205,8 @@ export function createCloudSqlRouter(context: GcpContext): CloudSqlRouter {
       ...(database === undefined ? {} : { region: database.region }),
       operation: 'instances.get',
       serve: () => {
-        requireProject(context, 'sqladmin', projectId, 'cloudsql.instances.get');
-        const found = rendered(`${version}\u0000${projectId}\u0000${instanceName}`);
+        const project = requireProject(context, 'sqladmin', projectId, 'cloudsql.instances.get');
+        const found = rendered(`${version}\u0000${project.id}\u0000${instanceName}`);
         if (!found) {
           throw new GcpRequestError({
             kind: 'not_found',

@@ -1,6 +1,6 @@
 import type { EstateAccount, EstateBucket } from '../estate/model.js';
 import type { OperationRoute, WireRequest } from '../server/wire.js';
-import { deriveDecimalId } from './derive-gcp-value.js';
+import { deriveDecimalId, usesCustomerManagedKey } from './derive-gcp-value.js';
 import type { GcpContext } from './gcp-context.js';
 import { gcpJsonResponse, memoize, renderResource, serializeList, type JsonObject, type RenderedResource } from './gcp-json.js';
 import { decodeOffsetToken, encodePageToken, parseIntegerParameter, queryFingerprint, resolvePageSize, slicePage } from './gcp-paging.js';
@@ -41,7 +41,7 @@ function renderBucket(bucket: EstateBucket, project: EstateAccount | undefined):
     etag: 'CAE=',
     timeCreated: bucket.createdTime,
     updated: bucket.createdTime,
-    ...(bucket.encrypted
+    ...(bucket.encrypted && usesCustomerManagedKey(`bucket:${bucket.name}`)
       ? {
           encryption: {
             defaultKmsKeyName: `projects/${bucket.account}/locations/${bucket.region.toLowerCase()}/keyRings/storage/cryptoKeys/${bucket.name}`,

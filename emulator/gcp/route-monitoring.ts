@@ -411,7 +411,9 @@ function serializeSeries(series: OutputSeries, withPoints: boolean, encoding: En
       ? {
           points: series.points().map((point) => ({
             interval: { startTime: toRfc3339(point.startMs), endTime: toRfc3339(point.endMs) },
-            value: series.valueType === 'INT64' ? { int64Value: String(Math.round(point.value)) } : { doubleValue: point.value },
+            value: (series.valueType === 'INT64'
+              ? { int64Value: String(Math.round(point.value)) }
+              : { doubleValue: point.value }) satisfies JsonObject as JsonObject,
           })),
         }
       : {}),

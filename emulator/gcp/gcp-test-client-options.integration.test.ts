@@ -1,0 +1,103 @@
+import { InstancesClient } from '@google-cloud/compute';
+import { v2 as functionsV2 } from '@google-cloud/functions';
+import { Logging, v2 as loggingV2 } from '@google-cloud/logging';
+import { MetricServiceClient } from '@google-cloud/monitoring';
+import { SqlInstancesServiceClient } from '@google-cloud/sql';
+import { Storage } from '@google-cloud/storage';
+import dns from 'node:dns';
+import net from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateEstate } from '../estate/generate-estate.js';
+import type { Estate } from '../estate/model.js';
+import { startEmulator, type RunningEmulator } from '../server/start-emulator.js';
+import { gcpEmulatorClientOptions, gcpEmulatorStorageOptions } from './gcp-test-client-options.js';
+
+const ANCHOR = '2026-11-20T00:00:00.000Z';
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+let estate: Estate;
+let emulator: RunningEmulator;
+const connections: string[] = [];
+const lookups: string[] = [];
+const originalConnect = net.Socket.prototype.connect;
+const originalLookup = dns.lookup;
+const originalPromiseLookup = dns.promises.lookup;
+
+/** Records the remote host of every socket the process opens, and every DNS lookup. */
+function installNetworkGuard(): void {
+  net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
+    const [first, second] = args;
+    const host =
+      typeof first === 'object' && first !== null
+        ? ((first as { host?: string; path?: string }).host ?? (first as { path?: string }).path ?? 'localhost')
+        : typeof second === 'string'
+          ? second
+          : 'localhost';
+    connections.push(host);
+    return (originalConnect as (...inner: unknown[]) => net.Socket).apply(this, args);
+  } as typeof net.Socket.prototype.connect;
+  dns.lookup = function guardedLookup(hostname: string, ...rest: unknown[]) {
+    lookups.push(hostname);
+    return (originalLookup as (...inner: unknown[]) => void)(hostname, ...rest);
+  } as typeof dns.lookup;
+  dns.promises.lookup = ((hostname: string, ...rest: unknown[]) => {
+    lookups.push(hostname);
+    return (originalPromiseLookup as (...inner: unknown[]) => Promise<unknown>)(hostname, ...rest);
+  }) as typeof dns.promises.lookup;
+}
+
+beforeAll(async () => {
+  estate = generateEstate({ seed: 7, size: 'tiny', anchorTime: ANCHOR });
+  emulator = await startEmulator({ estate });
+  installNetworkGuard();
+});
+
+afterAll(async () => {
+  net.Socket.prototype.connect = originalConnect;
+  dns.lookup = originalLookup;
+  dns.promises.lookup = originalPromiseLookup;
+  await emulator.close();
+});
+
+it('lets every client library reach the emulator without touching any non-loopback host', async () => {
+  const project = estate.accounts.find((account) => account.provider === 'gcp')!.id;
+  const options = gcpEmulatorClientOptions(emulator.endpoints.gcp, project);
+  const sinceSeq = emulator.journal.total();
+  const anchorSeconds = Date.parse(ANCHOR) / 1000;
+
+  for await (const _scope of new InstancesClient(options).aggregatedListAsync({ project })) break;
+  await new functionsV2.FunctionServiceClient(options).listFunctions({ parent: `projects/${project}/locations/-` }, { autoPaginate: false });
+  await new SqlInstancesServiceClient(options).list({ project });
+  await new MetricServiceClient(options).listTimeSeries(
+    {
+      name: `projects/${project}`,
+      filter: 'metric.type = "compute.googleapis.com/instance/cpu/utilization"',
+      interval: { startTime: { seconds: anchorSeconds - 600 }, endTime: { seconds: anchorSeconds } },
+    },
+    { autoPaginate: false },
+  );
+  await new loggingV2.LoggingServiceV2Client(options).listLogEntries(
+    { resourceNames: [`projects/${project}`], filter: `severity >= ERROR AND timestamp >= "${new Date((anchorSeconds - 600) * 1000).toISOString()}"` },
+    { autoPaginate: false },
+  );
+  await new Logging(options as never).getEntries({ filter: `timestamp >= "${new Date((anchorSeconds - 60) * 1000).toISOString()}"` });
+  await new Storage(gcpEmulatorStorageOptions(emulator.endpoints.gcp, project)).getBuckets();
+
+  expect(emulator.journal.query({ sinceSeq }).map((entry) => entry.service)).toEqual([
+    'compute',
+    'cloudfunctions',
+    'sqladmin',
+    'monitoring',
+    'logging',
+    'logging',
+    'storage',
+  ]);
+  expect(connections.length).toBeGreaterThan(0);
+  expect(connections.filter((host) => !LOOPBACK.has(host))).toEqual([]);
+  expect(lookups.filter((host) => !LOOPBACK.has(host))).toEqual([]);
+});
+
+it('refuses endpoints that are not plain http', () => {
+  expect(() => gcpEmulatorClientOptions('https://127.0.0.1:8443')).toThrow(RangeError);
+  expect(() => gcpEmulatorClientOptions('http://127.0.0.1')).toThrow(RangeError);
+});
