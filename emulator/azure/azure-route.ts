@@ -2,6 +2,7 @@ import type { OperationRoute, WireResponse } from '../server/wire.js';
 import type { ArmError } from './arm-errors.js';
 import type { AzureCatalog } from './create-azure-catalog.js';
 import type { AzureResponder } from './azure-responder.js';
+import type { ActivityFilterCache } from './serve-activity-log.js';
 
 /** An operation recognised by the Azure handler, with what its error rendering needs. */
 export interface AzureRoute extends OperationRoute {
@@ -26,6 +27,8 @@ export interface AzureServeContext {
   readonly responder: AzureResponder;
   /** Items per ARM page (`pageSizeCaps.azure`, default 100). */
   readonly pageSize: number;
+  /** Recently filtered Activity Log lists, so paging does not rescan. */
+  readonly activityFilters: ActivityFilterCache;
 }
 
 /** The result of an ARM read: a serialized 200 body, or an error. */

@@ -5,6 +5,7 @@ import type { AzureServeContext } from './azure-route.js';
 import { createAzureCatalog } from './create-azure-catalog.js';
 import { renderAzureError, renderAzureMalformed } from './render-azure-error.js';
 import { routeArmRequest } from './route-arm-request.js';
+import { createActivityFilterCache } from './serve-activity-log.js';
 import { isLogAnalyticsRequest, routeLogAnalyticsRequest } from './route-log-analytics-request.js';
 
 /** Default ARM page size when `pageSizeCaps.azure` is not set. */
@@ -28,6 +29,7 @@ export function createAzureHandler(deps: HandlerDeps): ProviderHandler {
     catalog: createAzureCatalog(deps.estate),
     responder: createAzureResponder(deps.estate.seed),
     pageSize: deps.pageSizeCaps.azure ?? DEFAULT_AZURE_PAGE_SIZE,
+    activityFilters: createActivityFilterCache(),
   };
   return {
     provider: 'azure',

@@ -439,7 +439,7 @@ function routeArmRead(request: WireRequest, context: AzureServeContext, segments
       account,
       action: 'Microsoft.Insights/eventtypes/values/read',
       scope,
-      respond: () => serveActivityLog(request, context, subscriptionId),
+      respond: () => serveActivityLog(request, context, subscriptionId, context.activityFilters),
     });
   }
   const path = parseArmResourcePath(`/${segments.join('/')}`);

@@ -9,6 +9,28 @@ import { readQueryParameter } from './read-query-parameter.js';
 
 /** The Activity Log keeps 90 days. */
 const RETENTION_MS = 90 * 86_400_000;
+/** Filtered lists kept for paging (`nextLink` repeats the filter); the oldest is dropped first. */
+const CACHED_FILTERS = 32;
+
+/** Remembers the entries matching recent filters, so each further page costs a slice, not a scan. */
+export interface ActivityFilterCache {
+  matching(key: string, compute: () => readonly ActivityEntry[]): readonly ActivityEntry[];
+}
+
+/** Creates a small bounded cache of filtered Activity Log lists (insertion-ordered eviction). */
+export function createActivityFilterCache(capacity = CACHED_FILTERS): ActivityFilterCache {
+  const entries = new Map<string, readonly ActivityEntry[]>();
+  return {
+    matching(key, compute) {
+      const cached = entries.get(key);
+      if (cached) return cached;
+      const computed = compute();
+      entries.set(key, computed);
+      if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+      return computed;
+    },
+  };
+}
 
 function matches(entry: ActivityEntry, filter: ActivityLogFilter, endMs: number): boolean {
   if (entry.timestampMs < filter.startMs || entry.timestampMs > endMs) return false;
@@ -44,10 +66,16 @@ function select(object: JsonObject, fields: readonly string[]): JsonObject {
  * `nextLink`; `$select` keeps only the named top-level fields. A missing start time, a start
  * older than 90 days before the estate's now, or a window longer than 90 days is 400 `BadRequest`.
  */
-export function serveActivityLog(request: WireRequest, context: AzureServeContext, subscriptionId: string): ArmOutcome {
+export function serveActivityLog(
+  request: WireRequest,
+  context: AzureServeContext,
+  subscriptionId: string,
+  cache: ActivityFilterCache,
+): ArmOutcome {
   const subscription = context.catalog.subscription(subscriptionId);
   if (!subscription) return subscriptionNotFoundError(subscriptionId);
-  const parsed = parseActivityLogFilter(readQueryParameter(request.url, '$filter'));
+  const filterText = readQueryParameter(request.url, '$filter');
+  const parsed = parseActivityLogFilter(filterText);
   if (!parsed.ok) return insightsBadRequestError(parsed.message);
   const filter = parsed.filter;
   const nowMs = context.catalog.nowMs;
@@ -61,7 +89,9 @@ export function serveActivityLog(request: WireRequest, context: AzureServeContex
     return insightsBadRequestError('The time range of the query exceeds the maximum of 90 days.');
   }
   if (endMs < filter.startMs) return insightsBadRequestError('The end time of the query is before its start time.');
-  const entries = context.catalog.activity(subscription.account.id).filter((entry) => matches(entry, filter, endMs));
+  const entries = cache.matching(`${subscription.key}\u0000${filterText ?? ''}`, () =>
+    context.catalog.activity(subscription.account.id).filter((entry) => matches(entry, filter, endMs)),
+  );
   const fields = readQueryParameter(request.url, '$select')
     ?.split(',')
     .map((field) => field.trim())

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NATIVE_INSTANCE_STATES } from './cloud-catalog.js';
 import { generateEstate } from './generate-estate.js';
-import type { Estate, Provider } from './model.js';
+import type { Provider } from './model.js';
 import { SIZE_PRESETS, type SizePreset } from './presets.js';
 import { comparePlaced } from './sort-by-placement.js';
 
@@ -338,7 +338,7 @@ describe('generateEstate: order', () => {
   it.each(['instances', 'volumes', 'functions', 'databases', 'buckets', 'logGroups', 'auditEvents'] as const)(
     'sorts %s by provider, account, region and id',
     (kind) => {
-      const items = (small as Estate)[kind];
+      const items = small[kind];
 
       const sorted = [...items].sort(comparePlaced);
 

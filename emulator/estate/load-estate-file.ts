@@ -35,7 +35,11 @@ function toFieldPath(path: FilePath): string {
  * The source position of a path: the deepest node of the document that exists along it (a missing
  * field points at the object that lacks it). For an unknown key, `key` selects the key itself.
  */
-function locate(source: ParsedSource, path: FilePath, key?: string): { line: number; column: number } | undefined {
+function locate(
+  source: ParsedSource,
+  path: FilePath,
+  key?: string,
+): { line: number; column: number } | undefined {
   const { document, lineCounter } = source;
   let node: unknown = document.contents;
   let offset: number | undefined = rangeStart(node);

@@ -1,7 +1,13 @@
 import type { EstateAccount, EstateInstance, EstateVolume } from '../estate/model.js';
 import { deriveDecimalId, deriveFingerprint } from './derive-gcp-value.js';
 import type { GcpContext } from './gcp-context.js';
-import { memoize, renderResource, type JsonObject, type JsonValue, type RenderedResource } from './gcp-json.js';
+import {
+  memoize,
+  renderResource,
+  type JsonObject,
+  type JsonValue,
+  type RenderedResource,
+} from './gcp-json.js';
 import { toComputeTimestamp } from './gcp-time.js';
 import { createInstanceActivity, isStoppedState } from './instance-activity.js';
 
@@ -95,8 +101,14 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
     const region = context.regionOfZone(zone);
     if (region === undefined) return { instances: [], disks: [] };
     return {
-      instances: index.instancesIn('gcp', project, region).filter((item) => item.zone === zone).sort(byName),
-      disks: index.volumesIn('gcp', project, region).filter((item) => item.zone === zone).sort(byName),
+      instances: index
+        .instancesIn('gcp', project, region)
+        .filter((item) => item.zone === zone)
+        .sort(byName),
+      disks: index
+        .volumesIn('gcp', project, region)
+        .filter((item) => item.zone === zone)
+        .sort(byName),
     };
   });
 
@@ -141,7 +153,9 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
         interface: 'SCSI',
         ...(features.length > 0 ? { guestOsFeatures: features } : {}),
         diskSizeGb: String(volume.sizeGb),
-        ...(volume.kmsKeyId === undefined ? {} : { diskEncryptionKey: { kmsKeyName: `${volume.kmsKeyId}/cryptoKeyVersions/1` } }),
+        ...(volume.kmsKeyId === undefined
+          ? {}
+          : { diskEncryptionKey: { kmsKeyName: `${volume.kmsKeyId}/cryptoKeyVersions/1` } }),
         architecture: 'X86_64',
       });
     });
@@ -193,14 +207,20 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
       },
       cpuPlatform: item.state === 'TERMINATED' ? 'Unknown CPU Platform' : cpuPlatformOf(item.type),
       ...(Object.keys(labels).length > 0 ? { labels } : {}),
-      labelFingerprint: Object.keys(labels).length > 0 ? deriveFingerprint(`labels:${JSON.stringify(labels)}`) : EMPTY_FINGERPRINT,
+      labelFingerprint:
+        Object.keys(labels).length > 0
+          ? deriveFingerprint(`labels:${JSON.stringify(labels)}`)
+          : EMPTY_FINGERPRINT,
       startRestricted: false,
       deletionProtection: false,
       ...(accelerator === undefined
         ? {}
         : {
             guestAccelerators: [
-              { acceleratorType: `${zone}/acceleratorTypes/${accelerator.type}`, acceleratorCount: accelerator.count },
+              {
+                acceleratorType: `${zone}/acceleratorTypes/${accelerator.type}`,
+                acceleratorCount: accelerator.count,
+              },
             ],
           }),
       shieldedInstanceConfig: { enableSecureBoot: false, enableVtpm: true, enableIntegrityMonitoring: true },
@@ -235,20 +255,32 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
             sourceImageId: deriveDecimalId(`image:${bootFor.imageId}`, 19),
           }),
       type: `${zone}/diskTypes/${volume.volumeType}`,
-      ...(bootFor !== undefined && licenseOf(bootFor.imageId) !== undefined ? { licenses: [licenseOf(bootFor.imageId)!] } : {}),
+      ...(bootFor !== undefined && licenseOf(bootFor.imageId) !== undefined
+        ? { licenses: [licenseOf(bootFor.imageId)!] }
+        : {}),
       ...(attached === undefined
         ? {}
         : {
-            lastAttachTimestamp: toComputeTimestamp(Math.max(Date.parse(volume.createdTime), Date.parse(attached.createdTime))),
+            lastAttachTimestamp: toComputeTimestamp(
+              Math.max(Date.parse(volume.createdTime), Date.parse(attached.createdTime)),
+            ),
             users: [`${zoneUrl(attached.account, attached.zone)}/instances/${attached.name}`],
           }),
       ...(Object.keys(labels).length > 0 ? { labels } : {}),
-      labelFingerprint: Object.keys(labels).length > 0 ? deriveFingerprint(`labels:${JSON.stringify(labels)}`) : EMPTY_FINGERPRINT,
+      labelFingerprint:
+        Object.keys(labels).length > 0
+          ? deriveFingerprint(`labels:${JSON.stringify(labels)}`)
+          : EMPTY_FINGERPRINT,
       physicalBlockSizeBytes: '4096',
       ...(hyperdisk && volume.iops !== undefined
-        ? { provisionedIops: String(volume.iops), provisionedThroughput: String(Math.max(140, Math.round(volume.iops / 4))) }
+        ? {
+            provisionedIops: String(volume.iops),
+            provisionedThroughput: String(Math.max(140, Math.round(volume.iops / 4))),
+          }
         : {}),
-      ...(volume.kmsKeyId === undefined ? {} : { diskEncryptionKey: { kmsKeyName: `${volume.kmsKeyId}/cryptoKeyVersions/1` } }),
+      ...(volume.kmsKeyId === undefined
+        ? {}
+        : { diskEncryptionKey: { kmsKeyName: `${volume.kmsKeyId}/cryptoKeyVersions/1` } }),
       architecture: 'X86_64',
       satisfiesPzi: true,
     };
@@ -268,7 +300,14 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
       status: 'UP',
       region: computeUrl(`projects/${project}/regions/${region.name}`),
       selfLink: computeUrl(`projects/${project}/zones/${name}`),
-      availableCpuPlatforms: ['Intel Sapphire Rapids', 'Intel Cascade Lake', 'Intel Skylake', 'Intel Broadwell', 'AMD Milan', 'AMD Rome'],
+      availableCpuPlatforms: [
+        'Intel Sapphire Rapids',
+        'Intel Cascade Lake',
+        'Intel Skylake',
+        'Intel Broadwell',
+        'AMD Milan',
+        'AMD Rome',
+      ],
       supportsPzs: true,
     });
   });
@@ -297,7 +336,10 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
       id: number,
       creationTimestamp: toComputeTimestamp(context.anchorMs - 900 * 86_400_000),
       name: account.id,
-      commonInstanceMetadata: { kind: 'compute#metadata', fingerprint: deriveFingerprint(`project-metadata:${account.id}`) },
+      commonInstanceMetadata: {
+        kind: 'compute#metadata',
+        fingerprint: deriveFingerprint(`project-metadata:${account.id}`),
+      },
       selfLink: computeUrl(`projects/${account.id}`),
       defaultServiceAccount: `${number}-compute@developer.gserviceaccount.com`,
       xpnProjectStatus: 'UNSPECIFIED_XPN_PROJECT_STATUS',
@@ -311,7 +353,8 @@ export function createComputeCatalog(context: GcpContext): ComputeCatalog {
     disksInZone: (projectId, zoneName) => zoneItems(`${projectId}\u0000${zoneName}`).disks,
     instanceByName: (projectId, zoneName, name) =>
       zoneItems(`${projectId}\u0000${zoneName}`).instances.find((item) => item.name === name),
-    diskByName: (projectId, zoneName, name) => zoneItems(`${projectId}\u0000${zoneName}`).disks.find((item) => item.name === name),
+    diskByName: (projectId, zoneName, name) =>
+      zoneItems(`${projectId}\u0000${zoneName}`).disks.find((item) => item.name === name),
     instance,
     disk,
     zone: (projectId, zoneName) => zone(`${projectId}\u0000${zoneName}`),

@@ -1,4 +1,11 @@
-import { DisksClient, InstancesClient, ProjectsClient, RegionsClient, ZonesClient, type protos } from '@google-cloud/compute';
+import {
+  DisksClient,
+  InstancesClient,
+  ProjectsClient,
+  RegionsClient,
+  ZonesClient,
+  type protos,
+} from '@google-cloud/compute';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEstate } from '../estate/generate-estate.js';
 import type { Estate, EstateAccount, EstateInstance } from '../estate/model.js';
@@ -25,10 +32,16 @@ const options = () => gcpEmulatorClientOptions(emulator.endpoints.gcp);
 const instancesOf = (project: string): EstateInstance[] =>
   estate.instances.filter((instance) => instance.provider === 'gcp' && instance.account === project);
 
-async function aggregatedInstances(project: string, filter?: string): Promise<protos.google.cloud.compute.v1.IInstance[]> {
+async function aggregatedInstances(
+  project: string,
+  filter?: string,
+): Promise<protos.google.cloud.compute.v1.IInstance[]> {
   const client = new InstancesClient(options());
   const found: protos.google.cloud.compute.v1.IInstance[] = [];
-  for await (const [, scoped] of client.aggregatedListAsync({ project, ...(filter === undefined ? {} : { filter }) })) {
+  for await (const [, scoped] of client.aggregatedListAsync({
+    project,
+    ...(filter === undefined ? {} : { filter }),
+  })) {
     found.push(...(scoped.instances ?? []));
   }
   return found;
@@ -56,7 +69,11 @@ describe('instances.aggregatedList', () => {
 
       const found = await aggregatedInstances(project.id);
 
-      expect(found.map((instance) => instance.id).sort()).toEqual(instancesOf(project.id).map((instance) => instance.id).sort());
+      expect(found.map((instance) => instance.id).sort()).toEqual(
+        instancesOf(project.id)
+          .map((instance) => instance.id)
+          .sort(),
+      );
       const pages = emulator.journal.query({ operation: 'instances.aggregatedList', sinceSeq });
       expect(pages.length).toBe(Math.max(1, Math.ceil(found.length / 10)));
       expect(pages.every((entry) => entry.account === project.id && entry.status === 200)).toBe(true);
@@ -65,12 +82,19 @@ describe('instances.aggregatedList', () => {
   });
 
   it('keys scopes by zone and marks empty zones with NO_RESULTS_ON_PAGE', async () => {
-    const response = await fetch(`${emulator.endpoints.gcp}/compute/v1/projects/${projects[0]!.id}/aggregated/instances?maxResults=1`);
-    const body = (await response.json()) as { items: Record<string, { instances?: unknown[]; warning?: { code: string } }>; nextPageToken?: string };
+    const response = await fetch(
+      `${emulator.endpoints.gcp}/compute/v1/projects/${projects[0]!.id}/aggregated/instances?maxResults=1`,
+    );
+    const body = (await response.json()) as {
+      items: Record<string, { instances?: unknown[]; warning?: { code: string } }>;
+      nextPageToken?: string;
+    };
 
     const scopes = Object.entries(body.items);
     expect(scopes.filter(([, scoped]) => scoped.instances !== undefined)).toHaveLength(1);
-    expect(scopes.filter(([, scoped]) => scoped.warning?.code === 'NO_RESULTS_ON_PAGE').length).toBe(scopes.length - 1);
+    expect(scopes.filter(([, scoped]) => scoped.warning?.code === 'NO_RESULTS_ON_PAGE').length).toBe(
+      scopes.length - 1,
+    );
     expect(scopes.every(([key]) => /^zones\/[a-z]+-[a-z]+\d-[a-z]$/.test(key))).toBe(true);
     expect(body.nextPageToken).toEqual(expect.any(String));
   });
@@ -80,7 +104,10 @@ describe('instances.aggregatedList', () => {
     ['status != TERMINATED', (instance: EstateInstance) => instance.state !== 'TERMINATED'],
     ['labels.env = prod', (instance: EstateInstance) => instance.tags.env === 'prod'],
     ['name = web-*', (instance: EstateInstance) => instance.name.startsWith('web-')],
-    ['(status = RUNNING) (labels.team = platform)', (instance: EstateInstance) => instance.state === 'RUNNING' && instance.tags.team === 'platform'],
+    [
+      '(status = RUNNING) (labels.team = platform)',
+      (instance: EstateInstance) => instance.state === 'RUNNING' && instance.tags.team === 'platform',
+    ],
     ['labels.owner:*', (instance: EstateInstance) => instance.tags.owner !== undefined],
     ['name eq .*-prod-[0-9]+', (instance: EstateInstance) => /^.*-prod-[0-9]+$/.test(instance.name)],
   ])('filters with %s', async (filter, expected) => {
@@ -88,13 +115,20 @@ describe('instances.aggregatedList', () => {
 
     const found = await aggregatedInstances(project, filter);
 
-    expect(found.map((instance) => instance.name).sort()).toEqual(instancesOf(project).filter(expected).map((instance) => instance.name).sort());
+    expect(found.map((instance) => instance.name).sort()).toEqual(
+      instancesOf(project)
+        .filter(expected)
+        .map((instance) => instance.name)
+        .sort(),
+    );
   });
 
   it('refuses a filter outside the supported syntax with 400', async () => {
     const client = new InstancesClient(options());
 
-    const failure = await httpStatusOf(firstOf(client.aggregatedListAsync({ project: projects[0]!.id, filter: 'status = ' })));
+    const failure = await httpStatusOf(
+      firstOf(client.aggregatedListAsync({ project: projects[0]!.id, filter: 'status = ' })),
+    );
 
     expect(failure.status).toBe(400);
     expect(failure.message).toContain('INVALID_ARGUMENT');
@@ -106,20 +140,30 @@ describe('instances.aggregatedList', () => {
     const failure = await httpStatusOf(firstOf(client.aggregatedListAsync({ project: 'not-a-project-1' })));
 
     expect(failure.status).toBe(403);
-    expect(failure.message).toContain("Required 'compute.instances.list' permission for 'projects/not-a-project-1'");
+    expect(failure.message).toContain(
+      "Required 'compute.instances.list' permission for 'projects/not-a-project-1'",
+    );
   });
 });
 
 describe('instances.list and instances.get', () => {
   it('lists one zone and gets one instance with the estate values in Compute shape', async () => {
-    const running = instancesOf(projects[1]!.id).find((instance) => instance.state === 'RUNNING' && instance.publicIp !== undefined)!;
+    const running = instancesOf(projects[1]!.id).find(
+      (instance) => instance.state === 'RUNNING' && instance.publicIp !== undefined,
+    )!;
     const client = new InstancesClient(options());
     const zoneIds: string[] = [];
-    for await (const instance of client.listAsync({ project: running.account, zone: running.zone })) zoneIds.push(String(instance.id));
+    for await (const instance of client.listAsync({ project: running.account, zone: running.zone }))
+      zoneIds.push(String(instance.id));
 
     const [got] = await client.get({ project: running.account, zone: running.zone, instance: running.name });
 
-    expect(zoneIds.sort()).toEqual(instancesOf(running.account).filter((instance) => instance.zone === running.zone).map((instance) => instance.id).sort());
+    expect(zoneIds.sort()).toEqual(
+      instancesOf(running.account)
+        .filter((instance) => instance.zone === running.zone)
+        .map((instance) => instance.id)
+        .sort(),
+    );
     const zoneUrl = `https://www.googleapis.com/compute/v1/projects/${running.account}/zones/${running.zone}`;
     expect(got).toMatchObject({
       kind: 'compute#instance',
@@ -144,7 +188,9 @@ describe('instances.list and instances.get', () => {
   });
 
   it('reports lastStopTimestamp for a TERMINATED instance', async () => {
-    const stopped = estate.instances.find((instance) => instance.provider === 'gcp' && instance.state === 'TERMINATED')!;
+    const stopped = estate.instances.find(
+      (instance) => instance.provider === 'gcp' && instance.state === 'TERMINATED',
+    )!;
     const client = new InstancesClient(options());
 
     const [got] = await client.get({ project: stopped.account, zone: stopped.zone, instance: stopped.name });
@@ -157,7 +203,9 @@ describe('instances.list and instances.get', () => {
   it('answers 404 for an instance that does not exist', async () => {
     const client = new InstancesClient(options());
 
-    const failure = await httpStatusOf(client.get({ project: projects[0]!.id, zone: 'us-central1-a', instance: 'no-such-vm' }));
+    const failure = await httpStatusOf(
+      client.get({ project: projects[0]!.id, zone: 'us-central1-a', instance: 'no-such-vm' }),
+    );
 
     expect(failure.status).toBe(404);
     expect(failure.message).toContain("The resource 'projects/");
@@ -170,16 +218,21 @@ describe('disks, zones, regions, projects', () => {
     const client = new DisksClient(options());
     const disks: protos.google.cloud.compute.v1.IDisk[] = [];
 
-    for await (const [, scoped] of client.aggregatedListAsync({ project })) disks.push(...(scoped.disks ?? []));
+    for await (const [, scoped] of client.aggregatedListAsync({ project }))
+      disks.push(...(scoped.disks ?? []));
 
-    const expected = estate.volumes.filter((volume) => volume.provider === 'gcp' && volume.account === project);
+    const expected = estate.volumes.filter(
+      (volume) => volume.provider === 'gcp' && volume.account === project,
+    );
     expect(disks.map((disk) => disk.id).sort()).toEqual(expected.map((volume) => volume.id).sort());
     for (const volume of expected) {
       const disk = disks.find((candidate) => candidate.id === volume.id)!;
       expect(disk.sizeGb).toBe(String(volume.sizeGb));
       expect(disk.type?.endsWith(`/diskTypes/${volume.volumeType}`)).toBe(true);
       expect(disk.status).toBe('READY');
-      expect(disk.diskEncryptionKey?.kmsKeyName ?? undefined).toBe(volume.kmsKeyId === undefined ? undefined : `${volume.kmsKeyId}/cryptoKeyVersions/1`);
+      expect(disk.diskEncryptionKey?.kmsKeyName ?? undefined).toBe(
+        volume.kmsKeyId === undefined ? undefined : `${volume.kmsKeyId}/cryptoKeyVersions/1`,
+      );
       expect((disk.users ?? []).length).toBe(volume.attachedTo === undefined ? 0 : 1);
     }
   });
@@ -197,7 +250,9 @@ describe('disks, zones, regions, projects', () => {
     expect(regions.map((region) => region.name).sort()).toEqual(known.map((region) => region.name).sort());
     expect([...zones, ...regions].every((item) => item.status === 'UP')).toBe(true);
     const first = regions[0]!;
-    expect(first.zones?.map((url) => url.split('/').at(-1)).sort()).toEqual([...known.find((region) => region.name === first.name)!.zones].sort());
+    expect(first.zones?.map((url) => url.split('/').at(-1)).sort()).toEqual(
+      [...known.find((region) => region.name === first.name)!.zones].sort(),
+    );
   });
 
   it('gets the project with its number', async () => {

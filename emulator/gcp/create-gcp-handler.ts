@@ -43,12 +43,16 @@ function segmentsOf(pathname: string): string[] {
 /** A plausible first part of each API's list response, cut short for the `malformed` fault. */
 function malformedBody(service: GcpService | undefined): string {
   const samples: Readonly<Record<GcpService, string>> = {
-    compute: '{"kind":"compute#instanceAggregatedList","id":"projects/p/aggregated/instances","items":{"zones/us-central1-a":{"instances":[{"kind":"compute#instance","id":"8',
-    cloudfunctions: '{"functions":[{"name":"projects/p/locations/us-central1/functions/f","buildConfig":{"runtime":"py',
+    compute:
+      '{"kind":"compute#instanceAggregatedList","id":"projects/p/aggregated/instances","items":{"zones/us-central1-a":{"instances":[{"kind":"compute#instance","id":"8',
+    cloudfunctions:
+      '{"functions":[{"name":"projects/p/locations/us-central1/functions/f","buildConfig":{"runtime":"py',
     sqladmin: '{"kind":"sql#instancesList","items":[{"kind":"sql#instance","state":"RUNN',
     storage: '{"kind":"storage#buckets","items":[{"kind":"storage#bucket","id":"b',
-    monitoring: '{"timeSeries":[{"metric":{"type":"compute.googleapis.com/instance/cpu/utilization"},"points":[{"value":{"doubleValue":0.',
-    logging: '{"entries":[{"logName":"projects/p/logs/cloudaudit.googleapis.com%2Factivity","timestamp":"2026-',
+    monitoring:
+      '{"timeSeries":[{"metric":{"type":"compute.googleapis.com/instance/cpu/utilization"},"points":[{"value":{"doubleValue":0.',
+    logging:
+      '{"entries":[{"logName":"projects/p/logs/cloudaudit.googleapis.com%2Factivity","timestamp":"2026-',
     cloudresourcemanager: '{"name":"projects/1","projectId":"p',
   };
   return service === undefined ? '{"error":{"code":' : samples[service];
@@ -56,7 +60,8 @@ function malformedBody(service: GcpService | undefined): string {
 
 /** Google's words for a per-minute quota hit (the emulator's throttle fault). */
 function quotaExceededMessage(service: GcpService | undefined): string {
-  if (service === 'storage') return 'The rate of requests to this project exceeded the rate limit. Please reduce the request rate.';
+  if (service === 'storage')
+    return 'The rate of requests to this project exceeded the rate limit. Please reduce the request rate.';
   const host = service === undefined ? 'googleapis.com' : gcpServiceHost(service);
   return `Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute' of service '${host}'.`;
 }
@@ -81,16 +86,20 @@ export function createGcpHandler(deps: HandlerDeps): ProviderHandler {
     const [first, second, third] = segments;
     if (first === 'compute' && second === 'v1') return compute(request, segments.slice(2));
     if (first === 'storage' && second === 'v1') return storage(request, segments.slice(2), false);
-    if (first === 'upload' && second === 'storage' && third === 'v1') return storage(request, segments.slice(3), true);
+    if (first === 'upload' && second === 'storage' && third === 'v1')
+      return storage(request, segments.slice(3), true);
     if (first === 'sql' && second === 'v1beta4') return sql(request, segments.slice(2), 'v1beta4');
     if (first === 'v1') return sql(request, segments.slice(1), 'v1');
     if (first === 'v2') return functions(request, segments.slice(1)) ?? logging(request, segments.slice(1));
-    if (first === 'v3') return monitoring(request, segments.slice(1)) ?? resourceManager(request, segments.slice(1));
+    if (first === 'v3')
+      return monitoring(request, segments.slice(1)) ?? resourceManager(request, segments.slice(1));
     return undefined;
   };
 
   const serviceOf = (request: WireRequest, matched: OperationRoute | undefined): GcpService | undefined =>
-    matched !== undefined && isGcpService(matched.service) ? matched.service : gcpServiceOfPath(request.url.pathname);
+    matched !== undefined && isGcpService(matched.service)
+      ? matched.service
+      : gcpServiceOfPath(request.url.pathname);
 
   return {
     provider: 'gcp',

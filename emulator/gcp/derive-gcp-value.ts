@@ -10,7 +10,8 @@ export function deriveBytes(seed: string, count: number): Buffer {
   const bytes = Buffer.alloc(count);
   for (let offset = 0; offset < count; offset += 4) {
     const word = hashString(`${seed}\u0000${offset}`);
-    for (let index = 0; index < 4 && offset + index < count; index++) bytes[offset + index] = (word >>> (8 * index)) & 0xff;
+    for (let index = 0; index < 4 && offset + index < count; index++)
+      bytes[offset + index] = (word >>> (8 * index)) & 0xff;
   }
   return bytes;
 }
@@ -22,7 +23,9 @@ export function deriveFingerprint(seed: string): string {
 
 /** `length` lowercase hex characters derived from `seed`. */
 export function deriveHex(seed: string, length: number): string {
-  return deriveBytes(seed, Math.ceil(length / 2)).toString('hex').slice(0, length);
+  return deriveBytes(seed, Math.ceil(length / 2))
+    .toString('hex')
+    .slice(0, length);
 }
 
 /** A decimal id of `digits` digits (no leading zero) derived from `seed`, like GCP numeric ids. */

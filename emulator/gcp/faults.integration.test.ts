@@ -6,7 +6,11 @@ import { generateEstate } from '../estate/generate-estate.js';
 import type { Estate, EstateInstance } from '../estate/model.js';
 import type { FaultRuleInput } from '../server/fault-rules.js';
 import { startEmulator, type RunningEmulator } from '../server/start-emulator.js';
-import { gcpEmulatorClientOptions, gcpEmulatorStorageOptions, gcpNoRetry } from './gcp-test-client-options.js';
+import {
+  gcpEmulatorClientOptions,
+  gcpEmulatorStorageOptions,
+  gcpNoRetry,
+} from './gcp-test-client-options.js';
 
 const ANCHOR = '2026-11-20T00:00:00.000Z';
 
@@ -33,7 +37,14 @@ interface Failure {
   readonly name: string;
   readonly status: unknown;
   readonly code: unknown;
-  readonly body: { error?: { code?: number; status?: string; details?: { '@type': string; reason?: string; retryDelay?: string }[]; errors?: { reason: string; domain: string }[] } };
+  readonly body: {
+    error?: {
+      code?: number;
+      status?: string;
+      details?: { '@type': string; reason?: string; retryDelay?: string }[];
+      errors?: { reason: string; domain: string }[];
+    };
+  };
 }
 
 async function failureOf(call: Promise<unknown>): Promise<Failure> {
@@ -62,20 +73,50 @@ const listZone = () =>
 
 describe('injected faults through the gax REST clients', () => {
   it.each<[string, FaultRuleInput, number, string, string]>([
-    ['throttle', { kind: 'throttle', provider: 'gcp', service: 'compute', retryAfterSeconds: 5 }, 429, 'RESOURCE_EXHAUSTED', 'rateLimitExceeded'],
-    ['unavailable', { kind: 'unavailable', provider: 'gcp', service: 'compute' }, 503, 'UNAVAILABLE', 'backendError'],
-    ['denied', { kind: 'denied', provider: 'gcp', service: 'compute' }, 403, 'PERMISSION_DENIED', 'forbidden'],
-    ['region_down', { kind: 'region_down', provider: 'gcp', region: 'REGION' }, 503, 'UNAVAILABLE', 'backendError'],
-  ])('%s surfaces as the HTTP status with the canonical status name', async (_kind, rule, status, canonical, legacyReason) => {
-    emulator.faults.add(rule.region === 'REGION' ? { ...rule, region: instance.region } : rule);
+    [
+      'throttle',
+      { kind: 'throttle', provider: 'gcp', service: 'compute', retryAfterSeconds: 5 },
+      429,
+      'RESOURCE_EXHAUSTED',
+      'rateLimitExceeded',
+    ],
+    [
+      'unavailable',
+      { kind: 'unavailable', provider: 'gcp', service: 'compute' },
+      503,
+      'UNAVAILABLE',
+      'backendError',
+    ],
+    [
+      'denied',
+      { kind: 'denied', provider: 'gcp', service: 'compute' },
+      403,
+      'PERMISSION_DENIED',
+      'forbidden',
+    ],
+    [
+      'region_down',
+      { kind: 'region_down', provider: 'gcp', region: 'REGION' },
+      503,
+      'UNAVAILABLE',
+      'backendError',
+    ],
+  ])(
+    '%s surfaces as the HTTP status with the canonical status name',
+    async (_kind, rule, status, canonical, legacyReason) => {
+      emulator.faults.add(rule.region === 'REGION' ? { ...rule, region: instance.region } : rule);
 
-    const failure = await failureOf(listZone());
+      const failure = await failureOf(listZone());
 
-    expect(failure).toMatchObject({ name: 'GaxiosError', status });
-    expect(failure.body.error).toMatchObject({ code: status, status: canonical });
-    expect(failure.body.error?.errors?.[0]?.reason).toBe(legacyReason);
-    expect(emulator.journal.query({ operation: 'instances.list' }).at(-1)).toMatchObject({ status, fault: rule.kind });
-  });
+      expect(failure).toMatchObject({ name: 'GaxiosError', status });
+      expect(failure.body.error).toMatchObject({ code: status, status: canonical });
+      expect(failure.body.error?.errors?.[0]?.reason).toBe(legacyReason);
+      expect(emulator.journal.query({ operation: 'instances.list' }).at(-1)).toMatchObject({
+        status,
+        fault: rule.kind,
+      });
+    },
+  );
 
   it('throttles with ErrorInfo RATE_LIMIT_EXCEEDED and RetryInfo, as Compute does', async () => {
     emulator.faults.add({ kind: 'throttle', provider: 'gcp', service: 'compute', retryAfterSeconds: 5 });
@@ -84,11 +125,17 @@ describe('injected faults through the gax REST clients', () => {
 
     expect(failure.body.error?.details).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'RATE_LIMIT_EXCEEDED' }),
+        expect.objectContaining({
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'RATE_LIMIT_EXCEEDED',
+        }),
         { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '5s' },
       ]),
     );
-    expect(failure.body.error?.errors?.[0]).toMatchObject({ domain: 'usageLimits', reason: 'rateLimitExceeded' });
+    expect(failure.body.error?.errors?.[0]).toMatchObject({
+      domain: 'usageLimits',
+      reason: 'rateLimitExceeded',
+    });
   });
 
   it('serves truncated JSON for the malformed fault, which the client cannot parse', async () => {
@@ -107,7 +154,10 @@ describe('injected faults through the gax REST clients', () => {
     );
 
     expect(failure.name).toBe('SyntaxError');
-    expect(emulator.journal.query({ operation: 'timeSeries.list' }).at(-1)).toMatchObject({ status: 200, fault: 'malformed' });
+    expect(emulator.journal.query({ operation: 'timeSeries.list' }).at(-1)).toMatchObject({
+      status: 200,
+      fault: 'malformed',
+    });
   });
 
   it('adds latency without failing the call', async () => {
@@ -149,7 +199,11 @@ describe('mutating calls', () => {
       expect(failure).toMatchObject({ name: 'GaxiosError', status: 403 });
       expect(failure.body.error).toMatchObject({ status: 'PERMISSION_DENIED' });
     }
-    expect(emulator.journal.query({ mutating: true, sinceSeq }).map((entry) => [entry.service, entry.operation, entry.status, entry.region])).toEqual([
+    expect(
+      emulator.journal
+        .query({ mutating: true, sinceSeq })
+        .map((entry) => [entry.service, entry.operation, entry.status, entry.region]),
+    ).toEqual([
       ['compute', 'instances.stop', 403, instance.region],
       ['compute', 'instances.delete', 403, instance.region],
     ]);

@@ -31,17 +31,25 @@ const options = () => gcpEmulatorClientOptions(emulator.endpoints.gcp);
 describe('Cloud Functions v2 functions.list', () => {
   it('lists every function of a project across locations (-), page after page', async () => {
     const project = projects.reduce((best, candidate) =>
-      estate.functions.filter((item) => item.account === candidate.id).length > estate.functions.filter((item) => item.account === best.id).length ? candidate : best,
+      estate.functions.filter((item) => item.account === candidate.id).length >
+      estate.functions.filter((item) => item.account === best.id).length
+        ? candidate
+        : best,
     );
-    const expected = estate.functions.filter((item) => item.provider === 'gcp' && item.account === project.id);
+    const expected = estate.functions.filter(
+      (item) => item.provider === 'gcp' && item.account === project.id,
+    );
     const client = new functionsV2.FunctionServiceClient(options());
     const sinceSeq = emulator.journal.total();
     const names: string[] = [];
 
-    for await (const item of client.listFunctionsAsync({ parent: `projects/${project.id}/locations/-` })) names.push(item.name!);
+    for await (const item of client.listFunctionsAsync({ parent: `projects/${project.id}/locations/-` }))
+      names.push(item.name!);
 
     expect(names.sort()).toEqual(expected.map((item) => item.id).sort());
-    expect(emulator.journal.query({ operation: 'functions.list', sinceSeq }).length).toBe(Math.ceil(expected.length / PAGE_CAP));
+    expect(emulator.journal.query({ operation: 'functions.list', sinceSeq }).length).toBe(
+      Math.ceil(expected.length / PAGE_CAP),
+    );
     expect(expected.length).toBeGreaterThan(2 * PAGE_CAP);
   });
 
@@ -50,11 +58,17 @@ describe('Cloud Functions v2 functions.list', () => {
     const client = new functionsV2.FunctionServiceClient(options());
     const found: string[] = [];
 
-    for await (const item of client.listFunctionsAsync({ parent: `projects/${sample.account}/locations/${sample.region}` })) found.push(item.name!);
+    for await (const item of client.listFunctionsAsync({
+      parent: `projects/${sample.account}/locations/${sample.region}`,
+    }))
+      found.push(item.name!);
     const [got] = await client.getFunction({ name: sample.id });
 
     expect(found.sort()).toEqual(
-      estate.functions.filter((item) => item.account === sample.account && item.region === sample.region).map((item) => item.id).sort(),
+      estate.functions
+        .filter((item) => item.account === sample.account && item.region === sample.region)
+        .map((item) => item.id)
+        .sort(),
     );
     expect(got).toMatchObject({
       name: sample.id,
@@ -63,8 +77,12 @@ describe('Cloud Functions v2 functions.list', () => {
       buildConfig: { runtime: sample.runtime, entryPoint: sample.handler },
       serviceConfig: { timeoutSeconds: sample.timeoutSeconds },
     });
-    expect(got.serviceConfig?.availableMemory).toMatch(new RegExp(`^(${sample.memoryMb}M|${sample.memoryMb / 1024}Gi)$`));
-    expect(Number(got.updateTime?.seconds) * 1000).toBe(Math.floor(Date.parse(sample.lastModified) / 1000) * 1000);
+    expect(got.serviceConfig?.availableMemory).toMatch(
+      new RegExp(`^(${sample.memoryMb}M|${sample.memoryMb / 1024}Gi)$`),
+    );
+    expect(Number(got.updateTime?.seconds) * 1000).toBe(
+      Math.floor(Date.parse(sample.lastModified) / 1000) * 1000,
+    );
   });
 
   it('sends enum numbers to clients that ask for them, names to others', async () => {
@@ -72,26 +90,40 @@ describe('Cloud Functions v2 functions.list', () => {
     const base = `${emulator.endpoints.gcp}/v2/${sample.id}`;
 
     const byName = (await (await fetch(base)).json()) as { state: unknown; environment: unknown };
-    const byNumber = (await (await fetch(`${base}?$alt=json%3Benum-encoding%3Dint`)).json()) as { state: unknown; environment: unknown };
+    const byNumber = (await (await fetch(`${base}?$alt=json%3Benum-encoding%3Dint`)).json()) as {
+      state: unknown;
+      environment: unknown;
+    };
 
     expect(byName).toMatchObject({ state: sample.state, environment: 'GEN_2' });
-    expect(byNumber).toMatchObject({ state: { ACTIVE: 1, FAILED: 2, DEPLOYING: 3 }[sample.state], environment: 2 });
+    expect(byNumber).toMatchObject({
+      state: { ACTIVE: 1, FAILED: 2, DEPLOYING: 3 }[sample.state],
+      environment: 2,
+    });
   });
 });
 
 describe('Cloud SQL Admin v1 instances.list', () => {
   it('pages through every instance of a project with pageToken', async () => {
     const project = projects.reduce((best, candidate) =>
-      estate.databases.filter((item) => item.account === candidate.id).length > estate.databases.filter((item) => item.account === best.id).length ? candidate : best,
+      estate.databases.filter((item) => item.account === candidate.id).length >
+      estate.databases.filter((item) => item.account === best.id).length
+        ? candidate
+        : best,
     );
-    const expected = estate.databases.filter((item) => item.provider === 'gcp' && item.account === project.id);
+    const expected = estate.databases.filter(
+      (item) => item.provider === 'gcp' && item.account === project.id,
+    );
     const client = new SqlInstancesServiceClient(options());
     const names: string[] = [];
     let pageToken: string | undefined;
     let pages = 0;
 
     do {
-      const [response] = await client.list({ project: project.id, ...(pageToken === undefined ? {} : { pageToken }) });
+      const [response] = await client.list({
+        project: project.id,
+        ...(pageToken === undefined ? {} : { pageToken }),
+      });
       names.push(...(response.items ?? []).map((item) => item.name!));
       pageToken = response.nextPageToken || undefined;
       pages++;
@@ -107,7 +139,10 @@ describe('Cloud SQL Admin v1 instances.list', () => {
     const all = estate.databases.filter((item) => item.provider === 'gcp');
     // Cloud SQL names are unique per project; the generator may repeat one across regions, and
     // `instances.get` can only name one of them.
-    const unique = all.filter((item) => all.filter((other) => other.account === item.account && other.name === item.name).length === 1);
+    const unique = all.filter(
+      (item) =>
+        all.filter((other) => other.account === item.account && other.name === item.name).length === 1,
+    );
     for (const database of unique.slice(0, 12)) {
       const [got] = await client.get({ project: database.account, instance: database.name });
 
@@ -138,9 +173,13 @@ describe('Cloud Storage buckets.list', () => {
 
       const [buckets] = await storage.getBuckets({ autoPaginate: true });
 
-      const expected = estate.buckets.filter((item) => item.provider === 'gcp' && item.account === project.id);
+      const expected = estate.buckets.filter(
+        (item) => item.provider === 'gcp' && item.account === project.id,
+      );
       expect(buckets.map((bucket) => bucket.name).sort()).toEqual(expected.map((item) => item.name).sort());
-      expect(emulator.journal.query({ operation: 'buckets.list', sinceSeq }).length).toBe(Math.max(1, Math.ceil(expected.length / PAGE_CAP)));
+      expect(emulator.journal.query({ operation: 'buckets.list', sinceSeq }).length).toBe(
+        Math.max(1, Math.ceil(expected.length / PAGE_CAP)),
+      );
     }
   });
 

@@ -35,7 +35,8 @@ export function createGcpContext(deps: HandlerDeps): GcpContext {
   const regionNames = Object.freeze(regions.map((region) => region.name));
   const cap = deps.pageSizeCaps.gcp;
   const byNumber = new Map<string, EstateAccount>();
-  for (const account of index.accounts('gcp')) if (account.number !== undefined) byNumber.set(account.number, account);
+  for (const account of index.accounts('gcp'))
+    if (account.number !== undefined) byNumber.set(account.number, account);
   return {
     estate,
     index,

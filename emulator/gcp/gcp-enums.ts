@@ -7,7 +7,14 @@ import { EnumTable, type EnumSpec } from './gcp-json.js';
  */
 
 /** `google.cloud.functions.v2.Function.State`. */
-export const FUNCTION_STATE = new EnumTable({ STATE_UNSPECIFIED: 0, ACTIVE: 1, FAILED: 2, DEPLOYING: 3, DELETING: 4, UNKNOWN: 5 });
+export const FUNCTION_STATE = new EnumTable({
+  STATE_UNSPECIFIED: 0,
+  ACTIVE: 1,
+  FAILED: 2,
+  DEPLOYING: 3,
+  DELETING: 4,
+  UNKNOWN: 5,
+});
 /** `google.cloud.functions.v2.Environment`. */
 export const FUNCTION_ENVIRONMENT = new EnumTable({ ENVIRONMENT_UNSPECIFIED: 0, GEN_1: 1, GEN_2: 2 });
 /** `google.cloud.functions.v2.ServiceConfig.IngressSettings`. */
@@ -18,9 +25,17 @@ export const FUNCTION_INGRESS_SETTINGS = new EnumTable({
   ALLOW_INTERNAL_AND_GCLB: 3,
 });
 /** `google.cloud.functions.v2.ServiceConfig.SecurityLevel`. */
-export const FUNCTION_SECURITY_LEVEL = new EnumTable({ SECURITY_LEVEL_UNSPECIFIED: 0, SECURE_ALWAYS: 1, SECURE_OPTIONAL: 2 });
+export const FUNCTION_SECURITY_LEVEL = new EnumTable({
+  SECURITY_LEVEL_UNSPECIFIED: 0,
+  SECURE_ALWAYS: 1,
+  SECURE_OPTIONAL: 2,
+});
 /** `google.cloud.functions.v2.BuildConfig.DockerRegistry`. */
-export const FUNCTION_DOCKER_REGISTRY = new EnumTable({ DOCKER_REGISTRY_UNSPECIFIED: 0, CONTAINER_REGISTRY: 1, ARTIFACT_REGISTRY: 2 });
+export const FUNCTION_DOCKER_REGISTRY = new EnumTable({
+  DOCKER_REGISTRY_UNSPECIFIED: 0,
+  CONTAINER_REGISTRY: 1,
+  ARTIFACT_REGISTRY: 2,
+});
 
 /** Where the enums of a `google.cloud.functions.v2.Function` are. */
 export const FUNCTION_ENUMS: EnumSpec = {
@@ -79,7 +94,12 @@ export const SQL_INSTANCE_TYPE = new EnumTable({
   READ_REPLICA_INSTANCE: 3,
 });
 /** `google.cloud.sql.v1.SqlBackendType`. */
-export const SQL_BACKEND_TYPE = new EnumTable({ SQL_BACKEND_TYPE_UNSPECIFIED: 0, FIRST_GEN: 1, SECOND_GEN: 2, EXTERNAL: 3 });
+export const SQL_BACKEND_TYPE = new EnumTable({
+  SQL_BACKEND_TYPE_UNSPECIFIED: 0,
+  FIRST_GEN: 1,
+  SECOND_GEN: 2,
+  EXTERNAL: 3,
+});
 /** `google.cloud.sql.v1.SqlIpAddressType`. */
 export const SQL_IP_ADDRESS_TYPE = new EnumTable({
   SQL_IP_ADDRESS_TYPE_UNSPECIFIED: 0,
@@ -89,13 +109,26 @@ export const SQL_IP_ADDRESS_TYPE = new EnumTable({
   MIGRATED_1ST_GEN: 4,
 });
 /** `google.cloud.sql.v1.SqlAvailabilityType`. */
-export const SQL_AVAILABILITY_TYPE = new EnumTable({ SQL_AVAILABILITY_TYPE_UNSPECIFIED: 0, ZONAL: 1, REGIONAL: 2 });
+export const SQL_AVAILABILITY_TYPE = new EnumTable({
+  SQL_AVAILABILITY_TYPE_UNSPECIFIED: 0,
+  ZONAL: 1,
+  REGIONAL: 2,
+});
 /** `google.cloud.sql.v1.SqlPricingPlan`. */
 export const SQL_PRICING_PLAN = new EnumTable({ SQL_PRICING_PLAN_UNSPECIFIED: 0, PACKAGE: 1, PER_USE: 2 });
 /** `google.cloud.sql.v1.SqlReplicationType`. */
-export const SQL_REPLICATION_TYPE = new EnumTable({ SQL_REPLICATION_TYPE_UNSPECIFIED: 0, SYNCHRONOUS: 1, ASYNCHRONOUS: 2 });
+export const SQL_REPLICATION_TYPE = new EnumTable({
+  SQL_REPLICATION_TYPE_UNSPECIFIED: 0,
+  SYNCHRONOUS: 1,
+  ASYNCHRONOUS: 2,
+});
 /** `google.cloud.sql.v1.Settings.SqlActivationPolicy`. */
-export const SQL_ACTIVATION_POLICY = new EnumTable({ SQL_ACTIVATION_POLICY_UNSPECIFIED: 0, ALWAYS: 1, NEVER: 2, ON_DEMAND: 3 });
+export const SQL_ACTIVATION_POLICY = new EnumTable({
+  SQL_ACTIVATION_POLICY_UNSPECIFIED: 0,
+  ALWAYS: 1,
+  NEVER: 2,
+  ON_DEMAND: 3,
+});
 /** `google.cloud.sql.v1.SqlDataDiskType`. */
 export const SQL_DATA_DISK_TYPE = new EnumTable({
   SQL_DATA_DISK_TYPE_UNSPECIFIED: 0,

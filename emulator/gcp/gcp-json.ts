@@ -124,7 +124,8 @@ export function serializeList(
   tail: Readonly<Record<string, JsonValue | undefined>> = {},
 ): string {
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(head)) parts.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  for (const [key, value] of Object.entries(head))
+    parts.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
   // proto3 JSON and the Apiary APIs both omit empty repeated fields.
   if (items.length > 0) parts.push(`${JSON.stringify(itemsKey)}:[${items.join(',')}]`);
   for (const [key, value] of Object.entries(tail)) {

@@ -24,7 +24,11 @@ export function encodePageToken(fingerprint: string, position: number | string):
  * @returns the position, or `undefined` when there is no token (first page).
  * @throws GcpRequestError (400 INVALID_ARGUMENT) when the token is malformed or belongs to another query.
  */
-export function decodePageToken(token: string | null | undefined, fingerprint: string, field = 'pageToken'): number | string | undefined {
+export function decodePageToken(
+  token: string | null | undefined,
+  fingerprint: string,
+  field = 'pageToken',
+): number | string | undefined {
   if (token === null || token === undefined || token === '') return undefined;
   let parsed: unknown;
   try {
@@ -34,17 +38,28 @@ export function decodePageToken(token: string | null | undefined, fingerprint: s
   }
   if (typeof parsed === 'object' && parsed !== null && 'q' in parsed && 'p' in parsed) {
     const { q, p } = parsed as { q: unknown; p: unknown };
-    if (q === fingerprint && ((typeof p === 'number' && Number.isInteger(p) && p >= 0) || typeof p === 'string')) return p;
+    if (
+      q === fingerprint &&
+      ((typeof p === 'number' && Number.isInteger(p) && p >= 0) || typeof p === 'string')
+    )
+      return p;
   }
   return invalidArgument(`Invalid value for field '${field}': '${token}'. Invalid page token.`, field);
 }
 
 /** {@link decodePageToken} for offset tokens: the offset of the page, 0 for the first one. */
-export function decodeOffsetToken(token: string | null | undefined, fingerprint: string, field = 'pageToken'): number {
+export function decodeOffsetToken(
+  token: string | null | undefined,
+  fingerprint: string,
+  field = 'pageToken',
+): number {
   const position = decodePageToken(token, fingerprint, field);
   if (position === undefined) return 0;
   if (typeof position !== 'number') {
-    return invalidArgument(`Invalid value for field '${field}': '${token ?? ''}'. Invalid page token.`, field);
+    return invalidArgument(
+      `Invalid value for field '${field}': '${token ?? ''}'. Invalid page token.`,
+      field,
+    );
   }
   return position;
 }
@@ -53,7 +68,12 @@ export function decodeOffsetToken(token: string | null | undefined, fingerprint:
  * The page size in force: the client's request (or the API default when absent or 0), never more
  * than the API maximum nor the emulator's cap.
  */
-export function resolvePageSize(requested: number | undefined, apiDefault: number, apiMaximum: number, cap: number): number {
+export function resolvePageSize(
+  requested: number | undefined,
+  apiDefault: number,
+  apiMaximum: number,
+  cap: number,
+): number {
   const wanted = requested === undefined || requested <= 0 ? apiDefault : requested;
   return Math.max(1, Math.min(wanted, apiMaximum, cap));
 }
@@ -69,7 +89,8 @@ export function parseIntegerParameter(value: string | null | undefined, field: s
     return invalidArgument(`Invalid value for field '${field}': '${value}'. Expected an integer.`, field);
   }
   const number = Number(value);
-  if (number < 0) return invalidArgument(`Invalid value for field '${field}': '${value}'. Must be non-negative.`, field);
+  if (number < 0)
+    return invalidArgument(`Invalid value for field '${field}': '${value}'. Must be non-negative.`, field);
   return number;
 }
 

@@ -34,7 +34,10 @@ export function gcpRoute(input: GcpRouteInput): OperationRoute {
       try {
         if (serve === undefined) {
           // Mutating routes are refused by the core before `serve`; this only guards misuse.
-          return renderGcpError(service, { kind: 'mutation_refused', message: `${input.operation} is refused.` });
+          return renderGcpError(service, {
+            kind: 'mutation_refused',
+            message: `${input.operation} is refused.`,
+          });
         }
         return await serve();
       } catch (error) {
@@ -64,11 +67,20 @@ export function requireProject(
   throw new GcpRequestError({
     kind: 'denied',
     message: projectDeniedMessage(service, projectId, permission, resource),
-    errorInfo: { reason: 'IAM_PERMISSION_DENIED', domain: gcpServiceHost(service), metadata: { permission, resource } },
+    errorInfo: {
+      reason: 'IAM_PERMISSION_DENIED',
+      domain: gcpServiceHost(service),
+      metadata: { permission, resource },
+    },
   });
 }
 
-function projectDeniedMessage(service: GcpService, projectId: string, permission: string, resource: string): string {
+function projectDeniedMessage(
+  service: GcpService,
+  projectId: string,
+  permission: string,
+  resource: string,
+): string {
   switch (service) {
     case 'compute':
       return `Required '${permission}' permission for 'projects/${projectId}'`;

@@ -5,13 +5,7 @@
  * API's real host name, used where Google puts it on the wire (`ErrorInfo.domain`, quota metadata).
  */
 export type GcpService =
-  | 'compute'
-  | 'cloudfunctions'
-  | 'sqladmin'
-  | 'storage'
-  | 'monitoring'
-  | 'logging'
-  | 'cloudresourcemanager';
+  'compute' | 'cloudfunctions' | 'sqladmin' | 'storage' | 'monitoring' | 'logging' | 'cloudresourcemanager';
 
 /**
  * How an API shapes its errors:
@@ -50,10 +44,15 @@ export function gcpErrorStyle(service: GcpService): GcpErrorStyle {
 export function gcpServiceOfPath(pathname: string): GcpService | undefined {
   if (pathname.startsWith('/compute/')) return 'compute';
   if (pathname.startsWith('/storage/') || pathname.startsWith('/upload/storage/')) return 'storage';
-  if (pathname.startsWith('/sql/') || /^\/v1\/projects\/[^/]+\/instances(?:\/|$)/.test(pathname)) return 'sqladmin';
-  if (/^\/v1\/projects\/[^/]+\/(?:flags|tiers|operations|backupRuns)(?:\/|$)/.test(pathname)) return 'sqladmin';
+  if (pathname.startsWith('/sql/') || /^\/v1\/projects\/[^/]+\/instances(?:\/|$)/.test(pathname))
+    return 'sqladmin';
+  if (/^\/v1\/projects\/[^/]+\/(?:flags|tiers|operations|backupRuns)(?:\/|$)/.test(pathname))
+    return 'sqladmin';
   if (pathname.startsWith('/v2/projects/') && pathname.includes('/functions')) return 'cloudfunctions';
-  if (pathname.startsWith('/v3/projects/') && /\/(?:timeSeries|metricDescriptors|monitoredResourceDescriptors)/.test(pathname)) {
+  if (
+    pathname.startsWith('/v3/projects/') &&
+    /\/(?:timeSeries|metricDescriptors|monitoredResourceDescriptors)/.test(pathname)
+  ) {
     return 'monitoring';
   }
   if (/^\/v3\/projects\/[^/]+$/.test(pathname)) return 'cloudresourcemanager';

@@ -26,10 +26,13 @@ const originalPromiseLookup = dns.promises.lookup;
 /** Records the remote host of every socket the process opens, and every DNS lookup. */
 function installNetworkGuard(): void {
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
-    const [first, second] = args;
+    // net.connect() passes its normalized arguments as one array: [options, callback].
+    const [first, second] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
     const host =
       typeof first === 'object' && first !== null
-        ? ((first as { host?: string; path?: string }).host ?? (first as { path?: string }).path ?? 'localhost')
+        ? ((first as { host?: string; path?: string }).host ??
+          (first as { path?: string }).path ??
+          'localhost')
         : typeof second === 'string'
           ? second
           : 'localhost';
@@ -66,7 +69,10 @@ it('lets every client library reach the emulator without touching any non-loopba
   const anchorSeconds = Date.parse(ANCHOR) / 1000;
 
   for await (const _scope of new InstancesClient(options).aggregatedListAsync({ project })) break;
-  await new functionsV2.FunctionServiceClient(options).listFunctions({ parent: `projects/${project}/locations/-` }, { autoPaginate: false });
+  await new functionsV2.FunctionServiceClient(options).listFunctions(
+    { parent: `projects/${project}/locations/-` },
+    { autoPaginate: false },
+  );
   await new SqlInstancesServiceClient(options).list({ project });
   await new MetricServiceClient(options).listTimeSeries(
     {
@@ -77,10 +83,15 @@ it('lets every client library reach the emulator without touching any non-loopba
     { autoPaginate: false },
   );
   await new loggingV2.LoggingServiceV2Client(options).listLogEntries(
-    { resourceNames: [`projects/${project}`], filter: `severity >= ERROR AND timestamp >= "${new Date((anchorSeconds - 600) * 1000).toISOString()}"` },
+    {
+      resourceNames: [`projects/${project}`],
+      filter: `severity >= ERROR AND timestamp >= "${new Date((anchorSeconds - 600) * 1000).toISOString()}"`,
+    },
     { autoPaginate: false },
   );
-  await new Logging(options as never).getEntries({ filter: `timestamp >= "${new Date((anchorSeconds - 60) * 1000).toISOString()}"` });
+  await new Logging(options as never).getEntries({
+    filter: `timestamp >= "${new Date((anchorSeconds - 60) * 1000).toISOString()}"`,
+  });
   await new Storage(gcpEmulatorStorageOptions(emulator.endpoints.gcp, project)).getBuckets();
 
   expect(emulator.journal.query({ sinceSeq }).map((entry) => entry.service)).toEqual([
@@ -92,7 +103,7 @@ it('lets every client library reach the emulator without touching any non-loopba
     'logging',
     'storage',
   ]);
-  expect(connections.length).toBeGreaterThan(0);
+  expect(connections).toContain('127.0.0.1');
   expect(connections.filter((host) => !LOOPBACK.has(host))).toEqual([]);
   expect(lookups.filter((host) => !LOOPBACK.has(host))).toEqual([]);
 });

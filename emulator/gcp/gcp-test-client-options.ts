@@ -64,13 +64,18 @@ export function gcpNoRetry(): CallOptions {
 /** An auth client holding a fixed, long-lived access token: it never touches the network. */
 export function createGcpEmulatorAuthClient(): GcpEmulatorAuthClient {
   const client = new googleAuthLibrary.OAuth2Client();
-  client.setCredentials({ access_token: GCP_EMULATOR_ACCESS_TOKEN, token_type: 'Bearer', expiry_date: FAR_EXPIRY_MS });
+  client.setCredentials({
+    access_token: GCP_EMULATOR_ACCESS_TOKEN,
+    token_type: 'Bearer',
+    expiry_date: FAR_EXPIRY_MS,
+  });
   return client;
 }
 
 function parseLoopback(endpoint: string): URL {
   const url = new URL(endpoint);
-  if (url.protocol !== 'http:') throw new RangeError(`The GCP emulator endpoint must be http://, got '${endpoint}'.`);
+  if (url.protocol !== 'http:')
+    throw new RangeError(`The GCP emulator endpoint must be http://, got '${endpoint}'.`);
   return url;
 }
 
@@ -82,7 +87,8 @@ function parseLoopback(endpoint: string): URL {
 export function gcpEmulatorClientOptions(endpoint: string, projectId?: string): GcpEmulatorClientOptions {
   const url = parseLoopback(endpoint);
   const port = Number(url.port);
-  if (!Number.isInteger(port) || port <= 0) throw new RangeError(`The GCP emulator endpoint needs a port, got '${endpoint}'.`);
+  if (!Number.isInteger(port) || port <= 0)
+    throw new RangeError(`The GCP emulator endpoint needs a port, got '${endpoint}'.`);
   return {
     apiEndpoint: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port,

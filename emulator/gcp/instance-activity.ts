@@ -27,7 +27,8 @@ export function createInstanceActivity(estate: Estate): InstanceActivity {
   for (const event of estate.auditEvents) {
     if (event.provider !== 'gcp' || event.action !== 'stop') continue;
     const time = Date.parse(event.time);
-    if (time > (lastStops.get(event.resourceId) ?? Number.NEGATIVE_INFINITY)) lastStops.set(event.resourceId, time);
+    if (time > (lastStops.get(event.resourceId) ?? Number.NEGATIVE_INFINITY))
+      lastStops.set(event.resourceId, time);
   }
   const lastStopMs = (instance: EstateInstance): number => {
     const launched = Date.parse(instance.launchTime);

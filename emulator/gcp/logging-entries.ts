@@ -43,13 +43,20 @@ export function severityOfLevel(level: LogEvent['level']): string {
 export function logGroupResource(index: EstateIndex, group: EstateLogGroup): JsonObject {
   if (group.source === 'cloud_function' && group.resourceId !== undefined) {
     const name = group.resourceId.split('/').at(-1) ?? group.resourceId;
-    return { type: 'cloud_function', labels: { function_name: name, project_id: group.account, region: group.region } };
+    return {
+      type: 'cloud_function',
+      labels: { function_name: name, project_id: group.account, region: group.region },
+    };
   }
   if (group.source === 'gce_instance' && group.resourceId !== undefined) {
     const instance = index.instance('gcp', group.resourceId);
     return {
       type: 'gce_instance',
-      labels: { instance_id: group.resourceId, project_id: group.account, zone: instance?.zone ?? `${group.region}-b` },
+      labels: {
+        instance_id: group.resourceId,
+        project_id: group.account,
+        zone: instance?.zone ?? `${group.region}-b`,
+      },
     };
   }
   return { type: 'global', labels: { project_id: group.account } };
@@ -61,7 +68,12 @@ export function logGroupCode(group: EstateLogGroup): string {
 }
 
 /** Builds the LogEntry of one generated application log event. */
-export function buildAppEntry(group: EstateLogGroup, resource: JsonObject, code: string, event: LogEvent): BuiltEntry {
+export function buildAppEntry(
+  group: EstateLogGroup,
+  resource: JsonObject,
+  code: string,
+  event: LogEvent,
+): BuiltEntry {
   const insertId = `${code}${event.eventId}`;
   const entry: JsonObject = {
     textPayload: event.message,
@@ -69,7 +81,9 @@ export function buildAppEntry(group: EstateLogGroup, resource: JsonObject, code:
     resource,
     timestamp: toRfc3339(event.timestamp),
     severity: SEVERITY_OF_LEVEL[event.level],
-    ...(group.source === 'cloud_function' ? { labels: { execution_id: deriveHex(`${insertId}:${event.stream}`, 12) } } : {}),
+    ...(group.source === 'cloud_function'
+      ? { labels: { execution_id: deriveHex(`${insertId}:${event.stream}`, 12) } }
+      : {}),
     logName: group.id,
     receiveTimestamp: toRfc3339(event.timestamp + receiveDelay(insertId)),
   };
@@ -83,7 +97,9 @@ export function buildAuditEntry(context: GcpContext, event: EstateAuditEvent): B
   const { index } = context;
   const disk = event.resourceType === 'gce_disk';
   const located = disk ? index.volume('gcp', event.resourceId) : index.instance('gcp', event.resourceId);
-  const regionZones = context.regions.find((region) => region.name === event.region)?.zones ?? [`${event.region}-b`];
+  const regionZones = context.regions.find((region) => region.name === event.region)?.zones ?? [
+    `${event.region}-b`,
+  ];
   const zone = located?.zone ?? [...regionZones].sort()[hashString(event.resourceId) % regionZones.length]!;
   const collection = disk ? 'disks' : 'instances';
   const method = event.operation.split('.').at(-1) ?? 'insert';

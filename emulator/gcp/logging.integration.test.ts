@@ -22,8 +22,11 @@ let audit: EstateAuditEvent[];
 beforeAll(async () => {
   estate = generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR });
   const gcpProjects = estate.accounts.filter((account) => account.provider === 'gcp');
-  const eventsOf = (id: string) => estate.auditEvents.filter((event) => event.provider === 'gcp' && event.account === id);
-  project = gcpProjects.reduce((best, candidate) => (eventsOf(candidate.id).length > eventsOf(best.id).length ? candidate : best));
+  const eventsOf = (id: string) =>
+    estate.auditEvents.filter((event) => event.provider === 'gcp' && event.account === id);
+  project = gcpProjects.reduce((best, candidate) =>
+    eventsOf(candidate.id).length > eventsOf(best.id).length ? candidate : best,
+  );
   audit = eventsOf(project.id);
   emulator = await startEmulator({ estate, pageSizeCaps: { gcp: 20 } });
 });
@@ -32,17 +35,24 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const client = () => new loggingV2.LoggingServiceV2Client(gcpEmulatorClientOptions(emulator.endpoints.gcp, project.id));
+const client = () =>
+  new loggingV2.LoggingServiceV2Client(gcpEmulatorClientOptions(emulator.endpoints.gcp, project.id));
 
 async function listEntries(filter: string, orderBy?: string): Promise<LogEntry[]> {
   const entries: LogEntry[] = [];
-  const request = { resourceNames: [`projects/${project.id}`], filter, ...(orderBy === undefined ? {} : { orderBy }) };
+  const request = {
+    resourceNames: [`projects/${project.id}`],
+    filter,
+    ...(orderBy === undefined ? {} : { orderBy }),
+  };
   for await (const entry of client().listLogEntriesAsync(request)) entries.push(entry);
   return entries;
 }
 
 /** Raw `entries.list` over plain HTTP, following page tokens. */
-async function fetchAll(body: Record<string, unknown>): Promise<{ entries: Record<string, unknown>[]; pages: number }> {
+async function fetchAll(
+  body: Record<string, unknown>,
+): Promise<{ entries: Record<string, unknown>[]; pages: number }> {
   const entries: Record<string, unknown>[] = [];
   let pageToken: string | undefined;
   let pages = 0;
@@ -50,7 +60,11 @@ async function fetchAll(body: Record<string, unknown>): Promise<{ entries: Recor
     const response = await fetch(`${emulator.endpoints.gcp}/v2/entries:list`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ resourceNames: [`projects/${project.id}`], ...body, ...(pageToken === undefined ? {} : { pageToken }) }),
+      body: JSON.stringify({
+        resourceNames: [`projects/${project.id}`],
+        ...body,
+        ...(pageToken === undefined ? {} : { pageToken }),
+      }),
     });
     expect(response.status).toBe(200);
     const page = (await response.json()) as { entries?: Record<string, unknown>[]; nextPageToken?: string };
@@ -70,7 +84,9 @@ function registerAuditLogType(logging: InstanceType<typeof loggingV2.LoggingServ
   const root = (logging as unknown as { _protos: protobuf.Root })._protos;
   const existing = root.lookup('google.cloud.audit.AuditLog');
   if (existing instanceof protobuf.Type) return existing;
-  const authentication = new protobuf.Type('AuthenticationInfo').add(new protobuf.Field('principalEmail', 1, 'string'));
+  const authentication = new protobuf.Type('AuthenticationInfo').add(
+    new protobuf.Field('principalEmail', 1, 'string'),
+  );
   const auditLog = new protobuf.Type('AuditLog')
     .add(new protobuf.Field('authenticationInfo', 3, 'AuthenticationInfo'))
     .add(new protobuf.Field('serviceName', 7, 'string'))
@@ -82,7 +98,9 @@ function registerAuditLogType(logging: InstanceType<typeof loggingV2.LoggingServ
 
 describe('entries.list: Admin Activity audit logs', () => {
   it('serves AuditLog protoPayloads, which the REST client cannot decode without the AuditLog type', async () => {
-    const failure = await listEntries(`log_id("cloudaudit.googleapis.com/activity") AND timestamp >= "${SINCE_90_DAYS}"`).catch((error: unknown) => error);
+    const failure = await listEntries(
+      `log_id("cloudaudit.googleapis.com/activity") AND timestamp >= "${SINCE_90_DAYS}"`,
+    ).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toContain('google.cloud.audit.AuditLog');
@@ -103,7 +121,9 @@ describe('entries.list: Admin Activity audit logs', () => {
     }
 
     expect(entries).toHaveLength(audit.length);
-    expect(emulator.journal.query({ operation: 'entries.list', sinceSeq }).length).toBe(Math.ceil(audit.length / 20));
+    expect(emulator.journal.query({ operation: 'entries.list', sinceSeq }).length).toBe(
+      Math.ceil(audit.length / 20),
+    );
     expect(audit.length).toBeGreaterThan(40);
     const decoded = entries.map((entry) => {
       const payload = auditLog.toObject(auditLog.decode(entry.protoPayload!.value as Uint8Array)) as {
@@ -114,15 +134,23 @@ describe('entries.list: Admin Activity audit logs', () => {
       };
       return { entry, payload };
     });
-    const sorted = [...audit].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1));
+    const sorted = [...audit].sort((a, b) =>
+      a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1,
+    );
     decoded.forEach(({ entry, payload }, position) => {
       const event = sorted[position]!;
       expect(payload.methodName).toBe(event.operation);
       expect(payload.serviceName).toBe('compute.googleapis.com');
       expect(payload.authenticationInfo.principalEmail).toBe(event.actor);
-      expect(payload.resourceName).toMatch(new RegExp(`^projects/${project.id}/zones/${event.region}-[a-z]/(instances|disks)/${event.resourceName}$`));
+      expect(payload.resourceName).toMatch(
+        new RegExp(
+          `^projects/${project.id}/zones/${event.region}-[a-z]/(instances|disks)/${event.resourceName}$`,
+        ),
+      );
       expect(entry.severity).toBe('NOTICE');
-      expect(Number(entry.timestamp?.seconds) * 1000 + Math.round(Number(entry.timestamp?.nanos) / 1e6)).toBe(Date.parse(event.time));
+      expect(Number(entry.timestamp?.seconds) * 1000 + Math.round(Number(entry.timestamp?.nanos) / 1e6)).toBe(
+        Date.parse(event.time),
+      );
     });
   });
 
@@ -138,14 +166,19 @@ describe('entries.list: Admin Activity audit logs', () => {
       pageSize: 1000,
     });
 
-    expect(entries.map((entry) => entry.insertId).sort()).toEqual(expected.map((event) => `-${event.id}`).sort());
+    expect(entries.map((entry) => entry.insertId).sort()).toEqual(
+      expected.map((event) => `-${event.id}`).sort(),
+    );
     expect(expected.length).toBeGreaterThan(0);
   });
 
   it('matches methodName with a has-any value list', async () => {
     const expected = audit.filter((event) => /\.(insert|stop)$/.test(event.operation));
 
-    const { entries } = await fetchAll({ filter: `protoPayload.methodName:("insert" OR "stop") AND timestamp >= "${SINCE_90_DAYS}"`, pageSize: 1000 });
+    const { entries } = await fetchAll({
+      filter: `protoPayload.methodName:("insert" OR "stop") AND timestamp >= "${SINCE_90_DAYS}"`,
+      pageSize: 1000,
+    });
 
     expect(entries).toHaveLength(expected.length);
   });
@@ -153,7 +186,10 @@ describe('entries.list: Admin Activity audit logs', () => {
 
 describe('entries.list: application logs', () => {
   const functionGroup = (): EstateLogGroup =>
-    estate.logGroups.find((group) => group.provider === 'gcp' && group.account === project.id && group.source === 'cloud_function')!;
+    estate.logGroups.find(
+      (group) =>
+        group.provider === 'gcp' && group.account === project.id && group.source === 'cloud_function',
+    )!;
 
   it('returns exactly the generated events of one function, in order, across pages', async () => {
     const group = functionGroup();
@@ -174,13 +210,22 @@ describe('entries.list: application logs', () => {
   it('keeps only ERROR and above for severity >= ERROR, newest first with orderBy desc', async () => {
     const from = ANCHOR_MS - 2 * HOUR_MS;
 
-    const entries = await listEntries(`severity >= ERROR AND timestamp >= "${new Date(from).toISOString()}"`, 'timestamp desc');
+    const entries = await listEntries(
+      `severity >= ERROR AND timestamp >= "${new Date(from).toISOString()}"`,
+      'timestamp desc',
+    );
 
-    const groups = estate.logGroups.filter((group) => group.provider === 'gcp' && group.account === project.id);
-    const expected = groups.flatMap((group) => logEventsBetween(group, from, ANCHOR_MS + 1)).filter((event) => event.level === 'ERROR');
+    const groups = estate.logGroups.filter(
+      (group) => group.provider === 'gcp' && group.account === project.id,
+    );
+    const expected = groups
+      .flatMap((group) => logEventsBetween(group, from, ANCHOR_MS + 1))
+      .filter((event) => event.level === 'ERROR');
     expect(entries).toHaveLength(expected.length);
     expect(entries.every((entry) => entry.severity === 'ERROR')).toBe(true);
-    const times = entries.map((entry) => Number(entry.timestamp?.seconds) * 1e3 + Number(entry.timestamp?.nanos) / 1e6);
+    const times = entries.map(
+      (entry) => Number(entry.timestamp?.seconds) * 1e3 + Number(entry.timestamp?.nanos) / 1e6,
+    );
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
@@ -193,12 +238,20 @@ describe('entries.list: application logs', () => {
     expect(Math.max(...times)).toBeLessThanOrEqual(ANCHOR_MS);
   });
 
-  it.each(['"timeout"', 'textPayload:"timeout"', 'textPayload:timeout AND NOT severity = INFO'])('searches text with %s', async (search) => {
-    const { entries } = await fetchAll({ filter: `${search} AND timestamp >= "${new Date(ANCHOR_MS - 3 * HOUR_MS).toISOString()}"`, pageSize: 1000 });
+  it.each(['"timeout"', 'textPayload:"timeout"', 'textPayload:timeout AND NOT severity = INFO'])(
+    'searches text with %s',
+    async (search) => {
+      const { entries } = await fetchAll({
+        filter: `${search} AND timestamp >= "${new Date(ANCHOR_MS - 3 * HOUR_MS).toISOString()}"`,
+        pageSize: 1000,
+      });
 
-    expect(entries.length).toBeGreaterThan(0);
-    expect(entries.every((entry) => String(entry.textPayload).toLowerCase().includes('timeout'))).toBe(true);
-  });
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.every((entry) => String(entry.textPayload).toLowerCase().includes('timeout'))).toBe(
+        true,
+      );
+    },
+  );
 
   it('serves the handwritten Logging.getEntries with Entry objects', async () => {
     const logging = new Logging(gcpEmulatorClientOptions(emulator.endpoints.gcp, project.id) as never);
@@ -209,7 +262,9 @@ describe('entries.list: application logs', () => {
     });
 
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries.every((entry) => entry.metadata.severity === 'WARNING' || entry.metadata.severity === 'ERROR')).toBe(true);
+    expect(
+      entries.every((entry) => entry.metadata.severity === 'WARNING' || entry.metadata.severity === 'ERROR'),
+    ).toBe(true);
     expect(entries.every((entry) => typeof entry.data === 'string')).toBe(true);
   });
 });
@@ -229,6 +284,9 @@ describe('entries.list errors', () => {
 
     const payload = (await response.json()) as { error: { code: number; status: string } };
     expect(response.status).toBe(status);
-    expect(payload.error).toMatchObject({ code: status, status: status === 400 ? 'INVALID_ARGUMENT' : 'PERMISSION_DENIED' });
+    expect(payload.error).toMatchObject({
+      code: status,
+      status: status === 400 ? 'INVALID_ARGUMENT' : 'PERMISSION_DENIED',
+    });
   });
 });

@@ -18,7 +18,11 @@ export interface MetricDefinition {
   /** True when the instance reports this metric (agent metrics need the Ops Agent). */
   readonly reportedBy: (instance: EstateInstance) => boolean;
   /** The raw minute value for an instance, in the metric's unit (`variant` from {@link variants}). */
-  readonly sample: (instance: EstateInstance, variant: Readonly<Record<string, string>>, epochMs: number) => number;
+  readonly sample: (
+    instance: EstateInstance,
+    variant: Readonly<Record<string, string>>,
+    epochMs: number,
+  ) => number;
 }
 
 const MINUTE_MS = 60_000;
@@ -111,7 +115,8 @@ export function seriesOfInstance(
         ['project', instance.account],
       ]);
       for (const [key, label] of Object.entries(metricLabels)) selectors.set(`metric.labels.${key}`, label);
-      for (const [key, label] of Object.entries(resourceLabels)) selectors.set(`resource.labels.${key}`, label);
+      for (const [key, label] of Object.entries(resourceLabels))
+        selectors.set(`resource.labels.${key}`, label);
       sources.push({
         metric,
         instance,
@@ -130,7 +135,11 @@ export function seriesOfInstance(
  * The minute sample timestamps of a series inside `(startMs, endMs]` (Monitoring intervals include
  * their end), as `[first, last]`, or `undefined` when there is none.
  */
-export function sampleRange(source: SeriesSource, startMs: number, endMs: number): readonly [number, number] | undefined {
+export function sampleRange(
+  source: SeriesSource,
+  startMs: number,
+  endMs: number,
+): readonly [number, number] | undefined {
   const low = Math.max(startMs, source.activeFrom - 1);
   const high = Math.min(endMs, source.activeUntil - 1);
   const first = (Math.floor(low / MINUTE_MS) + 1) * MINUTE_MS;

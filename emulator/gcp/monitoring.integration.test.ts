@@ -21,7 +21,11 @@ let running: EstateInstance;
 beforeAll(async () => {
   estate = generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR });
   running = estate.instances.find(
-    (instance) => instance.provider === 'gcp' && instance.state === 'RUNNING' && instance.monitoring && Date.parse(instance.launchTime) < Date.parse(ANCHOR) - 86_400_000,
+    (instance) =>
+      instance.provider === 'gcp' &&
+      instance.state === 'RUNNING' &&
+      instance.monitoring &&
+      Date.parse(instance.launchTime) < Date.parse(ANCHOR) - 86_400_000,
   )!;
   emulator = await startEmulator({ estate, pageSizeCaps: { gcp: 300 } });
 });
@@ -46,12 +50,14 @@ function request(filter: string, startSeconds: number, extra: Partial<ListReques
   };
 }
 
-const seconds = (timestamp: protos.google.protobuf.ITimestamp | null | undefined): number => Number(timestamp?.seconds ?? 0);
+const seconds = (timestamp: protos.google.protobuf.ITimestamp | null | undefined): number =>
+  Number(timestamp?.seconds ?? 0);
 
 /** The estate's raw CPU percent at the minutes (t − period, t], as Monitoring aligns them. */
 function expectedMeanFraction(instance: EstateInstance, endSeconds: number, periodSeconds: number): number {
   const values: number[] = [];
-  for (let t = endSeconds - periodSeconds + 60; t <= endSeconds; t += 60) values.push(metricValueAt(instance.metrics.cpu, t * 1000) / 100);
+  for (let t = endSeconds - periodSeconds + 60; t <= endSeconds; t += 60)
+    values.push(metricValueAt(instance.metrics.cpu, t * 1000) / 100);
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
@@ -66,13 +72,18 @@ describe('timeSeries.list', () => {
     expect(others).toHaveLength(0);
     expect(series).toMatchObject({
       metric: { type: CPU, labels: { instance_name: running.name } },
-      resource: { type: 'gce_instance', labels: { project_id: running.account, instance_id: running.id, zone: running.zone } },
+      resource: {
+        type: 'gce_instance',
+        labels: { project_id: running.account, instance_id: running.id, zone: running.zone },
+      },
       metricKind: 'GAUGE',
       valueType: 'DOUBLE',
     });
     const points = series!.points!;
     expect(points).toHaveLength(12);
-    expect(points.map((point) => seconds(point.interval?.endTime))).toEqual(Array.from({ length: 12 }, (_, k) => END_S - k * 300));
+    expect(points.map((point) => seconds(point.interval?.endTime))).toEqual(
+      Array.from({ length: 12 }, (_, k) => END_S - k * 300),
+    );
     for (const point of points) {
       const value = point.value!.doubleValue!;
       expect(value).toBeGreaterThanOrEqual(0);
@@ -82,7 +93,9 @@ describe('timeSeries.list', () => {
   });
 
   it('returns raw one-minute samples without aggregation, each the estate percent / 100', async () => {
-    const [series] = await listSeries(request(`metric.type = "${CPU}" AND resource.labels.instance_id = "${running.id}"`, END_S - 600));
+    const [series] = await listSeries(
+      request(`metric.type = "${CPU}" AND resource.labels.instance_id = "${running.id}"`, END_S - 600),
+    );
 
     expect(series!.points).toHaveLength(10);
     for (const point of series!.points!) {
@@ -96,25 +109,47 @@ describe('timeSeries.list', () => {
     const filter = `metric.type = "compute.googleapis.com/instance/network/received_bytes_count" AND resource.labels.instance_id = "${running.id}"`;
 
     const [raw] = await listSeries(request(filter, END_S - 300));
-    const [rate] = await listSeries(request(filter, END_S - 300, { aggregation: { alignmentPeriod: { seconds: 300 }, perSeriesAligner: 'ALIGN_RATE' } }));
+    const [rate] = await listSeries(
+      request(filter, END_S - 300, {
+        aggregation: { alignmentPeriod: { seconds: 300 }, perSeriesAligner: 'ALIGN_RATE' },
+      }),
+    );
 
     expect(raw).toMatchObject({ metricKind: 'DELTA', valueType: 'INT64', unit: 'By' });
     const samples = raw!.points!.map((point) => Number(point.value!.int64Value));
     for (const point of raw!.points!) {
       expect(seconds(point.interval?.endTime) - seconds(point.interval?.startTime)).toBe(60);
-      expect(Number(point.value!.int64Value)).toBe(Math.round(metricValueAt(running.metrics.networkIn, seconds(point.interval?.endTime) * 1000) * 60));
+      expect(Number(point.value!.int64Value)).toBe(
+        Math.round(metricValueAt(running.metrics.networkIn, seconds(point.interval?.endTime) * 1000) * 60),
+      );
     }
     expect(rate).toMatchObject({ metricKind: 'GAUGE', valueType: 'DOUBLE' });
-    expect(rate!.points![0]!.value!.doubleValue).toBeCloseTo(samples.reduce((sum, value) => sum + value, 0) / 300, 6);
+    expect(rate!.points![0]!.value!.doubleValue).toBeCloseTo(
+      samples.reduce((sum, value) => sum + value, 0) / 300,
+      6,
+    );
   });
 
   it('reports memory percent_used only for instances with the Ops Agent', async () => {
-    const series = await listSeries(request('metric.type = "agent.googleapis.com/memory/percent_used" AND metric.labels.state = "used"', END_S - 300));
+    const series = await listSeries(
+      request(
+        'metric.type = "agent.googleapis.com/memory/percent_used" AND metric.labels.state = "used"',
+        END_S - 300,
+      ),
+    );
 
     const ids = series.map((item) => item.resource!.labels!.instance_id).sort();
     const expected = estate.instances
-      .filter((instance) => instance.provider === 'gcp' && instance.account === running.account && instance.monitoring)
-      .filter((instance) => Date.parse(instance.launchTime) <= (END_S - 60) * 1000 && instance.state !== 'TERMINATED' && instance.state !== 'SUSPENDED')
+      .filter(
+        (instance) =>
+          instance.provider === 'gcp' && instance.account === running.account && instance.monitoring,
+      )
+      .filter(
+        (instance) =>
+          Date.parse(instance.launchTime) <= (END_S - 60) * 1000 &&
+          instance.state !== 'TERMINATED' &&
+          instance.state !== 'SUSPENDED',
+      )
       .map((instance) => instance.id)
       .sort();
     expect(ids).toEqual(expected);
@@ -125,7 +160,9 @@ describe('timeSeries.list', () => {
     const sinceSeq = emulator.journal.total();
 
     const series = await listSeries(
-      request(`metric.type = "${CPU}"`, END_S - 24 * HOUR_S, { aggregation: { alignmentPeriod: { seconds: 600 }, perSeriesAligner: 'ALIGN_MAX' } }),
+      request(`metric.type = "${CPU}"`, END_S - 24 * HOUR_S, {
+        aggregation: { alignmentPeriod: { seconds: 600 }, perSeriesAligner: 'ALIGN_MAX' },
+      }),
     );
 
     const ids = series.map((item) => item.resource!.labels!.instance_id!);
@@ -135,11 +172,15 @@ describe('timeSeries.list', () => {
         instance.provider === 'gcp' &&
         instance.account === running.account &&
         Date.parse(instance.launchTime) < Date.parse(ANCHOR) &&
-        (instance.state !== 'TERMINATED' && instance.state !== 'SUSPENDED' && instance.state !== 'STOPPING'),
+        instance.state !== 'TERMINATED' &&
+        instance.state !== 'SUSPENDED' &&
+        instance.state !== 'STOPPING',
     );
     expect(ids.length).toBeGreaterThanOrEqual(active.length);
     expect(active.every((instance) => ids.includes(instance.id))).toBe(true);
-    expect(emulator.journal.query({ operation: 'timeSeries.list', sinceSeq }).length).toBeGreaterThanOrEqual(3);
+    expect(emulator.journal.query({ operation: 'timeSeries.list', sinceSeq }).length).toBeGreaterThanOrEqual(
+      3,
+    );
   });
 
   it('reduces across series by zone with REDUCE_MEAN', async () => {
@@ -156,7 +197,9 @@ describe('timeSeries.list', () => {
 
     const zones = series.map((item) => item.resource!.labels!.zone).sort();
     expect(new Set(zones).size).toBe(zones.length);
-    expect(series.every((item) => item.points?.length === 1 && item.resource?.labels?.instance_id === undefined)).toBe(true);
+    expect(
+      series.every((item) => item.points?.length === 1 && item.resource?.labels?.instance_id === undefined),
+    ).toBe(true);
   });
 
   it('returns headers only in the HEADERS view', async () => {
@@ -179,12 +222,22 @@ describe('timeSeries.list errors', () => {
 
   it.each<[string, () => ListRequest]>([
     ['a filter without metric.type', () => request('resource.type = "gce_instance"', END_S - 600)],
-    ['an unknown selector', () => request(`metric.type = "${CPU}" AND metadata.user_labels.x = "y"`, END_S - 600)],
+    [
+      'an unknown selector',
+      () => request(`metric.type = "${CPU}" AND metadata.user_labels.x = "y"`, END_S - 600),
+    ],
     [
       'a percentile aligner on a DOUBLE gauge',
-      () => request(`metric.type = "${CPU}"`, END_S - 600, { aggregation: { alignmentPeriod: { seconds: 300 }, perSeriesAligner: 'ALIGN_PERCENTILE_95' } }),
+      () =>
+        request(`metric.type = "${CPU}"`, END_S - 600, {
+          aggregation: { alignmentPeriod: { seconds: 300 }, perSeriesAligner: 'ALIGN_PERCENTILE_95' },
+        }),
     ],
-    ['an aligner without an alignment period', () => request(`metric.type = "${CPU}"`, END_S - 600, { aggregation: { perSeriesAligner: 'ALIGN_MEAN' } })],
+    [
+      'an aligner without an alignment period',
+      () =>
+        request(`metric.type = "${CPU}"`, END_S - 600, { aggregation: { perSeriesAligner: 'ALIGN_MEAN' } }),
+    ],
   ])('refuses %s with 400 INVALID_ARGUMENT', async (_label, body) => {
     const client = new MetricServiceClient(gcpEmulatorClientOptions(emulator.endpoints.gcp));
 

@@ -40,7 +40,10 @@ export interface ListFilterOptions {
  * Parses a list filter into a predicate; an empty or blank filter matches everything.
  * @throws FilterSyntaxError when the filter is outside the supported subset.
  */
-export function parseListFilter(text: string | null | undefined, options: ListFilterOptions = {}): ListFilter {
+export function parseListFilter(
+  text: string | null | undefined,
+  options: ListFilterOptions = {},
+): ListFilter {
   if (text === null || text === undefined || text.trim() === '') return () => true;
   if ((options.allowRegex ?? true) && REGEX_MODE.test(text)) return parseRegexFilter(text);
   const parser = new Parser(tokenize(text));
@@ -60,7 +63,10 @@ function parseRegexFilter(text: string): ListFilter {
   if (trimmed.startsWith('(')) {
     let rest = trimmed;
     while (rest.length > 0) {
-      const match = /^\(\s*([A-Za-z_][\w.]*)\s+(eq|ne)\s+((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)])*?)\s*\)\s*/.exec(rest);
+      const match =
+        /^\(\s*([A-Za-z_][\w.]*)\s+(eq|ne)\s+((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)])*?)\s*\)\s*/.exec(
+          rest,
+        );
       if (!match) throw new FilterSyntaxError(`Cannot parse regular-expression clause at '${rest}'.`);
       clauses.push(toRegexClause(match[1]!, match[2]!, match[3]!));
       rest = rest.slice(match[0].length);
@@ -78,7 +84,11 @@ function parseRegexFilter(text: string): ListFilter {
     });
 }
 
-function toRegexClause(path: string, operator: string, rawValue: string): { path: string; negate: boolean; regex: RegExp } {
+function toRegexClause(
+  path: string,
+  operator: string,
+  rawValue: string,
+): { path: string; negate: boolean; regex: RegExp } {
   let value = rawValue.trim();
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) {
     value = unescape(value.slice(1, -1));
@@ -104,7 +114,13 @@ type Token =
 type FilterNode =
   | { readonly type: 'and' | 'or'; readonly children: readonly FilterNode[] }
   | { readonly type: 'not'; readonly child: FilterNode }
-  | { readonly type: 'compare'; readonly path: string; readonly op: Operator; readonly value: string; readonly quoted: boolean };
+  | {
+      readonly type: 'compare';
+      readonly path: string;
+      readonly op: Operator;
+      readonly value: string;
+      readonly quoted: boolean;
+    };
 
 const OPERATORS: readonly Operator[] = ['<=', '>=', '!=', '=', '<', '>', ':'];
 
@@ -135,7 +151,8 @@ function tokenize(text: string): Token[] {
     if (char === '"' || char === "'") {
       let end = index + 1;
       while (end < text.length && text[end] !== char) end += text[end] === '\\' ? 2 : 1;
-      if (end >= text.length) throw new FilterSyntaxError(`Unterminated string starting at position ${index}.`);
+      if (end >= text.length)
+        throw new FilterSyntaxError(`Unterminated string starting at position ${index}.`);
       tokens.push({ type: 'text', text: unescape(text.slice(index + 1, end)), quoted: true });
       index = end + 1;
       continue;
@@ -175,7 +192,8 @@ class Parser {
 
   expectEnd(): void {
     const token = this.peek();
-    if (token !== undefined) throw new FilterSyntaxError(`Unexpected ${describe(token)} at token ${this.position + 1}.`);
+    if (token !== undefined)
+      throw new FilterSyntaxError(`Unexpected ${describe(token)} at token ${this.position + 1}.`);
   }
 
   /** expression := factor { [AND] factor } — juxtaposition is an implicit AND. */
@@ -223,10 +241,13 @@ class Parser {
     }
     const op = this.next();
     if (op?.type !== 'op') {
-      throw new FilterSyntaxError(`Expected a comparison operator after '${token.text}' (global restrictions are not supported).`);
+      throw new FilterSyntaxError(
+        `Expected a comparison operator after '${token.text}' (global restrictions are not supported).`,
+      );
     }
     const value = this.next();
-    if (value?.type !== 'text') throw new FilterSyntaxError(`Expected a value after '${token.text} ${op.op}'.`);
+    if (value?.type !== 'text')
+      throw new FilterSyntaxError(`Expected a value after '${token.text} ${op.op}'.`);
     return { type: 'compare', path: token.text, op: op.op, value: value.text, quoted: value.quoted };
   }
 }
@@ -261,7 +282,12 @@ export function resolvePath(resource: JsonValue, path: string): JsonValue[] {
     for (const value of current) {
       if (Array.isArray(value)) {
         for (const item of value) {
-          if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.hasOwn(item, segment)) {
+          if (
+            item !== null &&
+            typeof item === 'object' &&
+            !Array.isArray(item) &&
+            Object.hasOwn(item, segment)
+          ) {
             next.push(item[segment]!);
           }
         }
@@ -288,7 +314,12 @@ function globToRegex(pattern: string): RegExp {
 function compareValues(left: string, right: string): number {
   const leftNumber = Number(left);
   const rightNumber = Number(right);
-  if (left.trim() !== '' && right.trim() !== '' && Number.isFinite(leftNumber) && Number.isFinite(rightNumber)) {
+  if (
+    left.trim() !== '' &&
+    right.trim() !== '' &&
+    Number.isFinite(leftNumber) &&
+    Number.isFinite(rightNumber)
+  ) {
     return leftNumber - rightNumber;
   }
   const leftTime = parseRfc3339(left);
@@ -321,7 +352,9 @@ function evaluate(node: FilterNode, resource: JsonObject): boolean {
           return !values.some((value) => equals(value, node.value));
         case ':':
           if (node.value === '*' && !node.quoted) return values.length > 0;
-          return values.some((value) => (node.value.includes('*') ? equals(value, node.value) : value.includes(node.value)));
+          return values.some((value) =>
+            node.value.includes('*') ? equals(value, node.value) : value.includes(node.value),
+          );
         case '<':
           return values.some((value) => compareValues(value, node.value) < 0);
         case '<=':

@@ -61,7 +61,13 @@ type ValueNode =
 type Node =
   | { readonly type: 'and' | 'or'; readonly children: readonly Node[] }
   | { readonly type: 'not'; readonly child: Node }
-  | { readonly type: 'compare'; readonly path: readonly string[]; readonly dotted: string; readonly op: Operator; readonly value: ValueNode }
+  | {
+      readonly type: 'compare';
+      readonly path: readonly string[];
+      readonly dotted: string;
+      readonly op: Operator;
+      readonly value: ValueNode;
+    }
   | { readonly type: 'global'; readonly text: string }
   | { readonly type: 'logId'; readonly id: string }
   | { readonly type: 'search'; readonly path?: readonly string[]; readonly text: string };
@@ -94,7 +100,8 @@ function readQuoted(text: string, start: number): { value: string; end: number }
       index++;
     }
   }
-  if (index >= text.length) throw new LoggingFilterError(`Unterminated string starting at position ${start}.`);
+  if (index >= text.length)
+    throw new LoggingFilterError(`Unterminated string starting at position ${start}.`);
   return { value, end: index + 1 };
 }
 
@@ -138,7 +145,7 @@ function tokenize(text: string): Token[] {
     let segment = '';
     while (index < text.length) {
       const current = text[index]!;
-      if ((current === '"' || current === "'") && (segment === '' && word.endsWith('.'))) {
+      if ((current === '"' || current === "'") && segment === '' && word.endsWith('.')) {
         const { value, end } = readQuoted(text, index);
         path.push(value);
         word += `"${value}"`;
@@ -180,7 +187,10 @@ class Parser {
   parse(): Node {
     const node = this.parseAnd();
     const rest = this.peek();
-    if (rest !== undefined) throw new LoggingFilterError(`Unexpected ${rest.type === 'rparen' ? "')'" : rest.type} at token ${this.position + 1}.`);
+    if (rest !== undefined)
+      throw new LoggingFilterError(
+        `Unexpected ${rest.type === 'rparen' ? "')'" : rest.type} at token ${this.position + 1}.`,
+      );
     return node;
   }
 
@@ -232,10 +242,18 @@ class Parser {
         this.next();
         if (token.path.length === 0) throw new LoggingFilterError(`Invalid field '${token.text}'.`);
         if (token.path[0] === 'timestamp') this.restrictsTimestamp = true;
-        return { type: 'compare', path: token.path, dotted: token.path.join('.'), op: following.op, value: this.parseValue() };
+        return {
+          type: 'compare',
+          path: token.path,
+          dotted: token.path.join('.'),
+          op: following.op,
+          value: this.parseValue(),
+        };
       }
       default:
-        throw new LoggingFilterError(`Unexpected ${token.type === 'op' ? `operator '${token.op}'` : token.type} in filter.`);
+        throw new LoggingFilterError(
+          `Unexpected ${token.type === 'op' ? `operator '${token.op}'` : token.type} in filter.`,
+        );
     }
   }
 
@@ -264,7 +282,8 @@ class Parser {
     if (token?.type === 'word') return { type: 'value', text: token.text, quoted: false };
     if (token?.type === 'lparen') {
       const inner = this.parseValueAnd();
-      if (this.next()?.type !== 'rparen') throw new LoggingFilterError('Missing closing parenthesis in value.');
+      if (this.next()?.type !== 'rparen')
+        throw new LoggingFilterError('Missing closing parenthesis in value.');
       return inner;
     }
     throw new LoggingFilterError('Expected a value after the comparison operator.');
@@ -314,7 +333,12 @@ function resolve(entry: JsonObject, path: readonly string[]): JsonValue[] {
     const next: JsonValue[] = [];
     for (const value of current) {
       for (const item of leaves(value)) {
-        if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.hasOwn(item, segment)) {
+        if (
+          item !== null &&
+          typeof item === 'object' &&
+          !Array.isArray(item) &&
+          Object.hasOwn(item, segment)
+        ) {
           next.push(item[segment]!);
         }
       }
@@ -348,7 +372,12 @@ function compareOrdered(path: readonly string[], actual: string, expected: strin
   }
   const leftNumber = Number(actual);
   const rightNumber = Number(expected);
-  if (actual.trim() !== '' && expected.trim() !== '' && Number.isFinite(leftNumber) && Number.isFinite(rightNumber)) {
+  if (
+    actual.trim() !== '' &&
+    expected.trim() !== '' &&
+    Number.isFinite(leftNumber) &&
+    Number.isFinite(rightNumber)
+  ) {
     return leftNumber - rightNumber;
   }
   const left = actual.toLowerCase();
@@ -392,7 +421,12 @@ function regexOf(pattern: string): RegExp {
 }
 
 /** Does one value expression hold for the field's values? */
-function matchValue(path: readonly string[], op: Operator, value: ValueNode, actuals: readonly string[]): boolean {
+function matchValue(
+  path: readonly string[],
+  op: Operator,
+  value: ValueNode,
+  actuals: readonly string[],
+): boolean {
   switch (value.type) {
     case 'and':
       return value.children.every((child) => matchValue(path, op, child, actuals));
@@ -466,7 +500,8 @@ function evaluate(node: Node, entry: JsonObject, known?: readonly string[]): Tru
     case 'global':
       return known === undefined ? containsText(entry, node.text) : undefined;
     case 'search':
-      if (known !== undefined && (node.path === undefined || !isKnown(node.path.join('.'), known))) return undefined;
+      if (known !== undefined && (node.path === undefined || !isKnown(node.path.join('.'), known)))
+        return undefined;
       return node.path === undefined
         ? containsText(entry, node.text)
         : resolve(entry, node.path).some((value) => containsText(value, node.text));
@@ -492,12 +527,15 @@ function boundsOf(node: Node): { from?: number; to?: number } {
   let from: number | undefined;
   let to: number | undefined;
   for (const conjunct of conjuncts) {
-    if (conjunct.type !== 'compare' || conjunct.path.length !== 1 || conjunct.path[0] !== 'timestamp') continue;
+    if (conjunct.type !== 'compare' || conjunct.path.length !== 1 || conjunct.path[0] !== 'timestamp')
+      continue;
     if (conjunct.value.type !== 'value') continue;
     const time = parseRfc3339(conjunct.value.text);
     if (time === undefined) throw new LoggingFilterError(`Invalid timestamp '${conjunct.value.text}'.`);
-    const lower = conjunct.op === '>=' || conjunct.op === '=' ? time : conjunct.op === '>' ? time + 1 : undefined;
-    const upper = conjunct.op === '<' ? time : conjunct.op === '<=' || conjunct.op === '=' ? time + 1 : undefined;
+    const lower =
+      conjunct.op === '>=' || conjunct.op === '=' ? time : conjunct.op === '>' ? time + 1 : undefined;
+    const upper =
+      conjunct.op === '<' ? time : conjunct.op === '<=' || conjunct.op === '=' ? time + 1 : undefined;
     if (lower !== undefined) from = from === undefined ? lower : Math.max(from, lower);
     if (upper !== undefined) to = to === undefined ? upper : Math.min(to, upper);
   }

@@ -33,7 +33,12 @@ type Matcher = (value: string) => boolean;
 type Node =
   | { readonly type: 'and' | 'or'; readonly children: readonly Node[] }
   | { readonly type: 'not'; readonly child: Node }
-  | { readonly type: 'compare'; readonly selector: string; readonly negate: boolean; readonly matcher: Matcher };
+  | {
+      readonly type: 'compare';
+      readonly selector: string;
+      readonly negate: boolean;
+      readonly matcher: Matcher;
+    };
 
 type Token =
   | { readonly type: 'lparen' | 'rparen' | 'comma' | 'and' | 'or' | 'not' }
@@ -75,7 +80,8 @@ function tokenize(text: string): Token[] {
     } else {
       let end = index;
       while (end < text.length && !/[\s()=!:,"']/.test(text[end]!)) end++;
-      if (end === index) throw new MonitoringFilterError(`Unexpected character '${char}' at position ${index}.`);
+      if (end === index)
+        throw new MonitoringFilterError(`Unexpected character '${char}' at position ${index}.`);
       const word = text.slice(index, end);
       if (word === 'AND') tokens.push({ type: 'and' });
       else if (word === 'OR') tokens.push({ type: 'or' });
@@ -95,9 +101,18 @@ function canonicalSelector(word: string): string | undefined {
 }
 
 const FUNCTIONS: Readonly<Record<string, (args: readonly string[]) => Matcher>> = {
-  starts_with: ([prefix = '']) => (value) => value.startsWith(prefix),
-  ends_with: ([suffix = '']) => (value) => value.endsWith(suffix),
-  has_substring: ([part = '']) => (value) => value.includes(part),
+  starts_with:
+    ([prefix = '']) =>
+    (value) =>
+      value.startsWith(prefix),
+  ends_with:
+    ([suffix = '']) =>
+    (value) =>
+      value.endsWith(suffix),
+  has_substring:
+    ([part = '']) =>
+    (value) =>
+      value.includes(part),
   one_of: (options) => (value) => options.includes(value),
   'monitoring.regex.full_match': ([pattern = '']) => {
     let regex: RegExp;
@@ -126,7 +141,8 @@ class Parser {
 
   parse(): Node {
     const node = this.parseOr();
-    if (this.peek() !== undefined) throw new MonitoringFilterError(`Unexpected token at position ${this.position + 1}.`);
+    if (this.peek() !== undefined)
+      throw new MonitoringFilterError(`Unexpected token at position ${this.position + 1}.`);
     return node;
   }
 
@@ -167,11 +183,13 @@ class Parser {
     if (selector === undefined) throw new MonitoringFilterError(`Unsupported selector '${token.text}'.`);
     this.selectors.add(selector);
     const op = this.next();
-    if (op?.type !== 'op') throw new MonitoringFilterError(`Expected '=', '!=' or ':' after '${token.text}'.`);
+    if (op?.type !== 'op')
+      throw new MonitoringFilterError(`Expected '=', '!=' or ':' after '${token.text}'.`);
     const value = this.next();
     if (value?.type === 'string' || (value?.type === 'word' && this.peek()?.type !== 'lparen')) {
       const text = value.text;
-      const matcher: Matcher = op.op === ':' ? (candidate) => candidate.includes(text) : (candidate) => candidate === text;
+      const matcher: Matcher =
+        op.op === ':' ? (candidate) => candidate.includes(text) : (candidate) => candidate === text;
       return { type: 'compare', selector, negate: op.op === '!=', matcher };
     }
     if (value?.type === 'word' && op.op !== ':') {
@@ -181,7 +199,8 @@ class Parser {
       const args: string[] = [];
       while (this.peek()?.type !== 'rparen') {
         const argument = this.next();
-        if (argument?.type !== 'string') throw new MonitoringFilterError(`Arguments of ${value.text} must be quoted strings.`);
+        if (argument?.type !== 'string')
+          throw new MonitoringFilterError(`Arguments of ${value.text} must be quoted strings.`);
         args.push(argument.text);
         if (this.peek()?.type === 'comma') this.next();
       }
@@ -217,6 +236,7 @@ export function parseMonitoringFilter(text: string): MonitoringFilter {
   if (text.trim() === '') throw new MonitoringFilterError('A filter must specify a metric type.');
   const parser = new Parser(tokenize(text));
   const node = parser.parse();
-  if (!parser.selectors.has('metric.type')) throw new MonitoringFilterError('A filter must specify a metric type.');
+  if (!parser.selectors.has('metric.type'))
+    throw new MonitoringFilterError('A filter must specify a metric type.');
   return (series) => evaluate(node, series);
 }

@@ -106,7 +106,10 @@ function detailsOf(spec: GcpErrorSpec, host: string): Detail[] {
     });
   }
   if (spec.kind === 'throttled' && spec.retryAfterSeconds !== undefined) {
-    details.push({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${spec.retryAfterSeconds}s` });
+    details.push({
+      '@type': 'type.googleapis.com/google.rpc.RetryInfo',
+      retryDelay: `${spec.retryAfterSeconds}s`,
+    });
   }
   if (spec.kind === 'invalid' && spec.field !== undefined) {
     details.push({

@@ -3,8 +3,22 @@ import type { OperationRoute, WireRequest } from '../server/wire.js';
 import { deriveAlphanumeric, deriveDecimalId, deriveHex } from './derive-gcp-value.js';
 import type { GcpContext } from './gcp-context.js';
 import { FUNCTION_ENUMS } from './gcp-enums.js';
-import { enumEncodingOf, gcpJsonResponse, memoize, renderResource, serializeList, type RenderedResource } from './gcp-json.js';
-import { decodeOffsetToken, encodePageToken, parseIntegerParameter, queryFingerprint, resolvePageSize, slicePage } from './gcp-paging.js';
+import {
+  enumEncodingOf,
+  gcpJsonResponse,
+  memoize,
+  renderResource,
+  serializeList,
+  type RenderedResource,
+} from './gcp-json.js';
+import {
+  decodeOffsetToken,
+  encodePageToken,
+  parseIntegerParameter,
+  queryFingerprint,
+  resolvePageSize,
+  slicePage,
+} from './gcp-paging.js';
 import { gcpRoute, requireProject } from './gcp-route.js';
 import { FilterSyntaxError, parseListFilter } from './parse-list-filter.js';
 import { GcpRequestError, invalidArgument } from './render-gcp-error.js';
@@ -13,7 +27,10 @@ import { GcpRequestError, invalidArgument } from './render-gcp-error.js';
 const FUNCTIONS_MAX_PAGE_SIZE = 1000;
 
 /** Routes Cloud Functions v2 requests (`/v2/projects/{p}/locations/{l}/functions…`). */
-export type CloudFunctionsRouter = (request: WireRequest, segments: readonly string[]) => OperationRoute | undefined;
+export type CloudFunctionsRouter = (
+  request: WireRequest,
+  segments: readonly string[],
+) => OperationRoute | undefined;
 
 /** The two-letter region code Cloud Run puts in service URLs (`…-ew.a.run.app`). */
 function runRegionCode(region: string): string {
@@ -110,7 +127,8 @@ export function createCloudFunctionsRouter(context: GcpContext): CloudFunctionsR
 
   return (request, segments) => {
     // segments: projects/{p}/locations/{l}/functions[/{f}[:verb]]
-    if (segments[0] !== 'projects' || segments[2] !== 'locations' || segments[4] === undefined) return undefined;
+    if (segments[0] !== 'projects' || segments[2] !== 'locations' || segments[4] === undefined)
+      return undefined;
     const projectId = segments[1] ?? '';
     const location = segments[3] ?? '';
     const collection = segments[4];
@@ -121,7 +139,8 @@ export function createCloudFunctionsRouter(context: GcpContext): CloudFunctionsR
       ...(location === '-' || location === '' ? {} : { region: location }),
     };
     const collectionVerb = /^functions:(\w+)$/.exec(collection);
-    if (collectionVerb) return gcpRoute({ ...base, operation: `functions.${collectionVerb[1]}`, mutating: true });
+    if (collectionVerb)
+      return gcpRoute({ ...base, operation: `functions.${collectionVerb[1]}`, mutating: true });
     if (collection !== 'functions' || segments.length > 6) return undefined;
     const functionSegment = segments[5];
 
@@ -133,7 +152,13 @@ export function createCloudFunctionsRouter(context: GcpContext): CloudFunctionsR
         operation: 'functions.list',
         serve: () => {
           const parent = `projects/${projectId}/locations/${location}`;
-          const project = requireProject(context, 'cloudfunctions', projectId, 'cloudfunctions.functions.list', parent);
+          const project = requireProject(
+            context,
+            'cloudfunctions',
+            projectId,
+            'cloudfunctions.functions.list',
+            parent,
+          );
           const params = request.url.searchParams;
           const filterText = params.get('filter') ?? '';
           const orderText = (params.get('orderBy') ?? '').trim();
@@ -175,7 +200,10 @@ export function createCloudFunctionsRouter(context: GcpContext): CloudFunctionsR
               {},
               'functions',
               page.items.map((item) => item.json(encoding)),
-              { nextPageToken: page.nextOffset === undefined ? undefined : encodePageToken(fingerprint, page.nextOffset) },
+              {
+                nextPageToken:
+                  page.nextOffset === undefined ? undefined : encodePageToken(fingerprint, page.nextOffset),
+              },
             ),
           );
         },
@@ -192,9 +220,16 @@ export function createCloudFunctionsRouter(context: GcpContext): CloudFunctionsR
       operation: 'functions.get',
       serve: () => {
         const name = `projects/${projectId}/locations/${location}/functions/${functionSegment}`;
-        const project = requireProject(context, 'cloudfunctions', projectId, 'cloudfunctions.functions.get', name);
+        const project = requireProject(
+          context,
+          'cloudfunctions',
+          projectId,
+          'cloudfunctions.functions.get',
+          name,
+        );
         const found = context.index.function('gcp', project.id, location, functionSegment);
-        if (!found) throw new GcpRequestError({ kind: 'not_found', message: `Resource '${name}' was not found` });
+        if (!found)
+          throw new GcpRequestError({ kind: 'not_found', message: `Resource '${name}' was not found` });
         return gcpJsonResponse(rendered(found).json(enumEncodingOf(request)));
       },
     });

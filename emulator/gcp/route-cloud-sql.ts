@@ -1,6 +1,11 @@
 import type { EstateAccount, EstateDatabase } from '../estate/model.js';
 import type { OperationRoute, WireRequest } from '../server/wire.js';
-import { deriveAlphanumeric, deriveDecimalId, deriveIpv4, usesCustomerManagedKey } from './derive-gcp-value.js';
+import {
+  deriveAlphanumeric,
+  deriveDecimalId,
+  deriveIpv4,
+  usesCustomerManagedKey,
+} from './derive-gcp-value.js';
 import type { GcpContext } from './gcp-context.js';
 import { SQL_INSTANCE_ENUMS } from './gcp-enums.js';
 import {
@@ -12,7 +17,14 @@ import {
   type JsonObject,
   type RenderedResource,
 } from './gcp-json.js';
-import { decodeOffsetToken, encodePageToken, parseIntegerParameter, queryFingerprint, resolvePageSize, slicePage } from './gcp-paging.js';
+import {
+  decodeOffsetToken,
+  encodePageToken,
+  parseIntegerParameter,
+  queryFingerprint,
+  resolvePageSize,
+  slicePage,
+} from './gcp-paging.js';
 import { gcpRoute, requireProject } from './gcp-route.js';
 import { FilterSyntaxError, parseListFilter } from './parse-list-filter.js';
 import { GcpRequestError, invalidArgument } from './render-gcp-error.js';
@@ -25,7 +37,11 @@ const SQL_MAX_PAGE_SIZE = 1000;
 export type SqlApiVersion = 'v1' | 'v1beta4';
 
 /** Routes Cloud SQL Admin requests; `segments` start after the version prefix (`projects/{p}/instances…`). */
-export type CloudSqlRouter = (request: WireRequest, segments: readonly string[], version: SqlApiVersion) => OperationRoute | undefined;
+export type CloudSqlRouter = (
+  request: WireRequest,
+  segments: readonly string[],
+  version: SqlApiVersion,
+) => OperationRoute | undefined;
 
 /** `POSTGRES_15_8` from engine `POSTGRES_15` and version `15.8`; the engine when the version does not fit. */
 function installedVersion(database: EstateDatabase): string {
@@ -42,7 +58,12 @@ function secondaryZone(context: GcpContext, database: EstateDatabase): string | 
   return [...zones].sort().find((zone) => zone !== database.zone);
 }
 
-function renderSqlInstance(context: GcpContext, database: EstateDatabase, project: EstateAccount | undefined, version: SqlApiVersion): RenderedResource {
+function renderSqlInstance(
+  context: GcpContext,
+  database: EstateDatabase,
+  project: EstateAccount | undefined,
+  version: SqlApiVersion,
+): RenderedResource {
   const number = project?.number ?? deriveDecimalId(`project:${database.account}`, 12);
   // Cloud SQL has no STOPPED state: a stopped instance is RUNNABLE with activation policy NEVER.
   const stopped = database.status === 'STOPPED';
@@ -52,7 +73,8 @@ function renderSqlInstance(context: GcpContext, database: EstateDatabase, projec
   const ipAddresses: JsonObject[] = database.publiclyAccessible
     ? [{ type: 'PRIMARY', ipAddress: deriveIpv4(`sql-public:${database.account}:${database.name}`, 34) }]
     : [{ type: 'PRIVATE', ipAddress: deriveIpv4(`sql-private:${database.account}:${database.name}`, 10) }];
-  const selfLinkBase = version === 'v1' ? 'https://sqladmin.googleapis.com/v1' : 'https://sqladmin.googleapis.com/sql/v1beta4';
+  const selfLinkBase =
+    version === 'v1' ? 'https://sqladmin.googleapis.com/v1' : 'https://sqladmin.googleapis.com/sql/v1beta4';
   const object: JsonObject = {
     kind: 'sql#instance',
     state,
@@ -68,7 +90,9 @@ function renderSqlInstance(context: GcpContext, database: EstateDatabase, projec
       activationPolicy: stopped ? 'NEVER' : 'ALWAYS',
       ipConfiguration: {
         ipv4Enabled: database.publiclyAccessible,
-        ...(database.publiclyAccessible ? {} : { privateNetwork: `projects/${database.account}/global/networks/default` }),
+        ...(database.publiclyAccessible
+          ? {}
+          : { privateNetwork: `projects/${database.account}/global/networks/default` }),
         authorizedNetworks: [],
         sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED',
         requireSsl: false,
@@ -138,7 +162,9 @@ export function createCloudSqlRouter(context: GcpContext): CloudSqlRouter {
   const rendered = memoize((key: string): RenderedResource | undefined => {
     const [version, account, name] = key.split('\u0000') as [SqlApiVersion, string, string];
     const database = databasesOf(account).find((candidate) => candidate.name === name);
-    return database === undefined ? undefined : renderSqlInstance(context, database, context.project(account), version);
+    return database === undefined
+      ? undefined
+      : renderSqlInstance(context, database, context.project(account), version);
   });
 
   return (request, segments, version) => {
@@ -185,7 +211,10 @@ export function createCloudSqlRouter(context: GcpContext): CloudSqlRouter {
               { kind: 'sql#instancesList' },
               'items',
               page.items.map((item) => item.json(encoding)),
-              { nextPageToken: page.nextOffset === undefined ? undefined : encodePageToken(fingerprint, page.nextOffset) },
+              {
+                nextPageToken:
+                  page.nextOffset === undefined ? undefined : encodePageToken(fingerprint, page.nextOffset),
+              },
             ),
           );
         },
@@ -193,7 +222,9 @@ export function createCloudSqlRouter(context: GcpContext): CloudSqlRouter {
     }
 
     if (verb !== undefined) {
-      return method === 'GET' ? undefined : gcpRoute({ ...base, operation: `instances.${verb}`, mutating: true });
+      return method === 'GET'
+        ? undefined
+        : gcpRoute({ ...base, operation: `instances.${verb}`, mutating: true });
     }
     if (method === 'DELETE') return gcpRoute({ ...base, operation: 'instances.delete', mutating: true });
     if (method === 'PATCH') return gcpRoute({ ...base, operation: 'instances.patch', mutating: true });

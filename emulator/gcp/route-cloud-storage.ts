@@ -2,8 +2,22 @@ import type { EstateAccount, EstateBucket } from '../estate/model.js';
 import type { OperationRoute, WireRequest } from '../server/wire.js';
 import { deriveDecimalId, usesCustomerManagedKey } from './derive-gcp-value.js';
 import type { GcpContext } from './gcp-context.js';
-import { gcpJsonResponse, memoize, renderResource, serializeList, type JsonObject, type RenderedResource } from './gcp-json.js';
-import { decodeOffsetToken, encodePageToken, parseIntegerParameter, queryFingerprint, resolvePageSize, slicePage } from './gcp-paging.js';
+import {
+  gcpJsonResponse,
+  memoize,
+  renderResource,
+  serializeList,
+  type JsonObject,
+  type RenderedResource,
+} from './gcp-json.js';
+import {
+  decodeOffsetToken,
+  encodePageToken,
+  parseIntegerParameter,
+  queryFingerprint,
+  resolvePageSize,
+  slicePage,
+} from './gcp-paging.js';
 import { gcpRoute, requireProject } from './gcp-route.js';
 import { GcpRequestError, invalidArgument } from './render-gcp-error.js';
 
@@ -11,7 +25,11 @@ import { GcpRequestError, invalidArgument } from './render-gcp-error.js';
 const STORAGE_MAX_RESULTS = 1000;
 
 /** Routes Cloud Storage JSON API requests; `segments` start after `/storage/v1/` (or `/upload/storage/v1/`). */
-export type CloudStorageRouter = (request: WireRequest, segments: readonly string[], upload: boolean) => OperationRoute | undefined;
+export type CloudStorageRouter = (
+  request: WireRequest,
+  segments: readonly string[],
+  upload: boolean,
+) => OperationRoute | undefined;
 
 const MULTI_REGIONS = new Set(['us', 'eu', 'asia']);
 const DUAL_REGIONS = new Set(['nam4', 'eur4', 'asia1', 'eur5', 'eur7', 'eur8', 'nam7', 'nam8']);
@@ -64,7 +82,10 @@ function renderBucket(bucket: EstateBucket, project: EstateAccount | undefined):
 
 function renderBucketPolicy(bucket: EstateBucket): string {
   const bindings: JsonObject[] = [
-    { role: 'roles/storage.legacyBucketOwner', members: [`projectEditor:${bucket.account}`, `projectOwner:${bucket.account}`] },
+    {
+      role: 'roles/storage.legacyBucketOwner',
+      members: [`projectEditor:${bucket.account}`, `projectOwner:${bucket.account}`],
+    },
     { role: 'roles/storage.legacyBucketReader', members: [`projectViewer:${bucket.account}`] },
   ];
   if (bucket.publicAccess) bindings.push({ role: 'roles/storage.objectViewer', members: ['allUsers'] });
@@ -82,10 +103,17 @@ function mutatingOperation(method: string, segments: readonly string[], upload: 
   if (upload) return 'objects.insert';
   const [, bucket, sub, object] = segments;
   if (bucket === undefined) return 'buckets.insert';
-  if (sub === undefined) return method === 'DELETE' ? 'buckets.delete' : method === 'PUT' ? 'buckets.update' : 'buckets.patch';
+  if (sub === undefined)
+    return method === 'DELETE' ? 'buckets.delete' : method === 'PUT' ? 'buckets.update' : 'buckets.patch';
   if (sub === 'o') {
     if (object === undefined) return 'objects.insert';
-    return method === 'DELETE' ? 'objects.delete' : method === 'PUT' ? 'objects.update' : method === 'POST' ? `objects.${segments[4] ?? 'compose'}` : 'objects.patch';
+    return method === 'DELETE'
+      ? 'objects.delete'
+      : method === 'PUT'
+        ? 'objects.update'
+        : method === 'POST'
+          ? `objects.${segments[4] ?? 'compose'}`
+          : 'objects.patch';
   }
   if (sub === 'iam') return 'buckets.setIamPolicy';
   if (sub === 'lockRetentionPolicy') return 'buckets.lockRetentionPolicy';
@@ -96,7 +124,9 @@ function mutatingOperation(method: string, segments: readonly string[], upload: 
 export function createCloudStorageRouter(context: GcpContext): CloudStorageRouter {
   const rendered = memoize((bucket: EstateBucket) => renderBucket(bucket, context.project(bucket.account)));
   const bucketsOf = memoize((account: string): EstateBucket[] =>
-    [...context.index.bucketsIn('gcp', account)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    [...context.index.bucketsIn('gcp', account)].sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    ),
   );
 
   const requireBucket = (name: string): EstateBucket => {
@@ -117,7 +147,8 @@ export function createCloudStorageRouter(context: GcpContext): CloudStorageRoute
       ...(account === undefined || account === '' ? {} : { account }),
     };
     if (method !== 'GET' || upload) {
-      if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH' && method !== 'DELETE') return undefined;
+      if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH' && method !== 'DELETE')
+        return undefined;
       return gcpRoute({ ...base, operation: mutatingOperation(method, segments, upload), mutating: true });
     }
 
@@ -128,14 +159,24 @@ export function createCloudStorageRouter(context: GcpContext): CloudStorageRoute
         serve: () => {
           const params = request.url.searchParams;
           if (projectParam === undefined || projectParam === '') {
-            throw new GcpRequestError({ kind: 'invalid', message: 'Required parameter: project', legacyReason: 'required' });
+            throw new GcpRequestError({
+              kind: 'invalid',
+              message: 'Required parameter: project',
+              legacyReason: 'required',
+            });
           }
           const project = requireProject(context, 'storage', projectParam, 'storage.buckets.list');
           const prefix = params.get('prefix') ?? '';
           const fingerprint = queryFingerprint(project.id, prefix);
           const maxResults = parseIntegerParameter(params.get('maxResults'), 'maxResults');
-          if (maxResults === 0) invalidArgument('Invalid argument: maxResults must be positive.', 'maxResults');
-          const pageSize = resolvePageSize(maxResults, STORAGE_MAX_RESULTS, STORAGE_MAX_RESULTS, context.pageSizeCap);
+          if (maxResults === 0)
+            invalidArgument('Invalid argument: maxResults must be positive.', 'maxResults');
+          const pageSize = resolvePageSize(
+            maxResults,
+            STORAGE_MAX_RESULTS,
+            STORAGE_MAX_RESULTS,
+            context.pageSizeCap,
+          );
           const offset = decodeOffsetToken(params.get('pageToken'), fingerprint);
           const page = slicePage(
             bucketsOf(project.id).filter((item) => item.name.startsWith(prefix)),
@@ -147,7 +188,10 @@ export function createCloudStorageRouter(context: GcpContext): CloudStorageRoute
               { kind: 'storage#buckets' },
               'items',
               page.items.map((item) => rendered(item).json('name')),
-              { nextPageToken: page.nextOffset === undefined ? undefined : encodePageToken(fingerprint, page.nextOffset) },
+              {
+                nextPageToken:
+                  page.nextOffset === undefined ? undefined : encodePageToken(fingerprint, page.nextOffset),
+              },
             ),
           );
         },

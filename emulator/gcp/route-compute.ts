@@ -92,9 +92,14 @@ function parseListQuery(request: WireRequest, cap: number, ...scope: readonly st
   };
 }
 
-function sortResources<T extends { readonly createdTime: string }>(items: readonly T[], orderBy: ListQuery['orderBy']): readonly T[] {
+function sortResources<T extends { readonly createdTime: string }>(
+  items: readonly T[],
+  orderBy: ListQuery['orderBy'],
+): readonly T[] {
   if (orderBy === 'name') return items;
-  return [...items].sort((a, b) => (a.createdTime > b.createdTime ? -1 : a.createdTime < b.createdTime ? 1 : 0));
+  return [...items].sort((a, b) =>
+    a.createdTime > b.createdTime ? -1 : a.createdTime < b.createdTime ? 1 : 0,
+  );
 }
 
 /** Creates the Compute Engine router over an estate. */
@@ -108,7 +113,9 @@ export function createComputeRouter(context: GcpContext): ComputeRouter {
     kind: 'instances' | 'disks',
   ): WireResponse => {
     const query = parseListQuery(request, context.pageSizeCap, project.id, 'zone', zone, kind);
-    const all = (kind === 'instances' ? catalog.instancesInZone(project.id, zone) : catalog.disksInZone(project.id, zone)) as readonly T[];
+    const all = (
+      kind === 'instances' ? catalog.instancesInZone(project.id, zone) : catalog.disksInZone(project.id, zone)
+    ) as readonly T[];
     const render = (item: T): RenderedResource =>
       kind === 'instances' ? catalog.instance(item as EstateInstance) : catalog.disk(item as EstateVolume);
     const matching = sortResources(all, query.orderBy).filter((item) => query.filter(render(item).object));
@@ -120,20 +127,31 @@ export function createComputeRouter(context: GcpContext): ComputeRouter {
         'items',
         page.items.map((item) => render(item).json('name')),
         {
-          nextPageToken: page.nextOffset === undefined ? undefined : encodePageToken(query.fingerprint, page.nextOffset),
+          nextPageToken:
+            page.nextOffset === undefined ? undefined : encodePageToken(query.fingerprint, page.nextOffset),
           selfLink: computeUrl(path),
         },
       ),
     );
   };
 
-  const aggregatedList = (request: WireRequest, project: EstateAccount, kind: 'instances' | 'disks'): WireResponse => {
+  const aggregatedList = (
+    request: WireRequest,
+    project: EstateAccount,
+    kind: 'instances' | 'disks',
+  ): WireResponse => {
     const query = parseListQuery(request, context.pageSizeCap, project.id, 'aggregated', kind);
     const scoped: { scope: string; rendered: RenderedResource }[] = [];
     for (const zone of context.zones) {
-      const items = kind === 'instances' ? catalog.instancesInZone(project.id, zone) : catalog.disksInZone(project.id, zone);
+      const items =
+        kind === 'instances'
+          ? catalog.instancesInZone(project.id, zone)
+          : catalog.disksInZone(project.id, zone);
       for (const item of sortResources<EstateInstance | EstateVolume>(items, query.orderBy)) {
-        const rendered = kind === 'instances' ? catalog.instance(item as EstateInstance) : catalog.disk(item as EstateVolume);
+        const rendered =
+          kind === 'instances'
+            ? catalog.instance(item as EstateInstance)
+            : catalog.disk(item as EstateVolume);
         if (query.filter(rendered.object)) scoped.push({ scope: `zones/${zone}`, rendered });
       }
     }
@@ -167,12 +185,17 @@ export function createComputeRouter(context: GcpContext): ComputeRouter {
       id: path,
     }).slice(0, -1);
     const tail: JsonObject = {};
-    if (page.nextOffset !== undefined) tail.nextPageToken = encodePageToken(query.fingerprint, page.nextOffset);
+    if (page.nextOffset !== undefined)
+      tail.nextPageToken = encodePageToken(query.fingerprint, page.nextOffset);
     tail.selfLink = computeUrl(path);
     return gcpJsonResponse(`${head},"items":{${entries.join(',')}},${JSON.stringify(tail).slice(1)}`);
   };
 
-  const listScopes = (request: WireRequest, project: EstateAccount, kind: 'zones' | 'regions'): WireResponse => {
+  const listScopes = (
+    request: WireRequest,
+    project: EstateAccount,
+    kind: 'zones' | 'regions',
+  ): WireResponse => {
     const query = parseListQuery(request, context.pageSizeCap, project.id, kind);
     const rendered =
       kind === 'zones'
@@ -190,7 +213,8 @@ export function createComputeRouter(context: GcpContext): ComputeRouter {
         'items',
         page.items.map((item) => item.json('name')),
         {
-          nextPageToken: page.nextOffset === undefined ? undefined : encodePageToken(query.fingerprint, page.nextOffset),
+          nextPageToken:
+            page.nextOffset === undefined ? undefined : encodePageToken(query.fingerprint, page.nextOffset),
           selfLink: computeUrl(path),
         },
       ),
@@ -208,16 +232,26 @@ export function createComputeRouter(context: GcpContext): ComputeRouter {
     const method = request.method.toUpperCase();
     const zone = rest[0] === 'zones' ? rest[1] : undefined;
     const region =
-      zone !== undefined ? context.regionOfZone(zone) : rest[0] === 'regions' && rest[1] !== undefined ? rest[1] : undefined;
-    const base = { service: 'compute' as const, account: projectId, ...(region === undefined ? {} : { region }) };
+      zone !== undefined
+        ? context.regionOfZone(zone)
+        : rest[0] === 'regions' && rest[1] !== undefined
+          ? rest[1]
+          : undefined;
+    const base = {
+      service: 'compute' as const,
+      account: projectId,
+      ...(region === undefined ? {} : { region }),
+    };
 
     if (method !== 'GET') {
-      if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH' && method !== 'DELETE') return undefined;
+      if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH' && method !== 'DELETE')
+        return undefined;
       return gcpRoute({ ...base, operation: mutatingOperation(method, rest), mutating: true });
     }
 
     const [first, second, third, fourth] = rest;
-    const project = (permission: string): EstateAccount => requireProject(context, 'compute', projectId, permission);
+    const project = (permission: string): EstateAccount =>
+      requireProject(context, 'compute', projectId, permission);
 
     if (rest.length === 0) {
       return gcpRoute({
@@ -246,7 +280,9 @@ export function createComputeRouter(context: GcpContext): ComputeRouter {
         operation: 'zones.get',
         serve: () => {
           const found = catalog.zone(project('compute.zones.get').id, second);
-          return gcpJsonResponse(found ? found.json('name') : notFound(`projects/${projectId}/zones/${second}`));
+          return gcpJsonResponse(
+            found ? found.json('name') : notFound(`projects/${projectId}/zones/${second}`),
+          );
         },
       });
     }
@@ -256,7 +292,9 @@ export function createComputeRouter(context: GcpContext): ComputeRouter {
         operation: 'regions.get',
         serve: () => {
           const found = catalog.region(project('compute.regions.get').id, second);
-          return gcpJsonResponse(found ? found.json('name') : notFound(`projects/${projectId}/regions/${second}`));
+          return gcpJsonResponse(
+            found ? found.json('name') : notFound(`projects/${projectId}/regions/${second}`),
+          );
         },
       });
     }

@@ -14,7 +14,15 @@ import {
   type JsonObject,
   type RenderedResource,
 } from './gcp-json.js';
-import { decodeOffsetToken, decodePageToken, encodePageToken, parseIntegerParameter, queryFingerprint, resolvePageSize, slicePage } from './gcp-paging.js';
+import {
+  decodeOffsetToken,
+  decodePageToken,
+  encodePageToken,
+  parseIntegerParameter,
+  queryFingerprint,
+  resolvePageSize,
+  slicePage,
+} from './gcp-paging.js';
 import { gcpRoute, requireProject } from './gcp-route.js';
 import {
   activityLogName,
@@ -50,7 +58,14 @@ const SLICE_CACHE_SIZE = 32;
  * and resource and never carry a proto or JSON payload.
  */
 const AUDIT_KNOWN_FIELDS: readonly string[] = ['logName', 'textPayload', 'jsonPayload'];
-const APP_KNOWN_FIELDS: readonly string[] = ['logName', 'resource', 'protoPayload', 'jsonPayload', 'httpRequest', 'operation'];
+const APP_KNOWN_FIELDS: readonly string[] = [
+  'logName',
+  'resource',
+  'protoPayload',
+  'jsonPayload',
+  'httpRequest',
+  'operation',
+];
 /** Fields of an application log entry known before it is built (see the pre-check in `collect`). */
 const PROBE_FIELDS: readonly string[] = [...APP_KNOWN_FIELDS, 'severity'];
 
@@ -73,7 +88,8 @@ function parseListBody(body: Buffer): ListRequest {
   } catch {
     return invalidArgument('Invalid JSON payload received.');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return invalidArgument('Invalid JSON payload received.');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return invalidArgument('Invalid JSON payload received.');
   const value = parsed as Record<string, unknown>;
   const strings = (field: string): string[] => {
     const raw = value[field];
@@ -86,14 +102,16 @@ function parseListBody(body: Buffer): ListRequest {
   const text = (field: string): string => {
     const raw = value[field];
     if (raw === undefined) return '';
-    if (typeof raw !== 'string') return invalidArgument(`Invalid value at '${field}': expected a string.`, field);
+    if (typeof raw !== 'string')
+      return invalidArgument(`Invalid value at '${field}': expected a string.`, field);
     return raw;
   };
   const rawSize = value.pageSize;
   let pageSize: number | undefined;
   if (typeof rawSize === 'number' || typeof rawSize === 'string') {
     pageSize = Number(rawSize);
-    if (!Number.isInteger(pageSize)) return invalidArgument(`Invalid value at 'page_size': ${String(rawSize)}.`, 'page_size');
+    if (!Number.isInteger(pageSize))
+      return invalidArgument(`Invalid value at 'page_size': ${String(rawSize)}.`, 'page_size');
     if (pageSize < 0) return invalidArgument('page_size must not be negative.', 'page_size');
   } else if (rawSize !== undefined) {
     return invalidArgument(`Invalid value at 'page_size'.`, 'page_size');
@@ -133,7 +151,10 @@ interface AppSource {
   readonly fromMs: number;
 }
 
-function compareEntries(a: Pick<BuiltEntry, 'timestampMs' | 'insertId'>, b: Pick<BuiltEntry, 'timestampMs' | 'insertId'>): number {
+function compareEntries(
+  a: Pick<BuiltEntry, 'timestampMs' | 'insertId'>,
+  b: Pick<BuiltEntry, 'timestampMs' | 'insertId'>,
+): number {
   if (a.timestampMs !== b.timestampMs) return a.timestampMs - b.timestampMs;
   return a.insertId < b.insertId ? -1 : a.insertId > b.insertId ? 1 : 0;
 }
@@ -155,26 +176,35 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
   const { index } = context;
   const sliceCache = new Map<string, readonly BuiltEntry[]>();
 
-  const auditOf = memoize((project: string): { events: readonly EstateAuditEvent[]; times: readonly number[] } => {
-    const account = context.project(project);
-    const events = account
-      ? context
-          .projectRegions(account)
-          .flatMap((region) => index.auditEventsIn('gcp', project, region))
-          .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      : [];
-    return { events, times: events.map((event) => Date.parse(event.time)) };
-  });
+  const auditOf = memoize(
+    (project: string): { events: readonly EstateAuditEvent[]; times: readonly number[] } => {
+      const account = context.project(project);
+      const events = account
+        ? context
+            .projectRegions(account)
+            .flatMap((region) => index.auditEventsIn('gcp', project, region))
+            .sort((a, b) =>
+              a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+            )
+        : [];
+      return { events, times: events.map((event) => Date.parse(event.time)) };
+    },
+  );
   // Audit entries are built and serialized once per event (both enum encodings), then kept.
-  const auditEntry = memoize((event: EstateAuditEvent): BuiltEntry & { readonly rendered: RenderedResource } => {
-    const built = buildAuditEntry(context, event);
-    return { ...built, rendered: renderResource(built.entry, LOG_ENTRY_ENUMS) };
-  });
+  const auditEntry = memoize(
+    (event: EstateAuditEvent): BuiltEntry & { readonly rendered: RenderedResource } => {
+      const built = buildAuditEntry(context, event);
+      return { ...built, rendered: renderResource(built.entry, LOG_ENTRY_ENUMS) };
+    },
+  );
   const groupsOf = memoize((project: EstateAccount): readonly EstateLogGroup[] =>
     context.projectRegions(project).flatMap((region) => index.logGroupsIn('gcp', project.id, region)),
   );
 
-  const serialize = (built: BuiltEntry & { readonly rendered?: RenderedResource }, encoding: EnumEncoding): string =>
+  const serialize = (
+    built: BuiltEntry & { readonly rendered?: RenderedResource },
+    encoding: EnumEncoding,
+  ): string =>
     built.rendered !== undefined
       ? built.rendered.json(encoding)
       : JSON.stringify(encoding === 'int' ? withIntEnums(built.entry, LOG_ENTRY_ENUMS) : built.entry);
@@ -187,7 +217,8 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
     const projects: EstateAccount[] = [];
     for (const name of body.resourceNames) {
       const projectId = projectOfResourceName(name);
-      if (projectId === undefined) return invalidArgument(`Invalid resource name: '${name}'.`, 'resource_names');
+      if (projectId === undefined)
+        return invalidArgument(`Invalid resource name: '${name}'.`, 'resource_names');
       const project = requireProject(context, 'logging', projectId, 'logging.logEntries.list', name);
       if (!projects.includes(project)) projects.push(project);
     }
@@ -200,32 +231,59 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
     }
     const order = body.orderBy.trim().replace(/\s+/g, ' ').toLowerCase();
     if (order !== '' && order !== 'timestamp asc' && order !== 'timestamp desc' && order !== 'timestamp') {
-      invalidArgument(`Invalid order_by: '${body.orderBy}'. Only "timestamp asc" and "timestamp desc" are supported.`, 'order_by');
+      invalidArgument(
+        `Invalid order_by: '${body.orderBy}'. Only "timestamp asc" and "timestamp desc" are supported.`,
+        'order_by',
+      );
     }
     const descending = order === 'timestamp desc';
-    const pageSize = resolvePageSize(body.pageSize, LOGGING_DEFAULT_PAGE_SIZE, LOGGING_MAX_PAGE_SIZE, context.pageSizeCap);
+    const pageSize = resolvePageSize(
+      body.pageSize,
+      LOGGING_DEFAULT_PAGE_SIZE,
+      LOGGING_MAX_PAGE_SIZE,
+      context.pageSizeCap,
+    );
 
     const now = context.anchorMs;
-    const fromMs = filter.restrictsTimestamp ? Math.max(filter.bounds.from ?? now - OLDEST_MS, now - OLDEST_MS) : now - DEFAULT_WINDOW_MS;
-    const toMs = Math.min(filter.restrictsTimestamp ? (filter.bounds.to ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY, now + 1);
-    const fingerprint = queryFingerprint(body.resourceNames.join(','), body.filter, descending ? 'desc' : 'asc', fromMs, toMs);
+    const fromMs = filter.restrictsTimestamp
+      ? Math.max(filter.bounds.from ?? now - OLDEST_MS, now - OLDEST_MS)
+      : now - DEFAULT_WINDOW_MS;
+    const toMs = Math.min(
+      filter.restrictsTimestamp ? (filter.bounds.to ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY,
+      now + 1,
+    );
+    const fingerprint = queryFingerprint(
+      body.resourceNames.join(','),
+      body.filter,
+      descending ? 'desc' : 'asc',
+      fromMs,
+      toMs,
+    );
     const position = decodePageToken(body.pageToken, fingerprint, 'page_token');
     let cursor: { timestampMs: number; insertId: string } | undefined;
     if (position !== undefined) {
       const match = typeof position === 'string' ? /^(\d+)\|(.+)$/.exec(position) : null;
-      if (!match) return invalidArgument(`Invalid value for field 'page_token': '${body.pageToken}'.`, 'page_token');
+      if (!match)
+        return invalidArgument(`Invalid value for field 'page_token': '${body.pageToken}'.`, 'page_token');
       cursor = { timestampMs: Number(match[1]), insertId: match[2]! };
     }
 
     // Sources that can hold matching entries (the filter is checked against what each source fixes).
-    const auditSources = projects.filter((project) => filter.mayMatch({ logName: activityLogName(project.id) }, AUDIT_KNOWN_FIELDS));
+    const auditSources = projects.filter((project) =>
+      filter.mayMatch({ logName: activityLogName(project.id) }, AUDIT_KNOWN_FIELDS),
+    );
     const appSources: AppSource[] = [];
     for (const project of projects) {
       for (const group of groupsOf(project)) {
         const resource = logGroupResource(index, group);
         if (!filter.mayMatch({ logName: group.id, resource }, APP_KNOWN_FIELDS)) continue;
         const retentionDays = group.retentionDays ?? DEFAULT_RETENTION_DAYS;
-        appSources.push({ group, resource, code: logGroupCode(group), fromMs: Math.max(fromMs, now - retentionDays * 86_400_000) });
+        appSources.push({
+          group,
+          resource,
+          code: logGroupCode(group),
+          fromMs: Math.max(fromMs, now - retentionDays * 86_400_000),
+        });
       }
     }
 
@@ -241,7 +299,11 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
       const found: BuiltEntry[] = [];
       for (const project of auditSources) {
         const { events, times } = auditOf(project.id);
-        for (let position = lowerBound(times, startMs); position < events.length && times[position]! < endMs; position++) {
+        for (
+          let position = lowerBound(times, startMs);
+          position < events.length && times[position]! < endMs;
+          position++
+        ) {
           const built = auditEntry(events[position]!);
           if (filter.matches(built.entry)) found.push(built);
         }
@@ -272,17 +334,24 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
       const firstSlice = Math.floor(fromMs / CHUNK_MS);
       const lastSlice = Math.floor((toMs - 1) / CHUNK_MS);
       const cursorSlice = cursor === undefined ? undefined : Math.floor(cursor.timestampMs / CHUNK_MS);
-      const begin = descending ? Math.min(lastSlice, cursorSlice ?? lastSlice) : Math.max(firstSlice, cursorSlice ?? firstSlice);
+      const begin = descending
+        ? Math.min(lastSlice, cursorSlice ?? lastSlice)
+        : Math.max(firstSlice, cursorSlice ?? firstSlice);
       const step = descending ? -1 : 1;
       let lookahead = 0;
       for (let slice = begin; descending ? slice >= firstSlice : slice <= lastSlice; slice += step) {
-        const sliceItems = collect(Math.max(fromMs, slice * CHUNK_MS), Math.min(toMs, (slice + 1) * CHUNK_MS));
+        const sliceItems = collect(
+          Math.max(fromMs, slice * CHUNK_MS),
+          Math.min(toMs, (slice + 1) * CHUNK_MS),
+        );
         const ordered = descending ? [...sliceItems].reverse() : sliceItems;
         const after = cursor;
         const items =
           after === undefined || slice !== cursorSlice
             ? ordered
-            : ordered.filter((item) => (descending ? compareEntries(item, after) < 0 : compareEntries(item, after) > 0));
+            : ordered.filter((item) =>
+                descending ? compareEntries(item, after) < 0 : compareEntries(item, after) > 0,
+              );
         if (page.length >= pageSize) {
           // The page filled at a slice boundary: is there anything after it?
           if (items.length > 0 || ++lookahead >= LOOKAHEAD_CHUNKS) {
@@ -309,7 +378,10 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
         'entries',
         page.map((item) => serialize(item, encoding)),
         {
-          nextPageToken: more && last !== undefined ? encodePageToken(fingerprint, `${last.timestampMs}|${last.insertId}`) : undefined,
+          nextPageToken:
+            more && last !== undefined
+              ? encodePageToken(fingerprint, `${last.timestampMs}|${last.insertId}`)
+              : undefined,
         },
       ),
     );
@@ -321,12 +393,27 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
     if (auditOf(project.id).events.length > 0) names.add(activityLogName(project.id));
     for (const group of groupsOf(project)) names.add(group.id);
     const fingerprint = queryFingerprint(project.id, 'logs');
-    const pageSize = resolvePageSize(parseIntegerParameter(params.get('pageSize'), 'pageSize'), LOGGING_MAX_PAGE_SIZE, LOGGING_MAX_PAGE_SIZE, context.pageSizeCap);
-    const page = slicePage([...names].sort(), decodeOffsetToken(params.get('pageToken'), fingerprint), pageSize);
+    const pageSize = resolvePageSize(
+      parseIntegerParameter(params.get('pageSize'), 'pageSize'),
+      LOGGING_MAX_PAGE_SIZE,
+      LOGGING_MAX_PAGE_SIZE,
+      context.pageSizeCap,
+    );
+    const page = slicePage(
+      [...names].sort(),
+      decodeOffsetToken(params.get('pageToken'), fingerprint),
+      pageSize,
+    );
     return gcpJsonResponse(
-      serializeList({}, 'logNames', page.items.map((name) => JSON.stringify(name)), {
-        nextPageToken: page.nextOffset === undefined ? undefined : encodePageToken(fingerprint, page.nextOffset),
-      }),
+      serializeList(
+        {},
+        'logNames',
+        page.items.map((name) => JSON.stringify(name)),
+        {
+          nextPageToken:
+            page.nextOffset === undefined ? undefined : encodePageToken(fingerprint, page.nextOffset),
+        },
+      ),
     );
   };
 
@@ -344,7 +431,9 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
       });
     }
     if (first === 'entries:write' && segments.length === 1) {
-      return method === 'POST' ? gcpRoute({ service: 'logging', operation: 'entries.write', mutating: true }) : undefined;
+      return method === 'POST'
+        ? gcpRoute({ service: 'logging', operation: 'entries.write', mutating: true })
+        : undefined;
     }
     if (first === 'projects' && second !== undefined && third === 'logs') {
       const base = { service: 'logging' as const, account: second };

@@ -2,8 +2,21 @@ import type { EstateAccount } from '../estate/model.js';
 import type { OperationRoute, WireRequest, WireResponse } from '../server/wire.js';
 import type { GcpContext } from './gcp-context.js';
 import { MONITORING_ALIGNER, MONITORING_REDUCER, MONITORING_VIEW, TIME_SERIES_ENUMS } from './gcp-enums.js';
-import { enumEncodingOf, gcpJsonResponse, serializeList, withIntEnums, type EnumEncoding, type JsonObject } from './gcp-json.js';
-import { decodeOffsetToken, encodePageToken, parseIntegerParameter, queryFingerprint, resolvePageSize } from './gcp-paging.js';
+import {
+  enumEncodingOf,
+  gcpJsonResponse,
+  serializeList,
+  withIntEnums,
+  type EnumEncoding,
+  type JsonObject,
+} from './gcp-json.js';
+import {
+  decodeOffsetToken,
+  encodePageToken,
+  parseIntegerParameter,
+  queryFingerprint,
+  resolvePageSize,
+} from './gcp-paging.js';
 import { gcpRoute, requireProject } from './gcp-route.js';
 import { parseRfc3339, toRfc3339 } from './gcp-time.js';
 import { createInstanceActivity } from './instance-activity.js';
@@ -15,7 +28,11 @@ import {
   type SeriesSource,
   type ValueType,
 } from './monitoring-series.js';
-import { MonitoringFilterError, parseMonitoringFilter, type MonitoringFilter } from './parse-monitoring-filter.js';
+import {
+  MonitoringFilterError,
+  parseMonitoringFilter,
+  type MonitoringFilter,
+} from './parse-monitoring-filter.js';
 import { invalidArgument } from './render-gcp-error.js';
 
 /** `timeSeries.list` page size: the default and the largest are 100,000 (points in FULL view). */
@@ -23,7 +40,10 @@ const MONITORING_MAX_PAGE_SIZE = 100_000;
 const MINUTE_MS = 60_000;
 
 /** Routes Cloud Monitoring v3 requests; `segments` start after `/v3/`. */
-export type MonitoringRouter = (request: WireRequest, segments: readonly string[]) => OperationRoute | undefined;
+export type MonitoringRouter = (
+  request: WireRequest,
+  segments: readonly string[],
+) => OperationRoute | undefined;
 
 type Aligner =
   | 'ALIGN_NONE'
@@ -52,7 +72,16 @@ type Reducer =
 
 /** Aligners valid per input metric kind (numeric values), per the `Aggregation.Aligner` reference. */
 const VALID_ALIGNERS: Readonly<Record<MetricKind, ReadonlySet<string>>> = {
-  GAUGE: new Set(['ALIGN_NONE', 'ALIGN_MIN', 'ALIGN_MAX', 'ALIGN_MEAN', 'ALIGN_COUNT', 'ALIGN_SUM', 'ALIGN_STDDEV', 'ALIGN_NEXT_OLDER']),
+  GAUGE: new Set([
+    'ALIGN_NONE',
+    'ALIGN_MIN',
+    'ALIGN_MAX',
+    'ALIGN_MEAN',
+    'ALIGN_COUNT',
+    'ALIGN_SUM',
+    'ALIGN_STDDEV',
+    'ALIGN_NEXT_OLDER',
+  ]),
   DELTA: new Set([
     'ALIGN_NONE',
     'ALIGN_DELTA',
@@ -120,11 +149,20 @@ function round9(value: number): number {
 
 function parseDurationMs(text: string, field: string): number {
   const match = /^(\d+(?:\.\d+)?)s$/.exec(text.trim());
-  if (!match) return invalidArgument(`Field ${field} had an invalid value of "${text}": expected a duration such as "300s".`, field);
+  if (!match)
+    return invalidArgument(
+      `Field ${field} had an invalid value of "${text}": expected a duration such as "300s".`,
+      field,
+    );
   return Math.round(Number(match[1]) * 1000);
 }
 
-function parseEnum<T extends string>(text: string | null, table: { parse(text: string): string | undefined }, fallback: T, field: string): T {
+function parseEnum<T extends string>(
+  text: string | null,
+  table: { parse(text: string): string | undefined },
+  fallback: T,
+  field: string,
+): T {
   if (text === null || text === '') return fallback;
   const name = table.parse(text);
   if (name === undefined) return invalidArgument(`Field ${field} had an invalid value of "${text}".`, field);
@@ -133,7 +171,11 @@ function parseEnum<T extends string>(text: string | null, table: { parse(text: s
 
 function canonicalGroupBy(field: string): string {
   const label = /^(metric|resource)\.labels?\.(.+)$/.exec(field.trim());
-  if (!label) return invalidArgument(`Field aggregation.groupByFields had an invalid value of "${field}".`, 'aggregation.groupByFields');
+  if (!label)
+    return invalidArgument(
+      `Field aggregation.groupByFields had an invalid value of "${field}".`,
+      'aggregation.groupByFields',
+    );
   return `${label[1]}.labels.${label[2]}`;
 }
 
@@ -145,42 +187,95 @@ function parseQuery(request: WireRequest, project: EstateAccount, cap: number): 
     filter = parseMonitoringFilter(filterText);
   } catch (error) {
     if (!(error instanceof MonitoringFilterError)) throw error;
-    return invalidArgument(`Field filter had an invalid value of "${filterText}": ${error.message}`, 'filter');
+    return invalidArgument(
+      `Field filter had an invalid value of "${filterText}": ${error.message}`,
+      'filter',
+    );
   }
   const endText = params.get('interval.endTime') ?? '';
   const endMs = parseRfc3339(endText);
   if (endMs === undefined) {
-    return invalidArgument(`Field interval.endTime had an invalid value of "${endText}": must be an RFC 3339 timestamp.`, 'interval.endTime');
+    return invalidArgument(
+      `Field interval.endTime had an invalid value of "${endText}": must be an RFC 3339 timestamp.`,
+      'interval.endTime',
+    );
   }
   const startText = params.get('interval.startTime');
   const startMs = startText === null || startText === '' ? endMs : parseRfc3339(startText);
   if (startMs === undefined) {
-    return invalidArgument(`Field interval.startTime had an invalid value of "${startText ?? ''}".`, 'interval.startTime');
+    return invalidArgument(
+      `Field interval.startTime had an invalid value of "${startText ?? ''}".`,
+      'interval.startTime',
+    );
   }
   if (startMs > endMs) {
-    invalidArgument('Field interval.startTime had an invalid value: the start time must not be later than the end time.', 'interval.startTime');
+    invalidArgument(
+      'Field interval.startTime had an invalid value: the start time must not be later than the end time.',
+      'interval.startTime',
+    );
   }
   const alignerText = params.get('aggregation.perSeriesAligner');
-  const aligner = parseEnum<Aligner>(alignerText, MONITORING_ALIGNER, 'ALIGN_NONE', 'aggregation.perSeriesAligner');
-  const reducer = parseEnum<Reducer>(params.get('aggregation.crossSeriesReducer'), MONITORING_REDUCER, 'REDUCE_NONE', 'aggregation.crossSeriesReducer');
+  const aligner = parseEnum<Aligner>(
+    alignerText,
+    MONITORING_ALIGNER,
+    'ALIGN_NONE',
+    'aggregation.perSeriesAligner',
+  );
+  const reducer = parseEnum<Reducer>(
+    params.get('aggregation.crossSeriesReducer'),
+    MONITORING_REDUCER,
+    'REDUCE_NONE',
+    'aggregation.crossSeriesReducer',
+  );
   if (!SUPPORTED_REDUCERS.has(reducer)) {
-    invalidArgument(`Field aggregation.crossSeriesReducer had an invalid value of "${reducer}": the reducer cannot be applied to numeric values.`, 'aggregation.crossSeriesReducer');
+    invalidArgument(
+      `Field aggregation.crossSeriesReducer had an invalid value of "${reducer}": the reducer cannot be applied to numeric values.`,
+      'aggregation.crossSeriesReducer',
+    );
   }
   const periodText = params.get('aggregation.alignmentPeriod');
-  const periodMs = periodText === null || periodText === '' ? 0 : parseDurationMs(periodText, 'aggregation.alignmentPeriod');
+  const periodMs =
+    periodText === null || periodText === '' ? 0 : parseDurationMs(periodText, 'aggregation.alignmentPeriod');
   if (aligner !== 'ALIGN_NONE') {
-    if (periodMs === 0) invalidArgument('Field aggregation.alignmentPeriod had an invalid value of "": must be specified with a per-series aligner.', 'aggregation.alignmentPeriod');
-    if (periodMs < MINUTE_MS) invalidArgument(`Field aggregation.alignmentPeriod had an invalid value of "${periodText ?? ''}": must be at least 60s.`, 'aggregation.alignmentPeriod');
+    if (periodMs === 0)
+      invalidArgument(
+        'Field aggregation.alignmentPeriod had an invalid value of "": must be specified with a per-series aligner.',
+        'aggregation.alignmentPeriod',
+      );
+    if (periodMs < MINUTE_MS)
+      invalidArgument(
+        `Field aggregation.alignmentPeriod had an invalid value of "${periodText ?? ''}": must be at least 60s.`,
+        'aggregation.alignmentPeriod',
+      );
   }
   if (reducer !== 'REDUCE_NONE' && aligner === 'ALIGN_NONE') {
-    invalidArgument('Field aggregation.perSeriesAligner had an invalid value of "ALIGN_NONE": an aligner is required when a cross-series reducer is specified.', 'aggregation.perSeriesAligner');
+    invalidArgument(
+      'Field aggregation.perSeriesAligner had an invalid value of "ALIGN_NONE": an aligner is required when a cross-series reducer is specified.',
+      'aggregation.perSeriesAligner',
+    );
   }
-  if (params.has('secondaryAggregation.perSeriesAligner') || params.has('secondaryAggregation.crossSeriesReducer')) {
+  if (
+    params.has('secondaryAggregation.perSeriesAligner') ||
+    params.has('secondaryAggregation.crossSeriesReducer')
+  ) {
     invalidArgument('Field secondaryAggregation is not supported by the emulator.', 'secondaryAggregation');
   }
-  const groupBy = params.getAll('aggregation.groupByFields').filter((field) => field !== '').map(canonicalGroupBy);
+  const groupBy = params
+    .getAll('aggregation.groupByFields')
+    .filter((field) => field !== '')
+    .map(canonicalGroupBy);
   const view = parseEnum<'FULL' | 'HEADERS'>(params.get('view'), MONITORING_VIEW, 'FULL', 'view');
-  const fingerprint = queryFingerprint(project.id, filterText, startMs, endMs, aligner, periodMs, reducer, groupBy.join(','), view);
+  const fingerprint = queryFingerprint(
+    project.id,
+    filterText,
+    startMs,
+    endMs,
+    aligner,
+    periodMs,
+    reducer,
+    groupBy.join(','),
+    view,
+  );
   return {
     filter,
     startMs,
@@ -190,14 +285,23 @@ function parseQuery(request: WireRequest, project: EstateAccount, cap: number): 
     reducer,
     groupBy,
     headersOnly: view === 'HEADERS',
-    pageSize: resolvePageSize(parseIntegerParameter(params.get('pageSize'), 'pageSize'), MONITORING_MAX_PAGE_SIZE, MONITORING_MAX_PAGE_SIZE, cap),
+    pageSize: resolvePageSize(
+      parseIntegerParameter(params.get('pageSize'), 'pageSize'),
+      MONITORING_MAX_PAGE_SIZE,
+      MONITORING_MAX_PAGE_SIZE,
+      cap,
+    ),
     offset: decodeOffsetToken(params.get('pageToken'), fingerprint),
     fingerprint,
   };
 }
 
 /** Output kind and value type of an aligner applied to an input kind and value type. */
-function alignedType(aligner: Aligner, kind: MetricKind, valueType: ValueType): { kind: MetricKind; valueType: ValueType } {
+function alignedType(
+  aligner: Aligner,
+  kind: MetricKind,
+  valueType: ValueType,
+): { kind: MetricKind; valueType: ValueType } {
   switch (aligner) {
     case 'ALIGN_NONE':
       return { kind, valueType };
@@ -345,18 +449,23 @@ function compareSources(a: SeriesSource, b: SeriesSource): number {
 function reduceSeries(sources: readonly SeriesSource[], query: Query): OutputSeries[] {
   const groups = new Map<string, SeriesSource[]>();
   for (const source of sources) {
-    const key = [source.metric.type, ...query.groupBy.map((field) => source.selectors.get(field) ?? '')].join('\u0000');
+    const key = [source.metric.type, ...query.groupBy.map((field) => source.selectors.get(field) ?? '')].join(
+      '\u0000',
+    );
     const group = groups.get(key);
     if (group) group.push(source);
     else groups.set(key, [source]);
   }
   const output: OutputSeries[] = [];
-  for (const group of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, members]) => members)) {
+  for (const group of [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, members]) => members)) {
     const first = group[0]!;
     const byTime = new Map<number, number[]>();
     let delta = true;
     for (const member of group) {
-      if (alignedType(query.aligner, member.metric.kind, member.metric.valueType).kind !== 'DELTA') delta = false;
+      if (alignedType(query.aligner, member.metric.kind, member.metric.valueType).kind !== 'DELTA')
+        delta = false;
       for (const point of pointsOf(member, query)) {
         const values = byTime.get(point.endMs);
         if (values) values.push(point.value);
@@ -381,7 +490,8 @@ function reduceSeries(sources: readonly SeriesSource[], query: Query): OutputSer
       }));
     const pick = (prefix: string, labels: Readonly<Record<string, string>>): Record<string, string> => {
       const kept: Record<string, string> = {};
-      for (const [key, value] of Object.entries(labels)) if (query.groupBy.includes(`${prefix}.labels.${key}`)) kept[key] = value;
+      for (const [key, value] of Object.entries(labels))
+        if (query.groupBy.includes(`${prefix}.labels.${key}`)) kept[key] = value;
       return kept;
     };
     output.push({
@@ -510,10 +620,18 @@ export function createMonitoringRouter(context: GcpContext): MonitoringRouter {
         ...base,
         operation: 'timeSeries.list',
         serve: () =>
-          listTimeSeries(request, requireProject(context, 'monitoring', projectId, 'monitoring.timeSeries.list')),
+          listTimeSeries(
+            request,
+            requireProject(context, 'monitoring', projectId, 'monitoring.timeSeries.list'),
+          ),
       });
     }
-    if (collection === 'timeSeries:query') return gcpRoute({ ...base, operation: 'timeSeries.query', serve: () => invalidArgument('timeSeries.query (MQL) is not supported by the emulator.') });
+    if (collection === 'timeSeries:query')
+      return gcpRoute({
+        ...base,
+        operation: 'timeSeries.query',
+        serve: () => invalidArgument('timeSeries.query (MQL) is not supported by the emulator.'),
+      });
     return undefined;
   };
 }

@@ -7,7 +7,10 @@ import { gcpRoute, requireProject } from './gcp-route.js';
 import { toRfc3339 } from './gcp-time.js';
 
 /** Routes Resource Manager v3 `projects.get` (`GET /v3/projects/{p}`), the usual credential check. */
-export type ResourceManagerRouter = (request: WireRequest, segments: readonly string[]) => OperationRoute | undefined;
+export type ResourceManagerRouter = (
+  request: WireRequest,
+  segments: readonly string[],
+) => OperationRoute | undefined;
 
 /** Creates the Resource Manager router over an estate. */
 export function createResourceManagerRouter(context: GcpContext): ResourceManagerRouter {
@@ -34,7 +37,12 @@ export function createResourceManagerRouter(context: GcpContext): ResourceManage
       service: 'cloudresourcemanager',
       operation: 'projects.get',
       account: projectId,
-      serve: () => gcpJsonResponse(rendered(requireProject(context, 'cloudresourcemanager', projectId, 'resourcemanager.projects.get'))),
+      serve: () =>
+        gcpJsonResponse(
+          rendered(
+            requireProject(context, 'cloudresourcemanager', projectId, 'resourcemanager.projects.get'),
+          ),
+        ),
     });
   };
 }

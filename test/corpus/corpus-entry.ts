@@ -138,12 +138,14 @@ export function top(
   return { name, statistic, op: undefined, threshold: undefined };
 }
 
+/** Provider lists for `providers` expectations (NONE = nothing named, nothing implied). */
 export const AWS: readonly PlanProvider[] = ['aws'];
 export const AZURE: readonly PlanProvider[] = ['azure'];
 export const GCP: readonly PlanProvider[] = ['gcp'];
 export const ALL: readonly PlanProvider[] = ['aws', 'azure', 'gcp'];
 export const NONE: readonly PlanProvider[] = [];
 
+/** Frequent filters, spelled once. */
 export const RUNNING = f('state', 'eq', 'running');
 export const STOPPED = f('state', 'in', ['stopped', 'deallocated']);
 export const DEALLOCATED = f('state', 'eq', 'deallocated');
@@ -170,6 +172,7 @@ export const WINDOWS = f('platform', 'eq', 'windows');
 export const LINUX = f('platform', 'eq', 'linux');
 export const DB_AVAILABLE = f('state', 'eq', 'available');
 
+/** Filter builders. */
 export const tagMissing = (key: string): PlanFilter => f(`tag:${key}`, 'not_exists');
 export const tagHas = (key: string): PlanFilter => f(`tag:${key}`, 'exists');
 export const tagEq = (key: string, value: string): PlanFilter => f(`tag:${key}`, 'eq', value);

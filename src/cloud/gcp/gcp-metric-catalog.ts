@@ -39,13 +39,16 @@ export const GCP_INSTANCE_METRICS: Readonly<Record<MetricRequest['metric'], GcpM
   disk_write: { type: 'compute.googleapis.com/instance/disk/write_bytes_count', scale: 1, combine: 'sum' },
 };
 
+/** The aligners the adapter uses. */
+export type GcpAligner = 'ALIGN_MEAN' | 'ALIGN_MAX' | 'ALIGN_MIN' | 'ALIGN_SUM';
+
 /**
  * The per-series aligner of each statistic, or `undefined` for percentiles. Monitoring's
  * percentile aligners (`ALIGN_PERCENTILE_99/95/50/05`) apply only to distribution-valued metrics
  * and there is no 90th; for these numeric metrics percentiles are computed here from the raw
  * points (`ALIGN_NONE`) with the nearest-rank method.
  */
-export const GCP_ALIGNERS: Readonly<Record<MetricStatistic, string | undefined>> = {
+export const GCP_ALIGNERS: Readonly<Record<MetricStatistic, GcpAligner | undefined>> = {
   avg: 'ALIGN_MEAN',
   max: 'ALIGN_MAX',
   min: 'ALIGN_MIN',
