@@ -13,10 +13,20 @@ function hostHeader(request: WireRequest): string | undefined {
  * front of the path.
  */
 export function requestPathname(request: WireRequest): string {
-  const host = hostHeader(request);
+  const host = normalizedHost(hostHeader(request));
   let path = request.url.pathname;
-  if (host !== undefined && request.url.host.toLowerCase() !== host.toLowerCase()) path = `/${request.url.host}${path}`;
+  if (host !== undefined && request.url.host !== host) path = `/${request.url.host}${path}`;
   return path.replace(/\/{2,}/g, '/');
+}
+
+/** The `Host` header as `URL` spells a host (lower case, default port dropped). */
+function normalizedHost(host: string | undefined): string | undefined {
+  if (host === undefined) return undefined;
+  try {
+    return new URL(`http://${host}`).host;
+  } catch {
+    return host.toLowerCase();
+  }
 }
 
 /** The origin the client called (`http://127.0.0.1:PORT`), from the `Host` header. */
