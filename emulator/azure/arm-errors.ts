@@ -20,7 +20,12 @@ export interface ArmError {
 }
 
 /** Builds an {@link ArmError} in the usual envelope shape. */
-export function armError(status: number, code: string, message: string, shape: ArmErrorShape = 'envelope'): ArmError {
+export function armError(
+  status: number,
+  code: string,
+  message: string,
+  shape: ArmErrorShape = 'envelope',
+): ArmError {
   return { status, code, message, shape };
 }
 
@@ -29,7 +34,7 @@ export function missingApiVersionError(): ArmError {
   return armError(
     400,
     'MissingApiVersionParameter',
-    "The api-version query parameter (?api-version=) is required for all requests.",
+    'The api-version query parameter (?api-version=) is required for all requests.',
   );
 }
 
@@ -76,7 +81,12 @@ export function nestedResourceNotFoundError(resourceType: string, name: string):
 }
 
 /** 404 `InvalidResourceType`: a namespace the emulator knows, a type or child it does not serve. */
-export function invalidResourceTypeError(resourceType: string, namespace: string, apiVersion: string, detail: string): ArmError {
+export function invalidResourceTypeError(
+  resourceType: string,
+  namespace: string,
+  apiVersion: string,
+  detail: string,
+): ArmError {
   return armError(
     404,
     'InvalidResourceType',
@@ -86,7 +96,11 @@ export function invalidResourceTypeError(resourceType: string, namespace: string
 
 /** 404 `InvalidResourceNamespace`: a resource provider namespace the emulator does not serve. */
 export function invalidResourceNamespaceError(namespace: string, detail: string): ArmError {
-  return armError(404, 'InvalidResourceNamespace', `The resource namespace '${namespace}' is invalid. ${detail}`);
+  return armError(
+    404,
+    'InvalidResourceNamespace',
+    `The resource namespace '${namespace}' is invalid. ${detail}`,
+  );
 }
 
 /** 400 `InvalidSkipToken`: a `$skiptoken` this emulator did not issue. */

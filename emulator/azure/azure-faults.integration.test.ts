@@ -45,7 +45,12 @@ describe('Azure fault injection surfaced through the official SDKs', () => {
   });
 
   it('throttles with 429 TooManyRequests, Retry-After and exhausted read counters', async () => {
-    emulator.faults.add({ kind: 'throttle', provider: 'azure', operation: 'VirtualMachines_ListAll', retryAfterSeconds: 7 });
+    emulator.faults.add({
+      kind: 'throttle',
+      provider: 'azure',
+      operation: 'VirtualMachines_ListAll',
+      retryAfterSeconds: 7,
+    });
 
     const error = await failure(collect(clients.compute(vm.account).virtualMachines.listAll()));
 
@@ -54,7 +59,10 @@ describe('Azure fault injection surfaced through the official SDKs', () => {
     expect(error.response?.headers.get('retry-after')).toBe('7');
     expect(error.response?.headers.get('x-ms-ratelimit-remaining-subscription-reads')).toBe('0');
     expect(error.response?.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(emulator.journal.query({ operation: 'VirtualMachines_ListAll' }).at(-1)).toMatchObject({ status: 429, fault: 'throttle' });
+    expect(emulator.journal.query({ operation: 'VirtualMachines_ListAll' }).at(-1)).toMatchObject({
+      status: 429,
+      fault: 'throttle',
+    });
   });
 
   it.each([
@@ -72,7 +80,9 @@ describe('Azure fault injection surfaced through the official SDKs', () => {
   });
 
   it('takes a region down for calls on resources in that region only', async () => {
-    const other = estate.instances.find((instance) => instance.provider === 'azure' && instance.region !== vm.region)!;
+    const other = estate.instances.find(
+      (instance) => instance.provider === 'azure' && instance.region !== vm.region,
+    )!;
     emulator.faults.add({ kind: 'region_down', provider: 'azure', region: vm.region });
     const compute = clients.compute(vm.account);
 
@@ -88,7 +98,9 @@ describe('Azure fault injection surfaced through the official SDKs', () => {
     emulator.faults.add({ kind: 'malformed', provider: 'azure', operation: 'Servers_List' });
 
     const error = await failure(collect(clients.sql(vm.account).servers.list()));
-    const raw = await fetch(`${emulator.endpoints.azure}/subscriptions/${vm.account}/providers/Microsoft.Sql/servers?api-version=2022-08-01-preview`);
+    const raw = await fetch(
+      `${emulator.endpoints.azure}/subscriptions/${vm.account}/providers/Microsoft.Sql/servers?api-version=2022-08-01-preview`,
+    );
     const text = await raw.text();
 
     expect(error.code).toBe('PARSE_ERROR');
@@ -100,9 +112,16 @@ describe('Azure fault injection surfaced through the official SDKs', () => {
   it('throttles Log Analytics queries in the query API shape', async () => {
     const group = estate.logGroups.find((candidate) => candidate.provider === 'azure')!;
     const workspaceId = group.id.split('/')[0]!;
-    emulator.faults.add({ kind: 'throttle', provider: 'azure', service: 'loganalytics', retryAfterSeconds: 3 });
+    emulator.faults.add({
+      kind: 'throttle',
+      provider: 'azure',
+      service: 'loganalytics',
+      retryAfterSeconds: 3,
+    });
 
-    const error = await failure(clients.logs.queryWorkspace(workspaceId, 'AppTraces | take 1', { duration: 'PT1H' }));
+    const error = await failure(
+      clients.logs.queryWorkspace(workspaceId, 'AppTraces | take 1', { duration: 'PT1H' }),
+    );
 
     expect(error.statusCode).toBe(429);
     expect(error.code).toBe('ThrottledError');
@@ -117,8 +136,14 @@ describe('Azure determinism', () => {
 
   beforeAll(async () => {
     estate = generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR });
-    first = await startEmulator({ estate: generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR }), pageSizeCaps: { azure: 10 } });
-    second = await startEmulator({ estate: generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR }), pageSizeCaps: { azure: 10 } });
+    first = await startEmulator({
+      estate: generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR }),
+      pageSizeCaps: { azure: 10 },
+    });
+    second = await startEmulator({
+      estate: generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR }),
+      pageSizeCaps: { azure: 10 },
+    });
   });
 
   afterAll(async () => {
@@ -138,10 +163,15 @@ describe('Azure determinism', () => {
     ];
 
     for (const path of paths) {
-      const [a, b] = await Promise.all([fetch(`${first.endpoints.azure}${path}`), fetch(`${second.endpoints.azure}${path}`)]);
+      const [a, b] = await Promise.all([
+        fetch(`${first.endpoints.azure}${path}`),
+        fetch(`${second.endpoints.azure}${path}`),
+      ]);
       const [textA, textB] = await Promise.all([a.text(), b.text()]);
       expect(a.status).toBe(200);
-      expect(textA.replaceAll(first.endpoints.azure, 'ORIGIN')).toBe(textB.replaceAll(second.endpoints.azure, 'ORIGIN'));
+      expect(textA.replaceAll(first.endpoints.azure, 'ORIGIN')).toBe(
+        textB.replaceAll(second.endpoints.azure, 'ORIGIN'),
+      );
     }
     const query = JSON.stringify({ query: 'Syslog | summarize count() by Computer', timespan: 'P1D' });
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: query };

@@ -30,7 +30,10 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
     estate = generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR });
     emulator = await startEmulator({ estate, pageSizeCaps: { azure: PAGE_SIZE } });
     clients = createAzureTestClients(emulator.endpoints.azure);
-    vm = estate.instances.find((instance) => instance.provider === 'azure' && Date.parse(instance.createdTime) < ANCHOR_MS - 86_400_000)!;
+    vm = estate.instances.find(
+      (instance) =>
+        instance.provider === 'azure' && Date.parse(instance.createdTime) < ANCHOR_MS - 86_400_000,
+    )!;
   });
 
   afterAll(async () => {
@@ -49,7 +52,11 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
     });
 
     const metric = response.value[0]!;
-    expect(metric).toMatchObject({ type: 'Microsoft.Insights/metrics', unit: 'Percent', name: { value: 'Percentage CPU' } });
+    expect(metric).toMatchObject({
+      type: 'Microsoft.Insights/metrics',
+      unit: 'Percent',
+      name: { value: 'Percentage CPU' },
+    });
     expect(response.namespace).toBe('Microsoft.Compute/virtualMachines');
     expect(response.resourceregion).toBe(vm.region);
     const data = metric.timeseries[0]!.data!;
@@ -57,7 +64,9 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
     const maxima = aggregateMetric(vm.metrics.cpu, startMs, ANCHOR_MS, 300, 'Maximum');
     const minima = aggregateMetric(vm.metrics.cpu, startMs, ANCHOR_MS, 300, 'Minimum');
     expect(data).toHaveLength(36);
-    expect(data.map((point) => point.timeStamp.toISOString())).toEqual(averages.map((point) => new Date(point.timestamp).toISOString()));
+    expect(data.map((point) => point.timeStamp.toISOString())).toEqual(
+      averages.map((point) => new Date(point.timestamp).toISOString()),
+    );
     expect(data.map((point) => point.average)).toEqual(averages.map((point) => point.value));
     expect(data.map((point) => point.maximum)).toEqual(maxima.map((point) => point.value));
     expect(data.map((point) => point.minimum)).toEqual(minima.map((point) => point.value));
@@ -75,7 +84,11 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
       aggregation: 'Total,Average',
     });
 
-    expect(response.value.map((metric) => metric.name.value)).toEqual(['Network In Total', 'Percentage CPU', 'Available Memory Bytes']);
+    expect(response.value.map((metric) => metric.name.value)).toEqual([
+      'Network In Total',
+      'Percentage CPU',
+      'Available Memory Bytes',
+    ]);
     expect(response.value.map((metric) => metric.unit)).toEqual(['Bytes', 'Percent', 'Bytes']);
     const network = response.value[0]!.timeseries[0]!.data![0]!;
     const sum = aggregateMetric(vm.metrics.networkIn, startMs, ANCHOR_MS, 3600, 'Sum')[0]!.value;
@@ -86,7 +99,9 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
   it('rejects an unknown metric name with the flat Insights 400', async () => {
     const monitor = clients.monitor(vm.account);
 
-    const error: unknown = await monitor.metrics.list(vm.id, { metricnames: 'Disk Magic' }).catch((caught: unknown) => caught);
+    const error: unknown = await monitor.metrics
+      .list(vm.id, { metricnames: 'Disk Magic' })
+      .catch((caught: unknown) => caught);
 
     expect(isRestError(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: 400, code: 'BadRequest' });
@@ -94,9 +109,13 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
   });
 
   it('lists Activity Log events newest first, paged, filtered by time and resource group', async () => {
-    const events = estate.auditEvents.filter((event) => event.provider === 'azure' && event.account === vm.account);
+    const events = estate.auditEvents.filter(
+      (event) => event.provider === 'azure' && event.account === vm.account,
+    );
     const startMs = ANCHOR_MS - 60 * 86_400_000;
-    const inWindow = events.filter((event) => Date.parse(event.time) >= startMs && Date.parse(event.time) <= ANCHOR_MS);
+    const inWindow = events.filter(
+      (event) => Date.parse(event.time) >= startMs && Date.parse(event.time) <= ANCHOR_MS,
+    );
     const monitor = clients.monitor(vm.account);
     const filter = `eventTimestamp ge '${new Date(startMs).toISOString()}' and eventTimestamp le '${ANCHOR}'`;
 
@@ -111,7 +130,10 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
     const times = listed.map((event) => event.eventTimestamp!.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(inGroup.map((event) => event.eventDataId).sort()).toEqual(
-      inWindow.filter((event) => event.resourceGroup === group).map((event) => event.id).sort(),
+      inWindow
+        .filter((event) => event.resourceGroup === group)
+        .map((event) => event.id)
+        .sort(),
     );
     const first = listed.find((event) => event.eventDataId === inWindow[0]!.id)!;
     expect(first).toMatchObject({
@@ -129,14 +151,22 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
     const monitor = clients.monitor(vm.account);
     const filter = `eventTimestamp ge '${new Date(ANCHOR_MS - 30 * 86_400_000).toISOString()}'`;
 
-    const selected = await collect(monitor.activityLogs.list(filter, { select: 'eventName,operationName,eventTimestamp' }));
-    const missing: unknown = await collect(monitor.activityLogs.list(`resourceGroupName eq 'x'`)).catch((caught: unknown) => caught);
+    const selected = await collect(
+      monitor.activityLogs.list(filter, { select: 'eventName,operationName,eventTimestamp' }),
+    );
+    const missing: unknown = await collect(monitor.activityLogs.list(`resourceGroupName eq 'x'`)).catch(
+      (caught: unknown) => caught,
+    );
     const tooOld: unknown = await collect(
-      monitor.activityLogs.list(`eventTimestamp ge '${new Date(ANCHOR_MS - 120 * 86_400_000).toISOString()}'`),
+      monitor.activityLogs.list(
+        `eventTimestamp ge '${new Date(ANCHOR_MS - 120 * 86_400_000).toISOString()}'`,
+      ),
     ).catch((caught: unknown) => caught);
 
     expect(selected.length).toBeGreaterThan(0);
-    expect(selected.every((event) => event.caller === undefined && event.operationName?.value !== undefined)).toBe(true);
+    expect(
+      selected.every((event) => event.caller === undefined && event.operationName?.value !== undefined),
+    ).toBe(true);
     expect(missing).toMatchObject({ statusCode: 400, code: 'BadRequest' });
     expect(tooOld).toMatchObject({ statusCode: 400, code: 'BadRequest' });
   });

@@ -30,7 +30,11 @@ const TOKEN_EXPIRY_MS = 4_102_444_800_000;
 /** A static credential: always the same dummy token, never expiring. Reads no environment and no clock. */
 export const emulatorTokenCredential: TokenCredential = Object.freeze({
   getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: AZURE_EMULATOR_TOKEN, expiresOnTimestamp: TOKEN_EXPIRY_MS, tokenType: 'Bearer' as const }),
+    Promise.resolve({
+      token: AZURE_EMULATOR_TOKEN,
+      expiresOnTimestamp: TOKEN_EXPIRY_MS,
+      tokenType: 'Bearer' as const,
+    }),
 });
 
 function isLoopbackHttp(url: string): boolean {
@@ -55,7 +59,8 @@ export function createAzureEmulatorPolicy(): PipelinePolicy {
     sendRequest(request, next) {
       if (isLoopbackHttp(request.url)) {
         request.allowInsecureConnection = true;
-        if (!request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${AZURE_EMULATOR_TOKEN}`);
+        if (!request.headers.has('authorization'))
+          request.headers.set('authorization', `Bearer ${AZURE_EMULATOR_TOKEN}`);
       }
       return next(request);
     },
@@ -67,7 +72,10 @@ export interface AzureEmulatorClientOptions {
   readonly endpoint: string;
   readonly allowInsecureConnection: true;
   readonly retryOptions: { readonly maxRetries: number };
-  readonly additionalPolicies: { readonly policy: PipelinePolicy; readonly position: 'perCall' | 'perRetry' }[];
+  readonly additionalPolicies: {
+    readonly policy: PipelinePolicy;
+    readonly position: 'perCall' | 'perRetry';
+  }[];
 }
 
 /**

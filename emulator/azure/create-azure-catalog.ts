@@ -24,7 +24,11 @@ import {
 } from './sql-json.js';
 import { toStorageAccountJson } from './storage-account-json.js';
 import { toLocationJson, toResourceGroupJson, toSubscriptionJson } from './subscription-json.js';
-import { toVirtualMachineInstanceView, toVirtualMachineModel, withInstanceView } from './virtual-machine-json.js';
+import {
+  toVirtualMachineInstanceView,
+  toVirtualMachineModel,
+  withInstanceView,
+} from './virtual-machine-json.js';
 import { toSiteConfigJson, toWebSiteJson } from './web-site-json.js';
 import { toWorkspaceJson, type WorkspaceFacts } from './workspace-json.js';
 
@@ -185,7 +189,8 @@ function collect<E extends PlacedEntry>(entries: E[]): ResourceCollection<E> {
   return {
     all: entries,
     inSubscription: (subscription) => bySubscription.get(subscription.toLowerCase()) ?? EMPTY,
-    inResourceGroup: (subscription, resourceGroup) => byGroup.get(groupKey(subscription, resourceGroup)) ?? EMPTY,
+    inResourceGroup: (subscription, resourceGroup) =>
+      byGroup.get(groupKey(subscription, resourceGroup)) ?? EMPTY,
     byId: (id) => byId.get(armIdKey(id)),
   };
 }
@@ -211,7 +216,9 @@ function isAzure(item: { readonly provider: string }): boolean {
 export function createAzureCatalog(estate: Estate): AzureCatalog {
   const nowMs = Date.parse(estate.anchorTime);
   const tenantId = deterministicGuid(`azure/tenant/${estate.seed}`);
-  const accounts = estate.accounts.filter(isAzure).sort((a, b) => compareKeys({ key: a.id.toLowerCase() }, { key: b.id.toLowerCase() }));
+  const accounts = estate.accounts
+    .filter(isAzure)
+    .sort((a, b) => compareKeys({ key: a.id.toLowerCase() }, { key: b.id.toLowerCase() }));
   const accountByKey = new Map(accounts.map((account) => [account.id.toLowerCase(), account]));
   const zonesByRegion = new Map<string, readonly string[]>(
     estate.regions.filter(isAzure).map((region) => [region.name.toLowerCase(), region.zones]),
@@ -244,7 +251,8 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
   const disks = lazy(() =>
     collect(
       estate.volumes.filter(isAzure).map((volume): DiskEntry => {
-        const owner = volume.attachedTo === undefined ? undefined : instanceByKey().get(armIdKey(volume.attachedTo));
+        const owner =
+          volume.attachedTo === undefined ? undefined : instanceByKey().get(armIdKey(volume.attachedTo));
         return {
           key: armIdKey(volume.id),
           subscription: volume.account,
@@ -293,8 +301,13 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
         name: parseArmResourcePath(id)?.names[0] ?? first.server ?? first.name,
         location: first.region,
         resourceGroup,
-        publicNetworkAccess: databases.some((database) => database.publiclyAccessible) ? 'Enabled' : 'Disabled',
-        createdTime: databases.reduce((min, database) => (database.createdTime < min ? database.createdTime : min), first.createdTime),
+        publicNetworkAccess: databases.some((database) => database.publiclyAccessible)
+          ? 'Enabled'
+          : 'Disabled',
+        createdTime: databases.reduce(
+          (min, database) => (database.createdTime < min ? database.createdTime : min),
+          first.createdTime,
+        ),
         tags: first.tags,
       };
       const master: SqlDatabaseEntry = {
@@ -304,19 +317,21 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
         location: first.region,
         name: 'master',
         json: memoJson(() => toMasterDatabaseJson(facts, first.account)),
-        transparentDataEncryptionJson: memoJson(() => toTransparentDataEncryptionJson(`${id}/databases/master`, false)),
+        transparentDataEncryptionJson: memoJson(() =>
+          toTransparentDataEncryptionJson(`${id}/databases/master`, false),
+        ),
       };
-      const userDatabases = databases.map(
-        (database): SqlDatabaseEntry => ({
-          key: armIdKey(database.id),
-          subscription: database.account,
-          resourceGroup,
-          location: database.region,
-          name: database.name,
-          json: memoJson(() => toSqlDatabaseJson(database, database.account)),
-          transparentDataEncryptionJson: memoJson(() => toTransparentDataEncryptionJson(database.id, database.encrypted)),
-        }),
-      );
+      const userDatabases = databases.map((database): SqlDatabaseEntry => ({
+        key: armIdKey(database.id),
+        subscription: database.account,
+        resourceGroup,
+        location: database.region,
+        name: database.name,
+        json: memoJson(() => toSqlDatabaseJson(database, database.account)),
+        transparentDataEncryptionJson: memoJson(() =>
+          toTransparentDataEncryptionJson(database.id, database.encrypted),
+        ),
+      }));
       servers.push({
         key,
         subscription: first.account,
@@ -332,38 +347,42 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
 
   const storageAccounts = lazy(() =>
     collect(
-      estate.buckets.filter(isAzure).map(
-        (bucket): StorageAccountEntry => ({
-          key: armIdKey(bucket.id),
-          subscription: bucket.account,
-          resourceGroup: resourceGroupOf(bucket),
-          location: bucket.region,
-          bucket,
-          json: memoJson(() => toStorageAccountJson(bucket)),
-        }),
-      ),
+      estate.buckets.filter(isAzure).map((bucket): StorageAccountEntry => ({
+        key: armIdKey(bucket.id),
+        subscription: bucket.account,
+        resourceGroup: resourceGroupOf(bucket),
+        location: bucket.region,
+        bucket,
+        json: memoJson(() => toStorageAccountJson(bucket)),
+      })),
     ),
   );
 
   const workspaces = lazy(() => {
     const entries: WorkspaceEntry[] = [];
     for (const account of accounts) {
-      const groups = estate.logGroups.filter((group) => isAzure(group) && group.account.toLowerCase() === account.id.toLowerCase());
+      const groups = estate.logGroups.filter(
+        (group) => isAzure(group) && group.account.toLowerCase() === account.id.toLowerCase(),
+      );
       const byCustomerId = new Map<string, EstateLogGroup[]>();
       for (const group of groups) {
         const prefix = group.id.split('/')[0] ?? '';
-        const customerId = GUID.test(prefix) ? prefix.toLowerCase() : deterministicGuid(`workspace/${account.id.toLowerCase()}`);
+        const customerId = GUID.test(prefix)
+          ? prefix.toLowerCase()
+          : deterministicGuid(`workspace/${account.id.toLowerCase()}`);
         let list = byCustomerId.get(customerId);
         if (!list) byCustomerId.set(customerId, (list = []));
         list.push(group);
       }
-      if (byCustomerId.size === 0) byCustomerId.set(deterministicGuid(`workspace/${account.id.toLowerCase()}`), []);
+      if (byCustomerId.size === 0)
+        byCustomerId.set(deterministicGuid(`workspace/${account.id.toLowerCase()}`), []);
       const usedNames = new Set<string>();
       for (const [customerId, logGroups] of [...byCustomerId].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const location = logGroups[0]?.region ?? account.regions[0] ?? 'westeurope';
         const code = findAzureLocation(location).code;
         let name = `DefaultWorkspace-${account.id}-${code}`;
-        for (let suffix = 2; usedNames.has(name.toLowerCase()); suffix++) name = `DefaultWorkspace-${account.id}-${code}-${suffix}`;
+        for (let suffix = 2; usedNames.has(name.toLowerCase()); suffix++)
+          name = `DefaultWorkspace-${account.id}-${code}-${suffix}`;
         usedNames.add(name.toLowerCase());
         const resourceGroup = `DefaultResourceGroup-${code}`;
         const id = `/subscriptions/${account.id}/resourceGroups/${resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${name}`;
@@ -405,7 +424,8 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
       const note = (resourceGroup: string, location: string, key: string): void => {
         const groupName = resourceGroup.toLowerCase();
         const known = groups.get(groupName);
-        if (!known || key < known.firstKey) groups.set(groupName, { name: known?.name ?? resourceGroup, location, firstKey: key });
+        if (!known || key < known.firstKey)
+          groups.set(groupName, { name: known?.name ?? resourceGroup, location, firstKey: key });
       };
       const kinds: readonly ResourceCollection<PlacedEntry>[] = [
         virtualMachines(),
@@ -415,19 +435,19 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
         storageAccounts(),
         workspaces(),
       ];
-      for (const kind of kinds) for (const entry of kind.inSubscription(account.id)) note(entry.resourceGroup, entry.location, entry.key);
+      for (const kind of kinds)
+        for (const entry of kind.inSubscription(account.id))
+          note(entry.resourceGroup, entry.location, entry.key);
       const resourceGroups = [...groups.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(
-          ([key, group]): ResourceGroupEntry => ({
-            key: `/subscriptions/${account.id.toLowerCase()}/resourcegroups/${key}`,
-            subscription: account.id,
-            resourceGroup: group.name,
-            location: group.location,
-            name: group.name,
-            json: memoJson(() => toResourceGroupJson(account.id, group.name, group.location)),
-          }),
-        );
+        .map(([key, group]): ResourceGroupEntry => ({
+          key: `/subscriptions/${account.id.toLowerCase()}/resourcegroups/${key}`,
+          subscription: account.id,
+          resourceGroup: group.name,
+          location: group.location,
+          name: group.name,
+          json: memoJson(() => toResourceGroupJson(account.id, group.name, group.location)),
+        }));
       const byName = new Map(resourceGroups.map((group) => [group.name.toLowerCase(), group]));
       return {
         key: account.id.toLowerCase(),
@@ -470,7 +490,10 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
       });
     }
     for (const list of map.values()) {
-      list.sort((a, b) => b.timestampMs - a.timestampMs || (a.event.id < b.event.id ? 1 : a.event.id > b.event.id ? -1 : 0));
+      list.sort(
+        (a, b) =>
+          b.timestampMs - a.timestampMs || (a.event.id < b.event.id ? 1 : a.event.id > b.event.id ? -1 : 0),
+      );
     }
     return map;
   });
@@ -480,7 +503,8 @@ export function createAzureCatalog(estate: Estate): AzureCatalog {
     nowMs,
     tenantId,
     subscriptions,
-    subscription: (id) => (accountByKey.has(id.toLowerCase()) ? subscriptionByKey().get(id.toLowerCase()) : undefined),
+    subscription: (id) =>
+      accountByKey.has(id.toLowerCase()) ? subscriptionByKey().get(id.toLowerCase()) : undefined,
     virtualMachines,
     disks,
     sites,

@@ -34,7 +34,9 @@ export function createAzureHandler(deps: HandlerDeps): ProviderHandler {
   return {
     provider: 'azure',
     route: (request) =>
-      isLogAnalyticsRequest(request) ? routeLogAnalyticsRequest(request, context) : routeArmRequest(request, context),
+      isLogAnalyticsRequest(request)
+        ? routeLogAnalyticsRequest(request, context)
+        : routeArmRequest(request, context),
     renderError: (error, request, route) => renderAzureError(error, request, route, context),
     renderMalformed: (request, route) => renderAzureMalformed(request, route, context),
   };

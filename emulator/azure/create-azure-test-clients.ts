@@ -5,7 +5,11 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { SqlManagementClient } from '@azure/arm-sql';
 import { StorageManagementClient } from '@azure/arm-storage';
 import { LogsQueryClient } from '@azure/monitor-query-logs';
-import { azureEmulatorClientOptions, connectToAzureEmulator, emulatorTokenCredential } from './azure-test-client-options.js';
+import {
+  azureEmulatorClientOptions,
+  connectToAzureEmulator,
+  emulatorTokenCredential,
+} from './azure-test-client-options.js';
 
 /** The official Azure SDK clients, wired to an emulator (retries off). */
 export interface AzureTestClients {
@@ -27,10 +31,12 @@ export function createAzureTestClients(endpoint: string): AzureTestClients {
   return {
     subscriptions: connectToAzureEmulator(new SubscriptionClient(emulatorTokenCredential, options())),
     logs: connectToAzureEmulator(new LogsQueryClient(emulatorTokenCredential, options())),
-    compute: (id) => connectToAzureEmulator(new ComputeManagementClient(emulatorTokenCredential, id, options())),
+    compute: (id) =>
+      connectToAzureEmulator(new ComputeManagementClient(emulatorTokenCredential, id, options())),
     web: (id) => connectToAzureEmulator(new WebSiteManagementClient(emulatorTokenCredential, id, options())),
     sql: (id) => connectToAzureEmulator(new SqlManagementClient(emulatorTokenCredential, id, options())),
-    storage: (id) => connectToAzureEmulator(new StorageManagementClient(emulatorTokenCredential, id, options())),
+    storage: (id) =>
+      connectToAzureEmulator(new StorageManagementClient(emulatorTokenCredential, id, options())),
     monitor: (id) => connectToAzureEmulator(new MonitorClient(emulatorTokenCredential, id, options())),
   };
 }

@@ -10,7 +10,8 @@ const VARIANTS = '89ab';
  */
 export function deterministicGuid(text: string): string {
   let hex = '';
-  for (let part = 0; part < 4; part++) hex += hashString(`${part}\u0000${text}`).toString(16).padStart(8, '0');
+  for (let part = 0; part < 4; part++)
+    hex += hashString(`${part}\u0000${text}`).toString(16).padStart(8, '0');
   const variant = VARIANTS.charAt(Number.parseInt(hex.charAt(16), 16) & 3);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

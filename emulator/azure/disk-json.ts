@@ -6,7 +6,12 @@ import { parseImageReference } from './parse-image-reference.js';
 const GIB = 1024 ** 3;
 
 /** Performance tiers of Premium SSD (P), Standard SSD (E) and Standard HDD (S) disks by size. */
-const TIER_SIZES: readonly (readonly [suffix: string, maxGb: number, premiumIops: number, premiumMbps: number])[] = [
+const TIER_SIZES: readonly (readonly [
+  suffix: string,
+  maxGb: number,
+  premiumIops: number,
+  premiumMbps: number,
+])[] = [
   ['1', 4, 120, 25],
   ['2', 8, 120, 25],
   ['3', 16, 120, 25],
@@ -56,7 +61,9 @@ function diskEncryptionSettings(volume: EstateVolume): JsonObject {
     encryptionSettings: [
       {
         diskEncryptionKey: {
-          sourceVault: { id: `/subscriptions/${volume.account}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vault}` },
+          sourceVault: {
+            id: `/subscriptions/${volume.account}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vault}`,
+          },
           secretUrl: `https://${vault}.vault.azure.net/secrets/${deterministicGuid(`ade/${volume.id.toLowerCase()}`)}/${deterministicGuid(`ade-version/${volume.id.toLowerCase()}`).replace(/-/g, '')}`,
         },
       },
@@ -69,7 +76,10 @@ function diskEncryptionSettings(volume: EstateVolume): JsonObject {
  * The `diskState` ARM reports: `Attached` to a VM, `Reserved` when that VM is deallocated (its
  * disks stay reserved), `Unattached` otherwise.
  */
-export function diskStateOf(volume: EstateVolume, owner: EstateInstance | undefined): 'Attached' | 'Reserved' | 'Unattached' {
+export function diskStateOf(
+  volume: EstateVolume,
+  owner: EstateInstance | undefined,
+): 'Attached' | 'Reserved' | 'Unattached' {
   if (volume.attachedTo === undefined) return 'Unattached';
   return owner?.state === 'deallocated' ? 'Reserved' : 'Attached';
 }
@@ -119,7 +129,8 @@ export function toDiskJson(volume: EstateVolume, owner: EstateInstance | undefin
       encryption: customerKey
         ? { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: volume.kmsKeyId }
         : { type: 'EncryptionAtRestWithPlatformKey' },
-      encryptionSettingsCollection: volume.encrypted && !customerKey ? diskEncryptionSettings(volume) : undefined,
+      encryptionSettingsCollection:
+        volume.encrypted && !customerKey ? diskEncryptionSettings(volume) : undefined,
       networkAccessPolicy: 'AllowAll',
       publicNetworkAccess: 'Enabled',
       timeCreated: volume.createdTime,

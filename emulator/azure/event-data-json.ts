@@ -30,8 +30,8 @@ function words(text: string): string {
 export function localizedOperationName(operation: string): string {
   const parts = operation.split('/');
   const isAction = parts[parts.length - 1]?.toLowerCase() === 'action';
-  const verb = isAction ? parts[parts.length - 2] ?? '' : parts[parts.length - 1] ?? '';
-  const type = isAction ? parts[parts.length - 3] ?? '' : parts[parts.length - 2] ?? '';
+  const verb = isAction ? (parts[parts.length - 2] ?? '') : (parts[parts.length - 1] ?? '');
+  const type = isAction ? (parts[parts.length - 3] ?? '') : (parts[parts.length - 2] ?? '');
   const noun = TYPE_NOUNS[type.toLowerCase()] ?? words(type);
   if (!isAction && verb.toLowerCase() === 'write') return `Create or Update ${noun}`;
   if (!isAction && verb.toLowerCase() === 'delete') return `Delete ${noun}`;
@@ -73,7 +73,9 @@ export function toEventDataJson(event: EstateAuditEvent, tenantId: string): Json
     channels: 'Operation',
     claims: {
       name: event.actor,
-      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn': event.actor.includes('@') ? event.actor : undefined,
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn': event.actor.includes('@')
+        ? event.actor
+        : undefined,
       appid: deterministicGuid(`activity/app/${event.actor}`),
     },
     correlationId,

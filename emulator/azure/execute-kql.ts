@@ -74,7 +74,8 @@ function semanticError(operator: string, message: string): KqlError {
 
 function columnIndex(columns: readonly KqlColumn[], name: string, operator: string): number {
   const index = columns.findIndex((column) => column.name === name);
-  if (index < 0) throw semanticError(operator, `Failed to resolve column or scalar expression named '${name}'`);
+  if (index < 0)
+    throw semanticError(operator, `Failed to resolve column or scalar expression named '${name}'`);
   return index;
 }
 
@@ -129,7 +130,8 @@ function hasTerm(hay: string, needle: string): boolean {
     const before = at === 0 ? '' : hay.charAt(at - 1);
     const after = hay.charAt(at + needle.length);
     const startsTerm = !isTermCharacter(needle.charAt(0)) || before === '' || !isTermCharacter(before);
-    const endsTerm = !isTermCharacter(needle.charAt(needle.length - 1)) || after === '' || !isTermCharacter(after);
+    const endsTerm =
+      !isTermCharacter(needle.charAt(needle.length - 1)) || after === '' || !isTermCharacter(after);
     if (startsTerm && endsTerm) return true;
     from = at + 1;
   }
@@ -160,7 +162,11 @@ function stringTest(operator: string, needle: string): (text: string) => boolean
 }
 
 /** Compiles a `where` expression against a schema; throws semantic errors for unknown columns or type clashes. */
-export function compileKqlPredicate(expression: KqlExpression, columns: readonly KqlColumn[], operator = 'where'): Predicate {
+export function compileKqlPredicate(
+  expression: KqlExpression,
+  columns: readonly KqlColumn[],
+  operator = 'where',
+): Predicate {
   switch (expression.kind) {
     case 'and': {
       const left = compileKqlPredicate(expression.left, columns, operator);
@@ -185,7 +191,9 @@ export function compileKqlPredicate(expression: KqlExpression, columns: readonly
       const column = columns[index]!;
       const values = expression.values.map((value) => operand(column, value, operator));
       const wanted = new Set(
-        values.map((value) => (expression.caseInsensitive && typeof value === 'string' ? value.toLowerCase() : value)),
+        values.map((value) =>
+          expression.caseInsensitive && typeof value === 'string' ? value.toLowerCase() : value,
+        ),
       );
       return (row) => {
         const cell = row[index] ?? null;
@@ -253,8 +261,10 @@ function timeBounds(expression: KqlExpression, timeColumn: string, window: KqlWi
     if (node.kind !== 'compare' || node.column !== timeColumn || node.value.kind !== 'datetime') return;
     const at = node.value.value;
     const operator = node.operator;
-    if (operator === '>' || operator === '>=' || operator === '==') startMs = Math.max(startMs, operator === '>' ? at + 1 : at);
-    if (operator === '<' || operator === '<=' || operator === '==') endMs = Math.min(endMs, operator === '<' ? at : at + 1);
+    if (operator === '>' || operator === '>=' || operator === '==')
+      startMs = Math.max(startMs, operator === '>' ? at + 1 : at);
+    if (operator === '<' || operator === '<=' || operator === '==')
+      endMs = Math.min(endMs, operator === '<' ? at : at + 1);
   };
   visit(expression);
   return { startMs, endMs };
@@ -299,7 +309,11 @@ function createSummarizer(
       case 'count':
         return { aggregate, type: 'long' as KqlColumnType };
       case 'countif':
-        return { aggregate, type: 'long' as KqlColumnType, predicate: compileKqlPredicate(aggregate.predicate, columns, 'summarize') };
+        return {
+          aggregate,
+          type: 'long' as KqlColumnType,
+          predicate: compileKqlPredicate(aggregate.predicate, columns, 'summarize'),
+        };
       case 'dcount': {
         const index = columnIndex(columns, aggregate.column, 'summarize');
         return { aggregate, type: 'long' as KqlColumnType, index };
@@ -318,7 +332,11 @@ function createSummarizer(
   const groups = new Map<string, Group>();
   const initial = (): (number | KqlCell | Set<KqlCell>)[] =>
     aggregateSpecs.map((spec) =>
-      spec.aggregate.kind === 'dcount' ? new Set<KqlCell>() : spec.aggregate.kind === 'count' || spec.aggregate.kind === 'countif' ? 0 : null,
+      spec.aggregate.kind === 'dcount'
+        ? new Set<KqlCell>()
+        : spec.aggregate.kind === 'count' || spec.aggregate.kind === 'countif'
+          ? 0
+          : null,
     );
   if (by.length === 0) groups.set(JSON.stringify([]), { key: [], values: initial() });
   return {
@@ -347,7 +365,10 @@ function createSummarizer(
           case 'max': {
             const cell = row[spec.index!] ?? null;
             if (cell === null) break;
-            const better = spec.aggregate.kind === 'min' ? compareCells(cell, current as KqlCell) < 0 : compareCells(cell, current as KqlCell) > 0;
+            const better =
+              spec.aggregate.kind === 'min'
+                ? compareCells(cell, current as KqlCell) < 0
+                : compareCells(cell, current as KqlCell) > 0;
             if (current === null || better) group.values[position] = cell;
             break;
           }
@@ -384,7 +405,10 @@ function applyOperator(table: Table, operator: KqlOperator): Table {
     case 'project': {
       const indexes = operator.columns.map((column) => columnIndex(table.columns, column.source, 'project'));
       return {
-        columns: operator.columns.map((column, position) => ({ name: column.name, type: table.columns[indexes[position]!]!.type })),
+        columns: operator.columns.map((column, position) => ({
+          name: column.name,
+          type: table.columns[indexes[position]!]!.type,
+        })),
         rows: table.rows.map((row) => indexes.map((index) => row[index] ?? null)),
       };
     }
@@ -409,8 +433,14 @@ function applyOperator(table: Table, operator: KqlOperator): Table {
 /** Is the pipeline after the leading `where`s "newest N rows by time" (`order by T desc | take N`, `top N by T desc`)? */
 function newestRowsWanted(rest: readonly KqlOperator[], timeColumn: string): number | undefined {
   const [first, second] = rest;
-  if (first?.kind === 'top' && first.key.column === timeColumn && first.key.direction === 'desc') return first.count;
-  if (first?.kind === 'sort' && first.keys[0]?.column === timeColumn && first.keys[0].direction === 'desc' && second?.kind === 'take') {
+  if (first?.kind === 'top' && first.key.column === timeColumn && first.key.direction === 'desc')
+    return first.count;
+  if (
+    first?.kind === 'sort' &&
+    first.keys[0]?.column === timeColumn &&
+    first.keys[0].direction === 'desc' &&
+    second?.kind === 'take'
+  ) {
     return second.count;
   }
   return undefined;
@@ -439,10 +469,14 @@ export function executeKql(query: KqlQuery, source: KqlTableSource, options: Kql
   const timeIndex = columnIndex(columns, timeColumn, query.table);
   let leadingCount = 0;
   while (query.operators[leadingCount]?.kind === 'where') leadingCount++;
-  const leading = query.operators.slice(0, leadingCount) as readonly Extract<KqlOperator, { kind: 'where' }>[];
+  const leading = query.operators.slice(0, leadingCount) as readonly Extract<
+    KqlOperator,
+    { kind: 'where' }
+  >[];
   const rest = query.operators.slice(leadingCount);
   const predicates = leading.map((operator) => compileKqlPredicate(operator.predicate, columns));
-  const predicate = predicates.length === 0 ? undefined : (row: KqlRow): boolean => predicates.every((test) => test(row));
+  const predicate =
+    predicates.length === 0 ? undefined : (row: KqlRow): boolean => predicates.every((test) => test(row));
   let window = options.window;
   for (const operator of leading) window = timeBounds(operator.predicate, timeColumn, window);
   // Validate the rest of the pipeline's columns before scanning anything.
@@ -456,7 +490,9 @@ export function executeKql(query: KqlQuery, source: KqlTableSource, options: Kql
     table = { columns, rows: [] };
   } else if (first?.kind === 'summarize' || first?.kind === 'count') {
     const summarizer =
-      first.kind === 'summarize' ? createSummarizer(columns, first.aggregates, first.by) : createSummarizer(columns, [{ kind: 'count', name: 'Count' }], []);
+      first.kind === 'summarize'
+        ? createSummarizer(columns, first.aggregates, first.by)
+        : createSummarizer(columns, [{ kind: 'count', name: 'Count' }], []);
     source.scan(window, scanOptions, (rows) => {
       for (const row of rows) summarizer.add(row);
       return true;
@@ -487,7 +523,11 @@ export function executeKql(query: KqlQuery, source: KqlTableSource, options: Kql
         span *= 4;
       }
     } else {
-      source.scan(window, firstRows === undefined ? scanOptions : { ...scanOptions, limitPerStream: firstRows }, collect);
+      source.scan(
+        window,
+        firstRows === undefined ? scanOptions : { ...scanOptions, limitPerStream: firstRows },
+        collect,
+      );
     }
     rows.sort((a, b) => compareCells(a[timeIndex] ?? null, b[timeIndex] ?? null));
     table = { columns, rows };

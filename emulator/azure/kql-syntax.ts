@@ -42,7 +42,12 @@ export type KqlCompareOperator =
 export type KqlExpression =
   | { readonly kind: 'and' | 'or'; readonly left: KqlExpression; readonly right: KqlExpression }
   | { readonly kind: 'not'; readonly operand: KqlExpression }
-  | { readonly kind: 'compare'; readonly column: string; readonly operator: KqlCompareOperator; readonly value: KqlLiteral }
+  | {
+      readonly kind: 'compare';
+      readonly column: string;
+      readonly operator: KqlCompareOperator;
+      readonly value: KqlLiteral;
+    }
   | {
       readonly kind: 'in';
       readonly column: string;
@@ -82,11 +87,18 @@ export interface KqlGroupKey {
 /** One operator of the pipeline. */
 export type KqlOperator =
   | { readonly kind: 'where'; readonly predicate: KqlExpression }
-  | { readonly kind: 'project'; readonly columns: readonly { readonly name: string; readonly source: string }[] }
+  | {
+      readonly kind: 'project';
+      readonly columns: readonly { readonly name: string; readonly source: string }[];
+    }
   | { readonly kind: 'sort'; readonly keys: readonly KqlSortKey[] }
   | { readonly kind: 'take'; readonly count: number }
   | { readonly kind: 'top'; readonly count: number; readonly key: KqlSortKey }
-  | { readonly kind: 'summarize'; readonly aggregates: readonly KqlAggregate[]; readonly by: readonly KqlGroupKey[] }
+  | {
+      readonly kind: 'summarize';
+      readonly aggregates: readonly KqlAggregate[];
+      readonly by: readonly KqlGroupKey[];
+    }
   | { readonly kind: 'count' };
 
 /** A parsed query: a table and the operators piped after it. */

@@ -37,7 +37,12 @@ export function kqlErrorToLogAnalyticsError(error: KqlError): LogAnalyticsError 
           message: 'A semantic error occurred.',
           innererror: { code: 'SEM0100', message: error.message },
         };
-  return { status: 400, code: 'BadArgumentError', message: 'The request had some invalid properties', innererror };
+  return {
+    status: 400,
+    code: 'BadArgumentError',
+    message: 'The request had some invalid properties',
+    innererror,
+  };
 }
 
 /** 400 `BadArgumentError` for a malformed request (body, timespan). */
@@ -52,12 +57,20 @@ export function badArgumentError(innerCode: string, message: string): LogAnalyti
 
 /** 404 `WorkspaceNotFoundError`. */
 export function workspaceNotFoundError(workspaceId: string): LogAnalyticsError {
-  return { status: 404, code: 'WorkspaceNotFoundError', message: `The workspace '${workspaceId}' could not be found` };
+  return {
+    status: 404,
+    code: 'WorkspaceNotFoundError',
+    message: `The workspace '${workspaceId}' could not be found`,
+  };
 }
 
 /** 404 `ResourceNotFoundError` for a resource-centric query on a resource the estate does not hold. */
 export function logAnalyticsResourceNotFoundError(resourceId: string): LogAnalyticsError {
-  return { status: 404, code: 'ResourceNotFoundError', message: `The resource '${resourceId}' could not be found` };
+  return {
+    status: 404,
+    code: 'ResourceNotFoundError',
+    message: `The resource '${resourceId}' could not be found`,
+  };
 }
 
 /** 404 `PathNotFoundError` for a path the API does not have. */

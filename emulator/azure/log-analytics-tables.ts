@@ -43,8 +43,18 @@ const FUNCTION_LEVEL: Readonly<Record<LogEvent['level'], string>> = {
   ERROR: 'Error',
 };
 /** Syslog severity names as the `Syslog` table spells them. */
-const SYSLOG_SEVERITY: Readonly<Record<LogEvent['level'], string>> = { DEBUG: 'debug', INFO: 'info', WARN: 'warning', ERROR: 'err' };
-const CONTAINER_LEVEL: Readonly<Record<LogEvent['level'], string>> = { DEBUG: 'debug', INFO: 'info', WARN: 'warning', ERROR: 'error' };
+const SYSLOG_SEVERITY: Readonly<Record<LogEvent['level'], string>> = {
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warning',
+  ERROR: 'err',
+};
+const CONTAINER_LEVEL: Readonly<Record<LogEvent['level'], string>> = {
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warning',
+  ERROR: 'error',
+};
 
 function compactId(text: string): string {
   return deterministicGuid(text).replace(/-/g, '');
@@ -75,7 +85,8 @@ const TABLES: readonly TableDefinition[] = [
       context.resourceName,
       context.resourceId,
       // Invocation lines carry the invocation id; other lines get a stable id of their own.
-      INVOCATION_ID.exec(event.message)?.[1]?.replace(/-/g, '') ?? compactId(`${context.group.id}/${event.eventId}`),
+      INVOCATION_ID.exec(event.message)?.[1]?.replace(/-/g, '') ??
+        compactId(`${context.group.id}/${event.eventId}`),
     ],
   },
   {
@@ -180,11 +191,16 @@ export function feedsTable(group: EstateLogGroup, table: string): boolean {
   const definition = TABLE_BY_NAME.get(table);
   if (!definition) return false;
   const name = group.name.toLowerCase();
-  const knownPrefix = TABLES.some((candidate) => candidate.prefixes.some((prefix) => name.startsWith(prefix)));
+  const knownPrefix = TABLES.some((candidate) =>
+    candidate.prefixes.some((prefix) => name.startsWith(prefix)),
+  );
   if (knownPrefix) return definition.prefixes.some((prefix) => name.startsWith(prefix));
   if (definition.sources.includes(group.source)) return true;
   // Groups of other sources (web services) read like container logs.
-  return definition.name === 'ContainerLogV2' && !TABLES.some((candidate) => candidate.sources.includes(group.source));
+  return (
+    definition.name === 'ContainerLogV2' &&
+    !TABLES.some((candidate) => candidate.sources.includes(group.source))
+  );
 }
 
 /** Rows are generated in slices of this length, so `take` stops early and memory stays bounded. */
@@ -208,7 +224,8 @@ export function createLogAnalyticsTable(table: string, contexts: readonly LogGro
         let produced = 0;
         for (let sliceStart = window.startMs; sliceStart < window.endMs; sliceStart += SLICE_MS) {
           const sliceEnd = Math.min(window.endMs, sliceStart + SLICE_MS);
-          const remaining = options.limitPerStream === undefined ? undefined : options.limitPerStream - produced;
+          const remaining =
+            options.limitPerStream === undefined ? undefined : options.limitPerStream - produced;
           if (remaining !== undefined && remaining <= 0) break;
           const rows: KqlRow[] = [];
           logEventsBetween(context.group, sliceStart, sliceEnd, {

@@ -14,7 +14,8 @@ export interface ArmListOptions {
 }
 
 /** A page, or the error to return instead. */
-export type ArmListResult = { readonly ok: true; readonly body: string } | { readonly ok: false; readonly error: ArmError };
+export type ArmListResult =
+  { readonly ok: true; readonly body: string } | { readonly ok: false; readonly error: ArmError };
 
 const TOKEN_PREFIX = 'emulator-offset:';
 const SKIP_TOKEN_NAMES = new Set(['$skiptoken']);
@@ -73,7 +74,10 @@ export function pageArmList<T>(
     const top = readQueryParameter(request.url, '$top');
     if (top !== undefined) {
       if (!/^\d{1,9}$/.test(top) || Number(top) < 1) {
-        return { ok: false, error: invalidParameterError(`The value '${top}' of query parameter '$top' is not valid.`) };
+        return {
+          ok: false,
+          error: invalidParameterError(`The value '${top}' of query parameter '$top' is not valid.`),
+        };
       }
       size = Math.min(size, Number(top));
     }

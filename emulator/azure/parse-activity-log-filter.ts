@@ -24,7 +24,8 @@ export type ActivityLogFilterResult =
   | { readonly ok: false; readonly message: string };
 
 const CONDITION = /^\s*([A-Za-z]+)\s+(eq|ge|gt|le|lt)\s+(?:'((?:[^']|'')*)'|([^\s']+))\s*$/i;
-type EqualityField = 'resourceGroupName' | 'resourceUri' | 'resourceProvider' | 'correlationId' | 'caller' | 'status';
+type EqualityField =
+  'resourceGroupName' | 'resourceUri' | 'resourceProvider' | 'correlationId' | 'caller' | 'status';
 
 const EQUALITY_FIELDS: Readonly<Record<string, EqualityField>> = {
   resourcegroupname: 'resourceGroupName',
@@ -68,7 +69,8 @@ export function parseActivityLogFilter(filter: string | undefined): ActivityLogF
   if (filter === undefined || filter.trim() === '') {
     return {
       ok: false,
-      message: "The $filter query parameter is required and must specify the start time, e.g. eventTimestamp ge '2026-11-19T00:00:00Z'.",
+      message:
+        "The $filter query parameter is required and must specify the start time, e.g. eventTimestamp ge '2026-11-19T00:00:00Z'.",
     };
   }
   let startMs: number | undefined;
@@ -79,25 +81,39 @@ export function parseActivityLogFilter(filter: string | undefined): ActivityLogF
   for (const condition of splitConditions(filter)) {
     const match = CONDITION.exec(condition);
     if (!match) return { ok: false, message: `The $filter condition '${condition.trim()}' is not valid.` };
-    const [, rawField, rawOperator, quoted, bare] = match as unknown as [string, string, string, string | undefined, string | undefined];
+    const [, rawField, rawOperator, quoted, bare] = match as unknown as [
+      string,
+      string,
+      string,
+      string | undefined,
+      string | undefined,
+    ];
     const field = rawField.toLowerCase();
     const operator = rawOperator.toLowerCase();
     const value = quoted === undefined ? (bare ?? '') : quoted.replace(/''/g, "'");
     if (field === 'eventtimestamp') {
       const ms = parseTimestamp(value);
-      if (ms === undefined) return { ok: false, message: `The eventTimestamp value '${value}' is not a valid date time.` };
+      if (ms === undefined)
+        return { ok: false, message: `The eventTimestamp value '${value}' is not a valid date time.` };
       if (operator === 'ge' || operator === 'gt') startMs = operator === 'gt' ? ms + 1 : ms;
       else if (operator === 'le' || operator === 'lt') endMs = operator === 'lt' ? ms - 1 : ms;
       else return { ok: false, message: "eventTimestamp supports the operators 'ge', 'gt', 'le' and 'lt'." };
       continue;
     }
-    if (operator !== 'eq') return { ok: false, message: `The filter field '${rawField}' only supports the 'eq' operator.` };
+    if (operator !== 'eq')
+      return { ok: false, message: `The filter field '${rawField}' only supports the 'eq' operator.` };
     if (field === 'levels') {
-      levels = value.split(',').map((level) => level.trim().toLowerCase()).filter((level) => level !== '');
+      levels = value
+        .split(',')
+        .map((level) => level.trim().toLowerCase())
+        .filter((level) => level !== '');
       continue;
     }
     if (field === 'eventchannels') {
-      eventChannels = value.split(',').map((channel) => channel.trim().toLowerCase()).filter((channel) => channel !== '');
+      eventChannels = value
+        .split(',')
+        .map((channel) => channel.trim().toLowerCase())
+        .filter((channel) => channel !== '');
       continue;
     }
     const key = EQUALITY_FIELDS[field];

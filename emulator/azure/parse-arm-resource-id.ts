@@ -28,7 +28,8 @@ export function parseArmResourcePath(path: string): ArmResourcePath | undefined 
     if (resourceGroup === undefined) return undefined;
     index += 2;
   }
-  if (index === segments.length) return { subscription, ...(resourceGroup === undefined ? {} : { resourceGroup }), types: [], names: [] };
+  if (index === segments.length)
+    return { subscription, ...(resourceGroup === undefined ? {} : { resourceGroup }), types: [], names: [] };
   if (segments[index]?.toLowerCase() !== 'providers' || segments[index + 1] === undefined) return undefined;
   const namespace = segments[index + 1]!;
   const types: string[] = [];

@@ -18,13 +18,17 @@ export function parseImageReference(imageId: string): ImageReference | undefined
 }
 
 /** The guest OS name and version the VM agent reports for an image (`ubuntu` / `24.04`). */
-export function guestOsOf(image: ImageReference | undefined, platform: 'linux' | 'windows'): {
+export function guestOsOf(
+  image: ImageReference | undefined,
+  platform: 'linux' | 'windows',
+): {
   readonly osName: string;
   readonly osVersion: string;
 } {
   if (platform === 'windows') {
     const year = /(\d{4})/.exec(image?.sku ?? '')?.[1] ?? '2022';
-    const build = year === '2019' ? '10.0.17763.6414' : year === '2025' ? '10.0.26100.2033' : '10.0.20348.2762';
+    const build =
+      year === '2019' ? '10.0.17763.6414' : year === '2025' ? '10.0.26100.2033' : '10.0.20348.2762';
     return { osName: `Windows Server ${year} Datacenter`, osVersion: build };
   }
   const text = `${image?.offer ?? ''} ${image?.sku ?? ''}`.toLowerCase();
@@ -32,7 +36,9 @@ export function guestOsOf(image: ImageReference | undefined, platform: 'linux' |
   if (text.includes('ubuntu') || text.includes('jammy') || text.includes('noble')) {
     return { osName: 'ubuntu', osVersion: version ? `${version[1]}.${version[2]}` : '22.04' };
   }
-  if (text.includes('rhel')) return { osName: 'redhat', osVersion: /(\d+)/.exec(image?.sku ?? '')?.[1] ?? '9' };
-  if (text.includes('debian')) return { osName: 'debian', osVersion: /(\d+)/.exec(image?.sku ?? '')?.[1] ?? '12' };
+  if (text.includes('rhel'))
+    return { osName: 'redhat', osVersion: /(\d+)/.exec(image?.sku ?? '')?.[1] ?? '9' };
+  if (text.includes('debian'))
+    return { osName: 'debian', osVersion: /(\d+)/.exec(image?.sku ?? '')?.[1] ?? '12' };
   return { osName: image?.offer.toLowerCase() ?? 'linux', osVersion: image?.sku ?? '' };
 }

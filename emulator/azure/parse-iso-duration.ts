@@ -1,4 +1,5 @@
-const DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const DURATION =
+  /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 
 /**
  * Milliseconds in an ISO-8601 duration of days, hours, minutes and seconds (`PT5M`, `P1D`,
@@ -7,10 +8,14 @@ const DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d
  */
 export function parseIsoDuration(text: string): number | undefined {
   const match = DURATION.exec(text.trim());
-  if (!match || text.trim().toUpperCase() === 'P' || text.trim().toUpperCase().endsWith('T')) return undefined;
+  if (!match || text.trim().toUpperCase() === 'P' || text.trim().toUpperCase().endsWith('T'))
+    return undefined;
   const [, days, hours, minutes, seconds] = match;
   const ms =
-    Number(days ?? 0) * 86_400_000 + Number(hours ?? 0) * 3_600_000 + Number(minutes ?? 0) * 60_000 + Number(seconds ?? 0) * 1000;
+    Number(days ?? 0) * 86_400_000 +
+    Number(hours ?? 0) * 3_600_000 +
+    Number(minutes ?? 0) * 60_000 +
+    Number(seconds ?? 0) * 1000;
   return Number.isFinite(ms) ? Math.round(ms) : undefined;
 }
 
@@ -38,8 +43,10 @@ export function parseIsoInterval(text: string, nowMs: number): TimeWindow | unde
     const leftTime = leftDuration === undefined ? parseTimestamp(left) : undefined;
     const rightTime = rightDuration === undefined ? parseTimestamp(right) : undefined;
     if (leftTime !== undefined && rightTime !== undefined) window = { startMs: leftTime, endMs: rightTime };
-    else if (leftTime !== undefined && rightDuration !== undefined) window = { startMs: leftTime, endMs: leftTime + rightDuration };
-    else if (leftDuration !== undefined && rightTime !== undefined) window = { startMs: rightTime - leftDuration, endMs: rightTime };
+    else if (leftTime !== undefined && rightDuration !== undefined)
+      window = { startMs: leftTime, endMs: leftTime + rightDuration };
+    else if (leftDuration !== undefined && rightTime !== undefined)
+      window = { startMs: rightTime - leftDuration, endMs: rightTime };
   }
   return window !== undefined && window.endMs > window.startMs ? window : undefined;
 }
@@ -48,7 +55,8 @@ export function parseIsoInterval(text: string, nowMs: number): TimeWindow | unde
 export function parseTimestamp(text: string): number | undefined {
   const trimmed = text.trim();
   if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return undefined;
-  const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) || trimmed.length === 10 ? trimmed : `${trimmed}Z`;
+  const withZone =
+    /(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) || trimmed.length === 10 ? trimmed : `${trimmed}Z`;
   const ms = Date.parse(withZone);
   return Number.isFinite(ms) ? ms : undefined;
 }

@@ -75,11 +75,15 @@ const STRING_OPERATORS = new Set([
 
 function syntaxError(token: Token): KqlError {
   const text = token.kind === 'eof' ? '<EOF>' : token.text;
-  return new KqlError('SyntaxError', `Query could not be parsed at '${text}' on line [${token.line},${token.pos}]`, {
-    token: text,
-    line: token.line,
-    pos: token.pos,
-  });
+  return new KqlError(
+    'SyntaxError',
+    `Query could not be parsed at '${text}' on line [${token.line},${token.pos}]`,
+    {
+      token: text,
+      line: token.line,
+      pos: token.pos,
+    },
+  );
 }
 
 function parseTimespanText(text: string): number | undefined {
@@ -96,8 +100,20 @@ function tokenize(text: string): Token[] {
   let line = 1;
   let lineStart = 0;
   const at = (offset = 0): string => text.charAt(index + offset);
-  const push = (kind: TokenKind, start: number, startLine: number, startPos: number, value?: string | number): void => {
-    tokens.push({ kind, text: text.slice(start, index), line: startLine, pos: startPos, ...(value === undefined ? {} : { value }) });
+  const push = (
+    kind: TokenKind,
+    start: number,
+    startLine: number,
+    startPos: number,
+    value?: string | number,
+  ): void => {
+    tokens.push({
+      kind,
+      text: text.slice(start, index),
+      line: startLine,
+      pos: startPos,
+      ...(value === undefined ? {} : { value }),
+    });
   };
   while (index < text.length) {
     const char = at();
@@ -179,7 +195,11 @@ function tokenize(text: string): Token[] {
     if (/[A-Za-z_$]/.test(char)) {
       while (/[A-Za-z0-9_]/.test(at())) index++;
       // project-away, project-rename…: one (unsupported) operator name.
-      while (at() === '-' && /[a-z]/.test(at(1)) && /^[a-z]+$/.test(text.slice(start, index).split('-')[0] ?? '')) {
+      while (
+        at() === '-' &&
+        /[a-z]/.test(at(1)) &&
+        /^[a-z]+$/.test(text.slice(start, index).split('-')[0] ?? '')
+      ) {
         index++;
         while (/[a-z]/.test(at())) index++;
       }
@@ -194,7 +214,10 @@ function tokenize(text: string): Token[] {
           throw syntaxError(tokens[tokens.length - 1]!);
         }
         index = close + 1;
-        const argument = text.slice(probe + 1, close).trim().replace(/^(['"])(.*)\1$/, '$2');
+        const argument = text
+          .slice(probe + 1, close)
+          .trim()
+          .replace(/^(['"])(.*)\1$/, '$2');
         if (word === 'timespan' || word === 'time') {
           const ms = parseTimespanText(argument);
           if (ms === undefined) {
@@ -239,7 +262,11 @@ function tokenize(text: string): Token[] {
 /** A `-` starts a negative number only where a value may begin. */
 function isValueStart(tokens: readonly Token[]): boolean {
   const previous = tokens[tokens.length - 1];
-  return previous === undefined || previous.kind === 'symbol' || (previous.kind === 'ident' && /^(?:!?[a-z_]+~?)$/.test(previous.text));
+  return (
+    previous === undefined ||
+    previous.kind === 'symbol' ||
+    (previous.kind === 'ident' && /^(?:!?[a-z_]+~?)$/.test(previous.text))
+  );
 }
 
 /** Options of {@link parseKql}. */
@@ -295,7 +322,8 @@ class Parser {
 
   private count(): number {
     const token = this.peek();
-    if (token.kind !== 'number' || !Number.isInteger(token.value) || (token.value as number) < 0) throw syntaxError(token);
+    if (token.kind !== 'number' || !Number.isInteger(token.value) || (token.value as number) < 0)
+      throw syntaxError(token);
     this.next();
     return token.value as number;
   }
@@ -439,7 +467,8 @@ class Parser {
       const column = this.identifier();
       this.expectSymbol(',');
       const size = this.next();
-      if ((size.kind !== 'timespan' && size.kind !== 'number') || !((size.value as number) > 0)) throw syntaxError(size);
+      if ((size.kind !== 'timespan' && size.kind !== 'number') || !((size.value as number) > 0))
+        throw syntaxError(size);
       this.expectSymbol(')');
       return { name: name ?? column, column, bin: size.value as number };
     }
@@ -492,16 +521,29 @@ class Parser {
   private predicate(): KqlExpression {
     const column = this.identifier();
     const operator = this.peek();
-    if (operator.kind === 'symbol' && ['==', '!=', '=~', '!~', '<', '<=', '>', '>='].includes(operator.text)) {
+    if (
+      operator.kind === 'symbol' &&
+      ['==', '!=', '=~', '!~', '<', '<=', '>', '>='].includes(operator.text)
+    ) {
       this.next();
-      return { kind: 'compare', column, operator: operator.text as KqlCompareOperator, value: this.literal() };
+      return {
+        kind: 'compare',
+        column,
+        operator: operator.text as KqlCompareOperator,
+        value: this.literal(),
+      };
     }
     if (operator.kind !== 'ident') throw syntaxError(operator);
     const negated = operator.text.startsWith('!');
     const word = negated ? operator.text.slice(1) : operator.text;
     if (STRING_OPERATORS.has(word)) {
       this.next();
-      return { kind: 'compare', column, operator: operator.text as KqlCompareOperator, value: this.literal() };
+      return {
+        kind: 'compare',
+        column,
+        operator: operator.text as KqlCompareOperator,
+        value: this.literal(),
+      };
     }
     if (word === 'in' || word === 'in~') {
       this.next();

@@ -23,7 +23,12 @@ function retryAfter(error: EmulatedError): string {
   return String(error.retryAfterSeconds ?? 1);
 }
 
-function authorizationFailed(context: AzureServeContext, action: string, scope: string, suffix: string): ArmError {
+function authorizationFailed(
+  context: AzureServeContext,
+  action: string,
+  scope: string,
+  suffix: string,
+): ArmError {
   const objectId = deterministicGuid(`azure/principal/${context.catalog.tenantId}`);
   return armError(
     403,
@@ -46,13 +51,22 @@ function unknownArmOperation(request: WireRequest, message: string): ArmError {
   return armError(404, 'NotFound', message);
 }
 
-function armErrorFor(error: EmulatedError, request: WireRequest, route: OperationRoute | undefined, context: AzureServeContext): ArmError {
+function armErrorFor(
+  error: EmulatedError,
+  request: WireRequest,
+  route: OperationRoute | undefined,
+  context: AzureServeContext,
+): ArmError {
   const action = isAzureRoute(route) ? route.action : `${request.method} ${requestPathname(request)}`;
   const scope = isAzureRoute(route) ? route.scope : requestPathname(request);
   switch (error.kind) {
     case 'throttled':
       return {
-        ...armError(429, 'TooManyRequests', `${error.message}. The request is being throttled; retry after ${retryAfter(error)} second(s).`),
+        ...armError(
+          429,
+          'TooManyRequests',
+          `${error.message}. The request is being throttled; retry after ${retryAfter(error)} second(s).`,
+        ),
         headers: {
           'retry-after': retryAfter(error),
           'x-ms-ratelimit-remaining-subscription-reads': '0',
@@ -61,11 +75,19 @@ function armErrorFor(error: EmulatedError, request: WireRequest, route: Operatio
       };
     case 'unavailable':
     case 'region_down':
-      return { ...armError(503, 'ServiceUnavailable', error.message), headers: { 'retry-after': retryAfter(error) } };
+      return {
+        ...armError(503, 'ServiceUnavailable', error.message),
+        headers: { 'retry-after': retryAfter(error) },
+      };
     case 'denied':
       return authorizationFailed(context, action, scope, ` (${error.message})`);
     case 'mutation_refused':
-      return authorizationFailed(context, action, scope, ` The Azure emulator is read-only: ${error.message}`);
+      return authorizationFailed(
+        context,
+        action,
+        scope,
+        ` The Azure emulator is read-only: ${error.message}`,
+      );
     case 'unknown_operation':
       return unknownArmOperation(request, error.message);
     case 'invalid':
@@ -78,10 +100,20 @@ function armErrorFor(error: EmulatedError, request: WireRequest, route: Operatio
 function logAnalyticsErrorFor(error: EmulatedError): LogAnalyticsError {
   switch (error.kind) {
     case 'throttled':
-      return { status: 429, code: 'ThrottledError', message: `${error.message}. Too many requests; retry after ${retryAfter(error)} second(s).`, headers: { 'retry-after': retryAfter(error) } };
+      return {
+        status: 429,
+        code: 'ThrottledError',
+        message: `${error.message}. Too many requests; retry after ${retryAfter(error)} second(s).`,
+        headers: { 'retry-after': retryAfter(error) },
+      };
     case 'unavailable':
     case 'region_down':
-      return { status: 503, code: 'ServiceUnavailableError', message: error.message, headers: { 'retry-after': retryAfter(error) } };
+      return {
+        status: 503,
+        code: 'ServiceUnavailableError',
+        message: error.message,
+        headers: { 'retry-after': retryAfter(error) },
+      };
     case 'denied':
     case 'mutation_refused':
       return {
@@ -121,7 +153,11 @@ export function renderAzureError(
  * The `malformed` fault: status 200, JSON content type, and the first half of the body the call
  * would have had — which no JSON parser accepts.
  */
-export function renderAzureMalformed(request: WireRequest, route: OperationRoute, context: AzureServeContext): WireResponse {
+export function renderAzureMalformed(
+  request: WireRequest,
+  route: OperationRoute,
+  context: AzureServeContext,
+): WireResponse {
   const full = isAzureRoute(route) ? route.serve().body : undefined;
   const text = typeof full === 'string' ? full : (full?.toString('utf8') ?? '{"value":[');
   let truncated = text.slice(0, Math.max(1, Math.floor(text.length / 2)));

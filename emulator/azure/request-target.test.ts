@@ -9,8 +9,16 @@ function asCoreParses(target: string, host: string): WireRequest {
 
 describe('requestPathname', () => {
   it.each([
-    ['/subscriptions/s/providers/Microsoft.Compute/virtualMachines', '127.0.0.1:4100', '/subscriptions/s/providers/Microsoft.Compute/virtualMachines'],
-    ['//subscriptions/s/resourceGroups/rg/providers/Microsoft.Insights/metrics', '127.0.0.1:4100', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Insights/metrics'],
+    [
+      '/subscriptions/s/providers/Microsoft.Compute/virtualMachines',
+      '127.0.0.1:4100',
+      '/subscriptions/s/providers/Microsoft.Compute/virtualMachines',
+    ],
+    [
+      '//subscriptions/s/resourceGroups/rg/providers/Microsoft.Insights/metrics',
+      '127.0.0.1:4100',
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Insights/metrics',
+    ],
     ['/v1//workspaces/w/query', 'LOCALHOST:80', '/v1/workspaces/w/query'],
     ['//subscriptions/s/query', 'localhost:80', '/subscriptions/s/query'],
   ])('recovers %s sent to %s', (target, host, expected) => {

@@ -104,7 +104,10 @@ function readRoute(request: WireRequest, context: AzureServeContext, init: ReadR
     action: init.action,
     scope: init.scope,
     serve: () => {
-      const outcome = readQueryParameter(request.url, 'api-version') === undefined ? missingApiVersionError() : init.respond();
+      const outcome =
+        readQueryParameter(request.url, 'api-version') === undefined
+          ? missingApiVersionError()
+          : init.respond();
       return isArmBody(outcome)
         ? context.responder.json(request, 200, outcome.body, READ_HEADERS)
         : context.responder.armError(request, outcome);
@@ -121,11 +124,18 @@ function inScope(
 ): ArmOutcome {
   const subscription = context.catalog.subscription(subscriptionId);
   if (!subscription) return subscriptionNotFoundError(subscriptionId);
-  if (resourceGroup !== undefined && !subscription.resourceGroup(resourceGroup)) return resourceGroupNotFoundError(resourceGroup);
+  if (resourceGroup !== undefined && !subscription.resourceGroup(resourceGroup))
+    return resourceGroupNotFoundError(resourceGroup);
   return respond(subscription);
 }
 
-function page<E>(request: WireRequest, context: AzureServeContext, items: readonly E[], toJson: (item: E) => string, allowTop = false): ArmOutcome {
+function page<E>(
+  request: WireRequest,
+  context: AzureServeContext,
+  items: readonly E[],
+  toJson: (item: E) => string,
+  allowTop = false,
+): ArmOutcome {
   const result = pageArmList(request, items, toJson, { pageSize: context.pageSize, allowTop });
   return result.ok ? { body: result.body } : result.error;
 }
@@ -138,7 +148,12 @@ interface ResourceKind {
   readonly listByGroupOperation: string;
   readonly getOperation: string;
   /** One page of the kind in a subscription (or one of its resource groups). */
-  list(request: WireRequest, context: AzureServeContext, subscription: string, resourceGroup: string | undefined): ArmOutcome;
+  list(
+    request: WireRequest,
+    context: AzureServeContext,
+    subscription: string,
+    resourceGroup: string | undefined,
+  ): ArmOutcome;
   /** The serialized resource with this id, when it exists. */
   get(request: WireRequest, context: AzureServeContext, id: string): string | undefined;
   /** The location of the resource with this id, when it exists. */
@@ -156,17 +171,21 @@ interface KindSpec<E extends PlacedEntry> {
 }
 
 function defineKind<E extends PlacedEntry>(spec: KindSpec<E>): ResourceKind {
-  const itemJson = (request: WireRequest): ((entry: E) => string) => spec.itemJson?.(request) ?? ((entry) => entry.json());
+  const itemJson = (request: WireRequest): ((entry: E) => string) =>
+    spec.itemJson?.(request) ?? ((entry) => entry.json());
   return {
     namespace: spec.namespace,
     type: spec.type,
     listOperation: `${spec.group}_List${spec.group === 'VirtualMachines' ? 'All' : ''}`,
-    listByGroupOperation: spec.group === 'VirtualMachines' ? 'VirtualMachines_List' : `${spec.group}_ListByResourceGroup`,
+    listByGroupOperation:
+      spec.group === 'VirtualMachines' ? 'VirtualMachines_List' : `${spec.group}_ListByResourceGroup`,
     getOperation: spec.getOperation,
     list: (request, context, subscription, resourceGroup) => {
       const collection = spec.collection(context);
       const items =
-        resourceGroup === undefined ? collection.inSubscription(subscription) : collection.inResourceGroup(subscription, resourceGroup);
+        resourceGroup === undefined
+          ? collection.inSubscription(subscription)
+          : collection.inResourceGroup(subscription, resourceGroup);
       return page(request, context, items, itemJson(request));
     },
     get: (request, context, id) => {
@@ -193,7 +212,9 @@ const RESOURCE_KINDS: ReadonlyMap<string, ResourceKind> = new Map(
       getOperation: 'VirtualMachines_Get',
       collection: (context) => context.catalog.virtualMachines(),
       itemJson: (request) =>
-        wantsInstanceView(request) ? (entry: VirtualMachineEntry) => entry.jsonWithInstanceView() : (entry) => entry.json(),
+        wantsInstanceView(request)
+          ? (entry: VirtualMachineEntry) => entry.jsonWithInstanceView()
+          : (entry) => entry.json(),
     }),
     defineKind({
       namespace: 'Microsoft.Compute',
@@ -234,7 +255,11 @@ const RESOURCE_KINDS: ReadonlyMap<string, ResourceKind> = new Map(
 );
 
 /** Routes of the generic kinds and their children (instance view, site config, databases). */
-function routeResource(request: WireRequest, context: AzureServeContext, path: ArmResourcePath): AzureRoute | undefined {
+function routeResource(
+  request: WireRequest,
+  context: AzureServeContext,
+  path: ArmResourcePath,
+): AzureRoute | undefined {
   const { namespace, types, names } = path;
   const subscriptionId = path.subscription!;
   if (namespace === undefined || types.length === 0) return undefined;
@@ -251,7 +276,10 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
       operation: resourceGroup === undefined ? kind.listOperation : kind.listByGroupOperation,
       account,
       action: `${fullType}/read`,
-      scope: resourceGroup === undefined ? subscriptionScope : `${subscriptionScope}/resourceGroups/${resourceGroup}`,
+      scope:
+        resourceGroup === undefined
+          ? subscriptionScope
+          : `${subscriptionScope}/resourceGroups/${resourceGroup}`,
       respond: () =>
         inScope(context, subscriptionId, resourceGroup, (subscription) =>
           kind.list(request, context, subscription.account.id, resourceGroup),
@@ -262,20 +290,30 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
   const name = names[0]!;
   const resourceId = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${namespace}/${types[0]!}/${name}`;
   const region = kind.locate(context, resourceId);
-  const base = { service: kind.namespace, account, ...(region === undefined ? {} : { region }), scope: resourceId };
+  const base = {
+    service: kind.namespace,
+    account,
+    ...(region === undefined ? {} : { region }),
+    scope: resourceId,
+  };
   const missing = (): ArmError => resourceNotFoundError(fullType, name, resourceGroup);
-  const found = <T>(lookup: () => T | undefined, respond: (value: T) => ArmOutcome): (() => ArmOutcome) => () =>
-    inScope(context, subscriptionId, resourceGroup, () => {
-      const value = lookup();
-      return value === undefined ? missing() : respond(value);
-    });
+  const found =
+    <T>(lookup: () => T | undefined, respond: (value: T) => ArmOutcome): (() => ArmOutcome) =>
+    () =>
+      inScope(context, subscriptionId, resourceGroup, () => {
+        const value = lookup();
+        return value === undefined ? missing() : respond(value);
+      });
 
   if (types.length === 1 && names.length === 1) {
     return readRoute(request, context, {
       ...base,
       operation: kind.getOperation,
       action: `${fullType}/read`,
-      respond: found(() => kind.get(request, context, resourceId), (body) => ({ body })),
+      respond: found(
+        () => kind.get(request, context, resourceId),
+        (body) => ({ body }),
+      ),
     });
   }
   if (types.length !== 2 && !(types.length === 3 && kind.type === 'servers')) return undefined;
@@ -286,7 +324,10 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
       ...base,
       operation: 'VirtualMachines_InstanceView',
       action: `${fullType}/instanceView/read`,
-      respond: found(() => context.catalog.virtualMachines().byId(resourceId), (vm) => ({ body: vm.instanceViewJson() })),
+      respond: found(
+        () => context.catalog.virtualMachines().byId(resourceId),
+        (vm) => ({ body: vm.instanceViewJson() }),
+      ),
     });
   }
   if (kind.type === 'sites' && child === 'config' && childName?.toLowerCase() === 'web') {
@@ -295,7 +336,10 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
       operation: 'WebApps_GetConfiguration',
       action: `${fullType}/config/read`,
       scope: `${resourceId}/config/web`,
-      respond: found(() => context.catalog.sites().byId(resourceId), (site) => ({ body: site.configJson() })),
+      respond: found(
+        () => context.catalog.sites().byId(resourceId),
+        (site) => ({ body: site.configJson() }),
+      ),
     });
   }
   if (kind.type === 'servers' && child === 'databases') {
@@ -309,19 +353,25 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
         respond: () =>
           inScope(context, subscriptionId, resourceGroup, () => {
             const entry = server();
-            return entry ? page(request, context, entry.databases, (database) => database.json()) : serverMissing();
+            return entry
+              ? page(request, context, entry.databases, (database) => database.json())
+              : serverMissing();
           }),
       });
     }
     const databaseId = `${resourceId}/databases/${childName}`;
-    const withDatabase = (respond: (database: SqlDatabaseEntry) => ArmOutcome): (() => ArmOutcome) => () =>
-      inScope(context, subscriptionId, resourceGroup, () => {
-        const entry = server();
-        if (!entry) return serverMissing();
-        const key = armIdKey(databaseId);
-        const database = entry.databases.find((candidate) => candidate.key === key);
-        return database ? respond(database) : nestedResourceNotFoundError(`${fullType}/databases`, childName);
-      });
+    const withDatabase =
+      (respond: (database: SqlDatabaseEntry) => ArmOutcome): (() => ArmOutcome) =>
+      () =>
+        inScope(context, subscriptionId, resourceGroup, () => {
+          const entry = server();
+          if (!entry) return serverMissing();
+          const key = armIdKey(databaseId);
+          const database = entry.databases.find((candidate) => candidate.key === key);
+          return database
+            ? respond(database)
+            : nestedResourceNotFoundError(`${fullType}/databases`, childName);
+        });
     if (types.length === 2) {
       return readRoute(request, context, {
         ...base,
@@ -336,7 +386,10 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
     if (tdeName !== undefined && tdeName.toLowerCase() !== 'current') return undefined;
     return readRoute(request, context, {
       ...base,
-      operation: tdeName === undefined ? 'TransparentDataEncryptions_ListByDatabase' : 'TransparentDataEncryptions_Get',
+      operation:
+        tdeName === undefined
+          ? 'TransparentDataEncryptions_ListByDatabase'
+          : 'TransparentDataEncryptions_Get',
       action: `${fullType}/databases/transparentDataEncryption/read`,
       scope: `${databaseId}/transparentDataEncryption`,
       respond: withDatabase((database) =>
@@ -350,7 +403,11 @@ function routeResource(request: WireRequest, context: AzureServeContext, path: A
 }
 
 /** GET routes of ARM: subscriptions, locations, resource groups, resources, metrics, activity log. */
-function routeArmRead(request: WireRequest, context: AzureServeContext, segments: readonly string[]): AzureRoute | undefined {
+function routeArmRead(
+  request: WireRequest,
+  context: AzureServeContext,
+  segments: readonly string[],
+): AzureRoute | undefined {
   const lower = segments.map((segment) => segment.toLowerCase());
   if (lower[0] !== 'subscriptions') return undefined;
   if (segments.length === 1) {
@@ -379,7 +436,8 @@ function routeArmRead(request: WireRequest, context: AzureServeContext, segments
       account,
       action: 'Microsoft.Resources/subscriptions/read',
       scope,
-      respond: () => inScope(context, subscriptionId, undefined, (subscription) => ({ body: subscription.json() })),
+      respond: () =>
+        inScope(context, subscriptionId, undefined, (subscription) => ({ body: subscription.json() })),
     });
   }
   if (segments.length === 3 && lower[2] === 'locations') {
@@ -389,7 +447,10 @@ function routeArmRead(request: WireRequest, context: AzureServeContext, segments
       account,
       action: 'Microsoft.Resources/subscriptions/locations/read',
       scope,
-      respond: () => inScope(context, subscriptionId, undefined, (subscription) => ({ body: subscription.locationsBody() })),
+      respond: () =>
+        inScope(context, subscriptionId, undefined, (subscription) => ({
+          body: subscription.locationsBody(),
+        })),
     });
   }
   if (lower[2] === 'resourcegroups' && segments.length <= 4) {
@@ -415,11 +476,19 @@ function routeArmRead(request: WireRequest, context: AzureServeContext, segments
       ...(group === undefined ? {} : { region: group.location }),
       action: 'Microsoft.Resources/subscriptions/resourceGroups/read',
       scope: `${scope}/resourceGroups/${name}`,
-      respond: () => inScope(context, subscriptionId, name, (subscription) => ({ body: subscription.resourceGroup(name)!.json() })),
+      respond: () =>
+        inScope(context, subscriptionId, name, (subscription) => ({
+          body: subscription.resourceGroup(name)!.json(),
+        })),
     });
   }
   const length = segments.length;
-  if (length >= 5 && lower[length - 3] === 'providers' && lower[length - 2] === 'microsoft.insights' && lower[length - 1] === 'metrics') {
+  if (
+    length >= 5 &&
+    lower[length - 3] === 'providers' &&
+    lower[length - 2] === 'microsoft.insights' &&
+    lower[length - 1] === 'metrics'
+  ) {
     const resourceUri = `/${segments.slice(0, length - 3).join('/')}`;
     const vm = context.catalog.virtualMachines().byId(resourceUri);
     return readRoute(request, context, {
@@ -459,7 +528,14 @@ function mutationOperation(method: string, type: string, action: string | undefi
 /** Finds an estate resource by ARM id in every kind, for the region of a refused write. */
 function locationOf(context: AzureServeContext, id: string): string | undefined {
   const { catalog } = context;
-  for (const collection of [catalog.virtualMachines(), catalog.disks(), catalog.sites(), catalog.sqlServers(), catalog.storageAccounts(), catalog.workspaces()]) {
+  for (const collection of [
+    catalog.virtualMachines(),
+    catalog.disks(),
+    catalog.sites(),
+    catalog.sqlServers(),
+    catalog.storageAccounts(),
+    catalog.workspaces(),
+  ]) {
     const found = collection.byId(id);
     if (found) return found.location;
   }
@@ -471,7 +547,12 @@ function locationOf(context: AzureServeContext, id: string): string | undefined 
  * journals and refuses it). POST `list*` actions (`listKeys`, `listSecrets`…) read secrets and are
  * not emulated: they get no route.
  */
-function routeArmWrite(request: WireRequest, context: AzureServeContext, segments: readonly string[], method: string): AzureRoute | undefined {
+function routeArmWrite(
+  request: WireRequest,
+  context: AzureServeContext,
+  segments: readonly string[],
+  method: string,
+): AzureRoute | undefined {
   const path = parseArmResourcePath(`/${segments.join('/')}`);
   if (!path?.subscription) return undefined;
   const account = context.catalog.subscription(path.subscription)?.account.id ?? path.subscription;
@@ -496,14 +577,21 @@ function routeArmWrite(request: WireRequest, context: AzureServeContext, segment
     service = KNOWN_NAMESPACES.get(path.namespace.toLowerCase()) ?? path.namespace;
     types = types.map((segment) => TYPE_NAMES[segment.toLowerCase()] ?? segment);
     rbacPrefix = `${service}/${types.join('/')}`;
-    const pairs = types.map((segment, index) => (path.names[index] === undefined ? segment : `${segment}/${path.names[index]}`));
+    const pairs = types.map((segment, index) =>
+      path.names[index] === undefined ? segment : `${segment}/${path.names[index]}`,
+    );
     resourceId =
       `/subscriptions/${path.subscription}` +
       (path.resourceGroup === undefined ? '' : `/resourceGroups/${path.resourceGroup}`) +
       `/providers/${path.namespace}/${pairs.join('/')}`;
     type = types[types.length - 1] ?? path.namespace;
   }
-  const rbacAction = action !== undefined ? `${rbacPrefix}/${action}/action` : method === 'DELETE' ? `${rbacPrefix}/delete` : `${rbacPrefix}/write`;
+  const rbacAction =
+    action !== undefined
+      ? `${rbacPrefix}/${action}/action`
+      : method === 'DELETE'
+        ? `${rbacPrefix}/delete`
+        : `${rbacPrefix}/write`;
   const region = locationOf(context, resourceId);
   return {
     api: 'arm',

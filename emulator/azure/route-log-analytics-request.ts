@@ -9,7 +9,11 @@ import {
 import { parseArmResourcePath } from './parse-arm-resource-id.js';
 import { readQueryParameter } from './read-query-parameter.js';
 import { requestPathname } from './request-target.js';
-import { serveLogAnalyticsQuery, type LogAnalyticsOutcome, type QueryScope } from './serve-log-analytics-query.js';
+import {
+  serveLogAnalyticsQuery,
+  type LogAnalyticsOutcome,
+  type QueryScope,
+} from './serve-log-analytics-query.js';
 
 function segmentsOf(pathname: string): string[] | undefined {
   try {
@@ -29,7 +33,10 @@ function segmentsOf(pathname: string): string[] | undefined {
  */
 export function isLogAnalyticsRequest(request: WireRequest): boolean {
   const pathname = requestPathname(request);
-  const first = pathname.split('/').find((segment) => segment !== '')?.toLowerCase();
+  const first = pathname
+    .split('/')
+    .find((segment) => segment !== '')
+    ?.toLowerCase();
   if (first === 'v1' || first === 'workspaces') return true;
   return (
     request.method.toUpperCase() === 'POST' &&
@@ -39,7 +46,11 @@ export function isLogAnalyticsRequest(request: WireRequest): boolean {
 }
 
 /** Renders an outcome with the API's headers and error envelope. */
-export function renderLogAnalyticsOutcome(request: WireRequest, context: AzureServeContext, outcome: LogAnalyticsOutcome | LogAnalyticsError): ReturnType<AzureRoute['serve']> {
+export function renderLogAnalyticsOutcome(
+  request: WireRequest,
+  context: AzureServeContext,
+  outcome: LogAnalyticsOutcome | LogAnalyticsError,
+): ReturnType<AzureRoute['serve']> {
   if ('body' in outcome) return context.responder.json(request, 200, outcome.body);
   return context.responder.json(
     request,
@@ -55,7 +66,10 @@ export function renderLogAnalyticsOutcome(request: WireRequest, context: AzureSe
  * (`Query_ResourceGet` / `Query_ResourceExecute`). Journal service `loganalytics`; the account and
  * region are the workspace's subscription and location.
  */
-export function routeLogAnalyticsRequest(request: WireRequest, context: AzureServeContext): AzureRoute | undefined {
+export function routeLogAnalyticsRequest(
+  request: WireRequest,
+  context: AzureServeContext,
+): AzureRoute | undefined {
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'POST') return undefined;
   const all = segmentsOf(requestPathname(request));
@@ -80,7 +94,9 @@ export function routeLogAnalyticsRequest(request: WireRequest, context: AzureSer
         renderLogAnalyticsOutcome(
           request,
           context,
-          workspace === undefined ? workspaceNotFoundError(workspaceId) : serveLogAnalyticsQuery(request, context, { workspaces: [workspace] }),
+          workspace === undefined
+            ? workspaceNotFoundError(workspaceId)
+            : serveLogAnalyticsQuery(request, context, { workspaces: [workspace] }),
         ),
     };
   }
@@ -100,14 +116,18 @@ export function routeLogAnalyticsRequest(request: WireRequest, context: AzureSer
     service: 'loganalytics',
     operation: `Query_Resource${verb}`,
     mutating: false,
-    ...(resource === undefined ? { account: path.subscription } : { account: resource.subscription, region: resource.location }),
+    ...(resource === undefined
+      ? { account: path.subscription }
+      : { account: resource.subscription, region: resource.location }),
     action: 'Microsoft.Insights/logs/read',
     scope: resourceId,
     serve: () =>
       renderLogAnalyticsOutcome(
         request,
         context,
-        resource === undefined ? logAnalyticsResourceNotFoundError(resourceId) : serveLogAnalyticsQuery(request, context, scope),
+        resource === undefined
+          ? logAnalyticsResourceNotFoundError(resourceId)
+          : serveLogAnalyticsQuery(request, context, scope),
       ),
   };
 }

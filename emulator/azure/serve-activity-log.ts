@@ -35,18 +35,34 @@ export function createActivityFilterCache(capacity = CACHED_FILTERS): ActivityFi
 function matches(entry: ActivityEntry, filter: ActivityLogFilter, endMs: number): boolean {
   if (entry.timestampMs < filter.startMs || entry.timestampMs > endMs) return false;
   const event = entry.event;
-  if (filter.resourceGroupName !== undefined && entry.resourceGroupKey !== filter.resourceGroupName.toLowerCase()) return false;
-  if (filter.resourceUri !== undefined && entry.resourceIdKey !== filter.resourceUri.toLowerCase()) return false;
-  if (filter.resourceProvider !== undefined && event.source.toLowerCase() !== filter.resourceProvider.toLowerCase()) return false;
+  if (
+    filter.resourceGroupName !== undefined &&
+    entry.resourceGroupKey !== filter.resourceGroupName.toLowerCase()
+  )
+    return false;
+  if (filter.resourceUri !== undefined && entry.resourceIdKey !== filter.resourceUri.toLowerCase())
+    return false;
+  if (
+    filter.resourceProvider !== undefined &&
+    event.source.toLowerCase() !== filter.resourceProvider.toLowerCase()
+  )
+    return false;
   if (filter.caller !== undefined && event.actor.toLowerCase() !== filter.caller.toLowerCase()) return false;
   if (filter.status !== undefined && filter.status.toLowerCase() !== 'succeeded') return false;
   if (filter.levels !== undefined && !filter.levels.includes('informational')) return false;
-  if (filter.eventChannels !== undefined && !filter.eventChannels.some((channel) => channel === 'operation' || channel === 'admin')) {
+  if (
+    filter.eventChannels !== undefined &&
+    !filter.eventChannels.some((channel) => channel === 'operation' || channel === 'admin')
+  ) {
     return false;
   }
   if (filter.correlationId !== undefined) {
     const correlationId = entry.object.correlationId;
-    if (typeof correlationId !== 'string' || correlationId.toLowerCase() !== filter.correlationId.toLowerCase()) return false;
+    if (
+      typeof correlationId !== 'string' ||
+      correlationId.toLowerCase() !== filter.correlationId.toLowerCase()
+    )
+      return false;
   }
   return true;
 }
@@ -88,7 +104,8 @@ export function serveActivityLog(
   if (endMs - filter.startMs > RETENTION_MS) {
     return insightsBadRequestError('The time range of the query exceeds the maximum of 90 days.');
   }
-  if (endMs < filter.startMs) return insightsBadRequestError('The end time of the query is before its start time.');
+  if (endMs < filter.startMs)
+    return insightsBadRequestError('The end time of the query is before its start time.');
   const entries = cache.matching(`${subscription.key}\u0000${filterText ?? ''}`, () =>
     context.catalog.activity(subscription.account.id).filter((entry) => matches(entry, filter, endMs)),
   );
@@ -99,7 +116,9 @@ export function serveActivityLog(
   const page = pageArmList(
     request,
     entries,
-    fields === undefined || fields.length === 0 ? (entry) => entry.json() : (entry) => JSON.stringify(select(entry.object, fields)),
+    fields === undefined || fields.length === 0
+      ? (entry) => entry.json()
+      : (entry) => JSON.stringify(select(entry.object, fields)),
     { pageSize: context.pageSize },
   );
   return page.ok ? { body: page.body } : page.error;

@@ -10,7 +10,11 @@ import {
   workspaceNotFoundError,
   type LogAnalyticsError,
 } from './log-analytics-errors.js';
-import { createLogAnalyticsTable, logAnalyticsColumns, type LogGroupContext } from './log-analytics-tables.js';
+import {
+  createLogAnalyticsTable,
+  logAnalyticsColumns,
+  type LogGroupContext,
+} from './log-analytics-tables.js';
 import { parseIsoInterval } from './parse-iso-duration.js';
 import { parseKql } from './parse-kql.js';
 import { readQueryParameter } from './read-query-parameter.js';
@@ -42,7 +46,8 @@ function readQueryRequest(request: WireRequest): QueryRequest | LogAnalyticsErro
   } catch {
     return badArgumentError('InvalidBody', 'The request body is not valid JSON.');
   }
-  if (typeof body !== 'object' || body === null) return badArgumentError('InvalidBody', 'The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null)
+    return badArgumentError('InvalidBody', 'The request body must be a JSON object.');
   const fields = body as { query?: unknown; timespan?: unknown; workspaces?: unknown };
   if (typeof fields.query !== 'string' || fields.query.trim() === '') {
     return badArgumentError('MissingArgument', "The 'query' property is required.");
@@ -50,8 +55,14 @@ function readQueryRequest(request: WireRequest): QueryRequest | LogAnalyticsErro
   if (fields.timespan !== undefined && fields.timespan !== null && typeof fields.timespan !== 'string') {
     return badArgumentError('InvalidArgument', "The 'timespan' property must be an ISO 8601 interval.");
   }
-  const workspaces = Array.isArray(fields.workspaces) ? fields.workspaces.filter((item): item is string => typeof item === 'string') : [];
-  return { query: fields.query, ...(typeof fields.timespan === 'string' ? { timespan: fields.timespan } : {}), workspaces };
+  const workspaces = Array.isArray(fields.workspaces)
+    ? fields.workspaces.filter((item): item is string => typeof item === 'string')
+    : [];
+  return {
+    query: fields.query,
+    ...(typeof fields.timespan === 'string' ? { timespan: fields.timespan } : {}),
+    workspaces,
+  };
 }
 
 function cellJson(cell: KqlCell, type: string): KqlCell {
@@ -62,7 +73,9 @@ function toResponseBody(result: KqlResult): string {
   const table = {
     name: 'PrimaryResult',
     columns: result.columns.map((column) => ({ name: column.name, type: column.type })),
-    rows: result.rows.map((row) => row.map((cell, index) => cellJson(cell, result.columns[index]?.type ?? 'string'))),
+    rows: result.rows.map((row) =>
+      row.map((cell, index) => cellJson(cell, result.columns[index]?.type ?? 'string')),
+    ),
   };
   const error = result.truncated
     ? {
@@ -111,7 +124,11 @@ export interface QueryScope {
  * the workspace retention before now; without one, the whole retention. Extra workspaces named in
  * `workspaces` are queried too. The KQL subset is documented on `parseKql`.
  */
-export function serveLogAnalyticsQuery(request: WireRequest, context: AzureServeContext, scope: QueryScope): LogAnalyticsOutcome {
+export function serveLogAnalyticsQuery(
+  request: WireRequest,
+  context: AzureServeContext,
+  scope: QueryScope,
+): LogAnalyticsOutcome {
   const parsedRequest = readQueryRequest(request);
   if ('status' in parsedRequest) return parsedRequest;
   const workspaces = [...scope.workspaces];
@@ -126,19 +143,31 @@ export function serveLogAnalyticsQuery(request: WireRequest, context: AzureServe
   if (parsedRequest.timespan !== undefined) {
     const requested = parseIsoInterval(parsedRequest.timespan, nowMs);
     if (requested === undefined) {
-      return badArgumentError('InvalidTimespan', `The timespan '${parsedRequest.timespan}' is not a valid ISO 8601 interval.`);
+      return badArgumentError(
+        'InvalidTimespan',
+        `The timespan '${parsedRequest.timespan}' is not a valid ISO 8601 interval.`,
+      );
     }
-    window = { startMs: Math.max(window.startMs, requested.startMs), endMs: Math.min(window.endMs, requested.endMs) };
+    window = {
+      startMs: Math.max(window.startMs, requested.startMs),
+      endMs: Math.min(window.endMs, requested.endMs),
+    };
   }
   try {
     const query = parseKql(parsedRequest.query, { nowMs });
     const columns = logAnalyticsColumns(query.table);
     if (columns === undefined) {
-      throw new KqlError('SemanticError', `'${query.table}' operator: Failed to resolve table or column expression named '${query.table}'`);
+      throw new KqlError(
+        'SemanticError',
+        `'${query.table}' operator: Failed to resolve table or column expression named '${query.table}'`,
+      );
     }
     const groups: EstateLogGroup[] = workspaces
       .flatMap((workspace) => workspace.logGroups)
-      .filter((group) => scope.resourceId === undefined || (group.resourceId ?? '').toLowerCase() === scope.resourceId);
+      .filter(
+        (group) =>
+          scope.resourceId === undefined || (group.resourceId ?? '').toLowerCase() === scope.resourceId,
+      );
     const contexts = groups.map((group): LogGroupContext => ({
       group,
       resourceId: (group.resourceId ?? '').toLowerCase(),

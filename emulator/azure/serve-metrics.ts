@@ -70,7 +70,8 @@ const VM_METRICS: readonly VmMetricDefinition[] = [
     name: 'Percentage CPU',
     unit: 'Percent',
     primary: 'average',
-    description: 'The percentage of allocated compute units that are currently in use by the Virtual Machine(s)',
+    description:
+      'The percentage of allocated compute units that are currently in use by the Virtual Machine(s)',
     pattern: 'cpu',
     offset: ZERO,
     scale: ONE,
@@ -79,7 +80,8 @@ const VM_METRICS: readonly VmMetricDefinition[] = [
     name: 'Network In Total',
     unit: 'Bytes',
     primary: 'total',
-    description: 'The number of bytes received on all network interfaces by the Virtual Machine(s) (Incoming Traffic)',
+    description:
+      'The number of bytes received on all network interfaces by the Virtual Machine(s) (Incoming Traffic)',
     pattern: 'networkIn',
     offset: ZERO,
     scale: PER_MINUTE,
@@ -88,7 +90,8 @@ const VM_METRICS: readonly VmMetricDefinition[] = [
     name: 'Network Out Total',
     unit: 'Bytes',
     primary: 'total',
-    description: 'The number of bytes out on all network interfaces by the Virtual Machine(s) (Outgoing Traffic)',
+    description:
+      'The number of bytes out on all network interfaces by the Virtual Machine(s) (Outgoing Traffic)',
     pattern: 'networkOut',
     offset: ZERO,
     scale: PER_MINUTE,
@@ -97,7 +100,8 @@ const VM_METRICS: readonly VmMetricDefinition[] = [
     name: 'Network In',
     unit: 'Bytes',
     primary: 'total',
-    description: 'The number of billable bytes received on all network interfaces by the Virtual Machine(s) (Incoming Traffic)',
+    description:
+      'The number of billable bytes received on all network interfaces by the Virtual Machine(s) (Incoming Traffic)',
     pattern: 'networkIn',
     offset: ZERO,
     scale: PER_MINUTE,
@@ -106,7 +110,8 @@ const VM_METRICS: readonly VmMetricDefinition[] = [
     name: 'Network Out',
     unit: 'Bytes',
     primary: 'total',
-    description: 'The number of billable bytes out on all network interfaces by the Virtual Machine(s) (Outgoing Traffic)',
+    description:
+      'The number of billable bytes out on all network interfaces by the Virtual Machine(s) (Outgoing Traffic)',
     pattern: 'networkOut',
     offset: ZERO,
     scale: PER_MINUTE,
@@ -115,7 +120,8 @@ const VM_METRICS: readonly VmMetricDefinition[] = [
     name: 'Available Memory Bytes',
     unit: 'Bytes',
     primary: 'average',
-    description: 'Amount of physical memory, in bytes, immediately available for allocation to a process or for system use in the Virtual Machine',
+    description:
+      'Amount of physical memory, in bytes, immediately available for allocation to a process or for system use in the Virtual Machine',
     pattern: 'memory',
     offset: memoryBytes,
     scale: (instance) => -memoryBytes(instance) / 100,
@@ -124,7 +130,8 @@ const VM_METRICS: readonly VmMetricDefinition[] = [
     name: 'Available Memory Percentage',
     unit: 'Percent',
     primary: 'average',
-    description: 'Amount of physical memory, in percentage, immediately available for allocation to a process or for system use in the Virtual Machine',
+    description:
+      'Amount of physical memory, in percentage, immediately available for allocation to a process or for system use in the Virtual Machine',
     pattern: 'memory',
     offset: () => 100,
     scale: () => -1,
@@ -212,8 +219,14 @@ function periodStatistics(
 }
 
 /** One `data` entry: the requested aggregations of the metric (a linear map of the pattern's statistics). */
-function dataPoint(stats: PeriodStats, aggregations: readonly Aggregation[], offset: number, scale: number): Record<string, string | number> {
-  const map = (value: number | undefined): number | undefined => (value === undefined ? undefined : round6(offset + scale * value));
+function dataPoint(
+  stats: PeriodStats,
+  aggregations: readonly Aggregation[],
+  offset: number,
+  scale: number,
+): Record<string, string | number> {
+  const map = (value: number | undefined): number | undefined =>
+    value === undefined ? undefined : round6(offset + scale * value);
   const point: Record<string, string | number> = { timeStamp: isoSeconds(stats.timestamp) };
   const low = scale < 0 ? stats.maximum : stats.minimum;
   const high = scale < 0 ? stats.minimum : stats.maximum;
@@ -222,7 +235,9 @@ function dataPoint(stats: PeriodStats, aggregations: readonly Aggregation[], off
     minimum: map(low),
     maximum: map(high),
     total:
-      stats.sum === undefined || stats.count === undefined ? undefined : round6(offset * stats.count + scale * stats.sum),
+      stats.sum === undefined || stats.count === undefined
+        ? undefined
+        : round6(offset * stats.count + scale * stats.sum),
     count: stats.count,
   };
   for (const aggregation of AGGREGATIONS) {
@@ -253,10 +268,15 @@ function parseAggregations(text: string | undefined): readonly Aggregation[] | s
  * it was created. Errors use the flat Insights shape: an unknown metric name is 400 `BadRequest`
  * "Failed to find metric configuration…", as Azure words it.
  */
-export function serveMetrics(request: WireRequest, context: AzureServeContext, resourceUri: string): ArmOutcome {
+export function serveMetrics(
+  request: WireRequest,
+  context: AzureServeContext,
+  resourceUri: string,
+): ArmOutcome {
   const { catalog } = context;
   const path = parseArmResourcePath(resourceUri);
-  if (path?.subscription === undefined) return insightsBadRequestError(`The resource URI '${resourceUri}' is not valid.`);
+  if (path?.subscription === undefined)
+    return insightsBadRequestError(`The resource URI '${resourceUri}' is not valid.`);
   const subscription = catalog.subscription(path.subscription);
   if (!subscription) return subscriptionNotFoundError(path.subscription);
   if (path.resourceGroup !== undefined && !subscription.resourceGroup(path.resourceGroup)) {
@@ -271,9 +291,13 @@ export function serveMetrics(request: WireRequest, context: AzureServeContext, r
   if (!vm) {
     const type = `${path.namespace ?? ''}/${path.types.join('/')}`;
     const name = path.names[path.names.length - 1] ?? '';
-    const other = [catalog.disks(), catalog.sites(), catalog.sqlServers(), catalog.storageAccounts(), catalog.workspaces()].some(
-      (collection) => collection.byId(resourceUri) !== undefined,
-    );
+    const other = [
+      catalog.disks(),
+      catalog.sites(),
+      catalog.sqlServers(),
+      catalog.storageAccounts(),
+      catalog.workspaces(),
+    ].some((collection) => collection.byId(resourceUri) !== undefined);
     if (!other) return resourceNotFoundError(type, name, path.resourceGroup ?? '');
     return insightsBadRequestError(
       `Failed to find metric configuration for provider: ${path.namespace ?? ''}, resource Type: ${path.types.join('/')}, ` +
@@ -316,7 +340,9 @@ export function serveMetrics(request: WireRequest, context: AzureServeContext, r
   else {
     const ms = parseIsoDuration(intervalText);
     if (ms === undefined || ms < MINUTE_MS || ms % MINUTE_MS !== 0 || ms > 86_400_000) {
-      return insightsBadRequestError(`Invalid interval '${intervalText}'. Supported intervals are PT1M to P1D, in whole minutes, or FULL.`);
+      return insightsBadRequestError(
+        `Invalid interval '${intervalText}'. Supported intervals are PT1M to P1D, in whole minutes, or FULL.`,
+      );
     }
     periodSeconds = ms / 1000;
   }
@@ -338,7 +364,10 @@ export function serveMetrics(request: WireRequest, context: AzureServeContext, r
     const scale = definition.scale(instance);
     const offset = definition.offset(instance);
     const statistics = statisticsFor(aggregations, scale < 0);
-    const periods = effective.endMs > effective.startMs ? periodStatistics(instance.metrics, definition, effective, periodSeconds, statistics) : [];
+    const periods =
+      effective.endMs > effective.startMs
+        ? periodStatistics(instance.metrics, definition, effective, periodSeconds, statistics)
+        : [];
     cost += Math.max(0, Math.ceil((effective.endMs - effective.startMs) / MINUTE_MS));
     return {
       id: `${instance.id}/providers/Microsoft.Insights/metrics/${definition.name}`,
@@ -346,7 +375,9 @@ export function serveMetrics(request: WireRequest, context: AzureServeContext, r
       name: { value: definition.name, localizedValue: definition.name },
       displayDescription: definition.description,
       unit: definition.unit,
-      timeseries: [{ metadatavalues: [], data: periods.map((stats) => dataPoint(stats, aggregations, offset, scale)) }],
+      timeseries: [
+        { metadatavalues: [], data: periods.map((stats) => dataPoint(stats, aggregations, offset, scale)) },
+      ],
       errorCode: 'Success',
     };
   });

@@ -11,9 +11,30 @@ export interface SqlSku {
   readonly capacity: number;
 }
 
-const VCORE_TIERS: Readonly<Record<string, string>> = { GP: 'GeneralPurpose', BC: 'BusinessCritical', HS: 'Hyperscale' };
-const STANDARD_DTUS: Readonly<Record<string, number>> = { S0: 10, S1: 20, S2: 50, S3: 100, S4: 200, S6: 400, S7: 800, S9: 1600, S12: 3000 };
-const PREMIUM_DTUS: Readonly<Record<string, number>> = { P1: 125, P2: 250, P4: 500, P6: 1000, P11: 1750, P15: 4000 };
+const VCORE_TIERS: Readonly<Record<string, string>> = {
+  GP: 'GeneralPurpose',
+  BC: 'BusinessCritical',
+  HS: 'Hyperscale',
+};
+const STANDARD_DTUS: Readonly<Record<string, number>> = {
+  S0: 10,
+  S1: 20,
+  S2: 50,
+  S3: 100,
+  S4: 200,
+  S6: 400,
+  S7: 800,
+  S9: 1600,
+  S12: 3000,
+};
+const PREMIUM_DTUS: Readonly<Record<string, number>> = {
+  P1: 125,
+  P2: 250,
+  P4: 500,
+  P6: 1000,
+  P11: 1750,
+  P15: 4000,
+};
 const COLLATION = 'SQL_Latin1_General_CP1_CI_AS';
 
 /**
@@ -24,7 +45,13 @@ const COLLATION = 'SQL_Latin1_General_CP1_CI_AS';
 export function toSqlSku(serviceObjective: string): SqlSku {
   const vcore = /^(GP|BC|HS)_(S_)?([A-Za-z0-9]+)_(\d+)$/.exec(serviceObjective);
   if (vcore) {
-    const [, edition, serverless, family, capacity] = vcore as unknown as [string, string, string | undefined, string, string];
+    const [, edition, serverless, family, capacity] = vcore as unknown as [
+      string,
+      string,
+      string | undefined,
+      string,
+      string,
+    ];
     return {
       name: `${edition}_${serverless ?? ''}${family}`,
       tier: VCORE_TIERS[edition] ?? 'GeneralPurpose',

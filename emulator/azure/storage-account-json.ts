@@ -23,7 +23,9 @@ export function toStorageAccountJson(bucket: EstateBucket): JsonObject {
   const sku = bucket.storageClass;
   const geo = /GRS$/.test(sku);
   const readAccess = sku.includes('RAGRS') || sku.includes('RAGZRS');
-  const secondaryLocation = geo ? (findAzureLocation(bucket.region).pairedRegion ?? bucket.region) : undefined;
+  const secondaryLocation = geo
+    ? (findAzureLocation(bucket.region).pairedRegion ?? bucket.region)
+    : undefined;
   return {
     sku: { name: sku, tier: sku.startsWith('Premium') ? 'Premium' : 'Standard' },
     kind: 'StorageV2',

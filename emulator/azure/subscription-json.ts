@@ -24,7 +24,11 @@ export function toSubscriptionJson(account: EstateAccount, tenantId: string): Js
  * A location as `Subscriptions_ListLocations` returns it, with geography metadata, the paired
  * region and, for regions with zones, the logical-to-physical zone mapping.
  */
-export function toLocationJson(subscriptionId: string, location: AzureLocation, zones: readonly string[]): JsonObject {
+export function toLocationJson(
+  subscriptionId: string,
+  location: AzureLocation,
+  zones: readonly string[],
+): JsonObject {
   return {
     id: `/subscriptions/${subscriptionId}/locations/${location.name}`,
     name: location.name,
@@ -42,7 +46,12 @@ export function toLocationJson(subscriptionId: string, location: AzureLocation, 
       pairedRegion:
         location.pairedRegion === undefined
           ? []
-          : [{ name: location.pairedRegion, id: `/subscriptions/${subscriptionId}/locations/${location.pairedRegion}` }],
+          : [
+              {
+                name: location.pairedRegion,
+                id: `/subscriptions/${subscriptionId}/locations/${location.pairedRegion}`,
+              },
+            ],
     },
     availabilityZoneMappings:
       zones.length === 0

@@ -67,7 +67,11 @@ export function toVirtualMachineModel(
           windowsConfiguration: {
             provisionVMAgent: true,
             enableAutomaticUpdates: true,
-            patchSettings: { patchMode: 'AutomaticByOS', assessmentMode: 'ImageDefault', enableHotpatching: false },
+            patchSettings: {
+              patchMode: 'AutomaticByOS',
+              assessmentMode: 'ImageDefault',
+              enableHotpatching: false,
+            },
           },
         }
       : {
@@ -128,7 +132,10 @@ function exactImageVersion(version: string, seedText: string): string {
  * `launchTime`) and `PowerState/{state}`. Guest details (computer name, OS, agent) appear only
  * while the VM runs, because the agent reports them.
  */
-export function toVirtualMachineInstanceView(instance: EstateInstance, disks: readonly (EstateVolume | undefined)[]): JsonObject {
+export function toVirtualMachineInstanceView(
+  instance: EstateInstance,
+  disks: readonly (EstateVolume | undefined)[],
+): JsonObject {
   const running = instance.state === 'running';
   const guest = guestOsOf(parseImageReference(instance.imageId), instance.platform);
   const diskViews: JsonObject[] = [];
@@ -174,7 +181,11 @@ export function toVirtualMachineInstanceView(instance: EstateInstance, disks: re
         displayStatus: 'Provisioning succeeded',
         time: instance.launchTime,
       },
-      { code: `PowerState/${instance.state}`, level: 'Info', displayStatus: powerStateDisplay(instance.state) },
+      {
+        code: `PowerState/${instance.state}`,
+        level: 'Info',
+        displayStatus: powerStateDisplay(instance.state),
+      },
     ],
   };
 }

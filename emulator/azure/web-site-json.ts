@@ -42,7 +42,15 @@ export function toSiteConfigProperties(site: EstateFunction): JsonObject {
     vnetName: '',
     cors: { allowedOrigins: ['https://portal.azure.com'], supportCredentials: false },
     localMySqlEnabled: false,
-    ipSecurityRestrictions: [{ ipAddress: 'Any', action: 'Allow', priority: 2147483647, name: 'Allow all', description: 'Allow all access' }],
+    ipSecurityRestrictions: [
+      {
+        ipAddress: 'Any',
+        action: 'Allow',
+        priority: 2147483647,
+        name: 'Allow all',
+        description: 'Allow all access',
+      },
+    ],
     scmIpSecurityRestrictionsUseMain: false,
     http20Enabled: false,
     minTlsVersion: '1.2',
@@ -127,7 +135,9 @@ export function toWebSiteJson(site: EstateFunction, subscription: string, resour
       clientCertEnabled: false,
       clientCertMode: 'Required',
       hostNamesDisabled: false,
-      customDomainVerificationId: deterministicGuid(`site/${site.id.toLowerCase()}`).replace(/-/g, '').toUpperCase(),
+      customDomainVerificationId: deterministicGuid(`site/${site.id.toLowerCase()}`)
+        .replace(/-/g, '')
+        .toUpperCase(),
       kind: 'functionapp,linux',
       containerSize: site.memoryMb,
       dailyMemoryTimeQuota: 0,

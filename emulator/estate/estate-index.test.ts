@@ -47,7 +47,7 @@ describe('createEstateIndex', () => {
     const found = lookup();
 
     expect(found).toHaveLength(expected.length);
-    expect(new Set(found)).toEqual(new Set(expected));
+    expect(new Set<unknown>(found)).toEqual(new Set<unknown>(expected));
   });
 
   it('lists buckets account-wide, across regions', () => {

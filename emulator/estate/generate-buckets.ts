@@ -63,7 +63,6 @@ export function generateBuckets(plan: EstatePlan, account: AccountPlan, taken: S
       name,
       account: account.id,
       region,
-      ...(resourceGroup === undefined ? {} : { resourceGroup }),
       createdTime: toIsoTime(timeBefore(plan.anchorMs, 1_100 * DAY_MS, random)),
       // The first bucket of each account is a sure finding: public in production, unencrypted
       // elsewhere (where the cloud allows it), so every estate exercises those checks.
@@ -74,6 +73,7 @@ export function generateBuckets(plan: EstatePlan, account: AccountPlan, taken: S
       versioning: random.chance(provider === 'gcp' ? 0.3 : 0.4),
       storageClass: random.weighted(STORAGE_CLASSES[provider]),
       tags: buildTags(provider, { environment, team, app: purpose, owner: random.pick(PEOPLE) }, random),
+      ...(resourceGroup === undefined ? {} : { resourceGroup }),
     });
   }
   return buckets;

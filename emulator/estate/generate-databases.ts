@@ -85,8 +85,6 @@ export function generateDatabases(plan: EstatePlan, cell: CellPlan): EstateDatab
       account,
       region,
       zone,
-      ...(resourceGroup === undefined ? {} : { resourceGroup }),
-      ...(serverName === undefined ? {} : { server: serverName }),
       engine: engine.engine,
       engineVersion: random.pick(engine.versions),
       instanceClass: random.pick(engine.classes),
@@ -97,6 +95,8 @@ export function generateDatabases(plan: EstatePlan, cell: CellPlan): EstateDatab
       encrypted: random.chance(ENCRYPTED_CHANCE[provider]),
       createdTime: toIsoTime(timeBefore(plan.anchorMs, 900 * DAY_MS, random)),
       tags: buildTags(provider, { environment, team, app, owner: random.pick(PEOPLE) }, random),
+      ...(resourceGroup === undefined ? {} : { resourceGroup }),
+      ...(serverName === undefined ? {} : { server: serverName }),
     });
   }
   return databases;

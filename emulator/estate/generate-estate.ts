@@ -106,9 +106,9 @@ export function generateEstate(options: GenerateEstateOptions): Estate {
         provider: account.provider,
         id: account.id,
         name: account.name,
-        ...(account.number === undefined ? {} : { number: account.number }),
         regions: account.preset.regions.map((share) => share.region).filter((region) => used.has(region)),
         environment: account.environment,
+        ...(account.number === undefined ? {} : { number: account.number }),
       };
     })
     .sort((a, b) => compareText(a.provider, b.provider) || compareText(a.id, b.id));

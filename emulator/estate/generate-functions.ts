@@ -120,7 +120,6 @@ export function generateFunctions(plan: EstatePlan, cell: CellPlan, output: Func
       name,
       account,
       region,
-      ...(resourceGroup === undefined ? {} : { resourceGroup }),
       runtime: runtime.runtime,
       runtimeDeprecated: runtime.deprecated,
       memoryMb: traits.memoryMb,
@@ -132,6 +131,7 @@ export function generateFunctions(plan: EstatePlan, cell: CellPlan, output: Func
       state: random.weighted(STATES[provider]),
       tags: buildTags(provider, { environment, team, app: base, owner: random.pick(PEOPLE) }, random),
       logGroup: logGroupName,
+      ...(resourceGroup === undefined ? {} : { resourceGroup }),
     });
     output.logGroups.push(
       createLogGroup(

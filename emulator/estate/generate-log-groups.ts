@@ -82,11 +82,11 @@ export function createLogGroup(plan: EstatePlan, spec: LogGroupSpec, random: Ran
     account: spec.account,
     region: spec.region,
     createdTime: toIsoTime(spec.createdMs),
-    ...(retentionDays === undefined ? {} : { retentionDays }),
     storedBytes,
-    ...(spec.resourceId === undefined ? {} : { resourceId: spec.resourceId }),
     source: spec.source,
     streams,
+    ...(retentionDays === undefined ? {} : { retentionDays }),
+    ...(spec.resourceId === undefined ? {} : { resourceId: spec.resourceId }),
   };
 }
 

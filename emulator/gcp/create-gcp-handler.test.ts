@@ -188,6 +188,8 @@ describe('renderError and renderMalformed', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers?.['content-type']).toContain('application/json');
-    expect(() => JSON.parse(String(response.body))).toThrow(SyntaxError);
+    expect(() => {
+      JSON.parse(String(response.body));
+    }).toThrow(SyntaxError);
   });
 });

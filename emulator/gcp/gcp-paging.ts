@@ -37,7 +37,7 @@ export function decodePageToken(
     parsed = undefined;
   }
   if (typeof parsed === 'object' && parsed !== null && 'q' in parsed && 'p' in parsed) {
-    const { q, p } = parsed as { q: unknown; p: unknown };
+    const { q, p } = parsed;
     if (
       q === fingerprint &&
       ((typeof p === 'number' && Number.isInteger(p) && p >= 0) || typeof p === 'string')

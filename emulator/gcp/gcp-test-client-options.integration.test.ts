@@ -19,29 +19,31 @@ let estate: Estate;
 let emulator: RunningEmulator;
 const connections: string[] = [];
 const lookups: string[] = [];
-const originalConnect = net.Socket.prototype.connect;
+const socketPrototype = net.Socket.prototype;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-installed on the prototype, so always called on a socket
+const originalConnect = socketPrototype.connect;
 const originalLookup = dns.lookup;
 const originalPromiseLookup = dns.promises.lookup;
 
+/** The remote host of a `Socket#connect` call (net.connect passes its arguments as one array). */
+function hostOf(args: readonly unknown[]): string {
+  const [first, second]: readonly unknown[] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+  if (typeof first === 'object' && first !== null) {
+    const options = first as { host?: string; path?: string };
+    return options.host ?? options.path ?? 'localhost';
+  }
+  return typeof second === 'string' ? second : 'localhost';
+}
+
 /** Records the remote host of every socket the process opens, and every DNS lookup. */
 function installNetworkGuard(): void {
-  net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
-    // net.connect() passes its normalized arguments as one array: [options, callback].
-    const [first, second] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-    const host =
-      typeof first === 'object' && first !== null
-        ? ((first as { host?: string; path?: string }).host ??
-          (first as { path?: string }).path ??
-          'localhost')
-        : typeof second === 'string'
-          ? second
-          : 'localhost';
-    connections.push(host);
+  socketPrototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]): net.Socket {
+    connections.push(hostOf(args));
     return (originalConnect as (...inner: unknown[]) => net.Socket).apply(this, args);
-  } as typeof net.Socket.prototype.connect;
-  dns.lookup = function guardedLookup(hostname: string, ...rest: unknown[]) {
+  };
+  dns.lookup = function guardedLookup(hostname: string, ...rest: unknown[]): void {
     lookups.push(hostname);
-    return (originalLookup as (...inner: unknown[]) => void)(hostname, ...rest);
+    (originalLookup as (...inner: unknown[]) => void)(hostname, ...rest);
   } as typeof dns.lookup;
   dns.promises.lookup = ((hostname: string, ...rest: unknown[]) => {
     lookups.push(hostname);
@@ -56,7 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  net.Socket.prototype.connect = originalConnect;
+  socketPrototype.connect = originalConnect;
   dns.lookup = originalLookup;
   dns.promises.lookup = originalPromiseLookup;
   await emulator.close();
@@ -68,7 +70,7 @@ it('lets every client library reach the emulator without touching any non-loopba
   const sinceSeq = emulator.journal.total();
   const anchorSeconds = Date.parse(ANCHOR) / 1000;
 
-  for await (const _scope of new InstancesClient(options).aggregatedListAsync({ project })) break;
+  await new InstancesClient(options).aggregatedListAsync({ project })[Symbol.asyncIterator]().next();
   await new functionsV2.FunctionServiceClient(options).listFunctions(
     { parent: `projects/${project}/locations/-` },
     { autoPaginate: false },

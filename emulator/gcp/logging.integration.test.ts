@@ -35,7 +35,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const client = () =>
+const client = (): InstanceType<typeof loggingV2.LoggingServiceV2Client> =>
   new loggingV2.LoggingServiceV2Client(gcpEmulatorClientOptions(emulator.endpoints.gcp, project.id));
 
 async function listEntries(filter: string, orderBy?: string): Promise<LogEntry[]> {

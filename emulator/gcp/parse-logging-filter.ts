@@ -92,11 +92,11 @@ function readQuoted(text: string, start: number): { value: string; end: number }
   let value = '';
   while (index < text.length && text[index] !== quote) {
     if (text[index] === '\\' && index + 1 < text.length) {
-      const next = text[index + 1]!;
+      const next = text.charAt(index + 1);
       value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
       index += 2;
     } else {
-      value += text[index];
+      value += text.charAt(index);
       index++;
     }
   }
@@ -250,10 +250,15 @@ class Parser {
           value: this.parseValue(),
         };
       }
-      default:
-        throw new LoggingFilterError(
-          `Unexpected ${token.type === 'op' ? `operator '${token.op}'` : token.type} in filter.`,
-        );
+      case 'op':
+        throw new LoggingFilterError(`Unexpected operator '${token.op}' in filter.`);
+      case 'rparen':
+      case 'comma':
+      case 'and':
+      case 'or':
+      case 'not':
+      case 'minus':
+        throw new LoggingFilterError(`Unexpected ${token.type} in filter.`);
     }
   }
 

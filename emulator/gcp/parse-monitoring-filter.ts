@@ -67,10 +67,10 @@ function tokenize(text: string): Token[] {
       let value = '';
       while (end < text.length && text[end] !== char) {
         if (text[end] === '\\' && end + 1 < text.length) {
-          value += text[end + 1];
+          value += text.charAt(end + 1);
           end += 2;
         } else {
-          value += text[end];
+          value += text.charAt(end);
           end++;
         }
       }

@@ -188,8 +188,8 @@ export function createCloudFunctionsRouter(context: GcpContext): CloudFunctionsR
             const field = order[1]!;
             const direction = order[2] === 'desc' ? -1 : 1;
             items = [...items].sort((a, b) => {
-              const left = String(a.object[field] ?? '');
-              const right = String(b.object[field] ?? '');
+              const left = JSON.stringify(a.object[field] ?? '');
+              const right = JSON.stringify(b.object[field] ?? '');
               return (left < right ? -1 : left > right ? 1 : 0) * direction;
             });
           }

@@ -1,4 +1,4 @@
-import type { EstateAccount, EstateInstance, EstateVolume } from '../estate/model.js';
+import type { EstateAccount } from '../estate/model.js';
 import type { OperationRoute, WireRequest, WireResponse } from '../server/wire.js';
 import { computeUrl, createComputeCatalog, type ComputeCatalog } from './compute-resources.js';
 import type { GcpContext } from './gcp-context.js';
@@ -106,26 +106,34 @@ function sortResources<T extends { readonly createdTime: string }>(
 export function createComputeRouter(context: GcpContext): ComputeRouter {
   const catalog: ComputeCatalog = createComputeCatalog(context);
 
-  const listZoneResources = <T extends EstateInstance | EstateVolume>(
+  /** The rendered instances or disks of one zone, in the requested order. */
+  const renderedInZone = (
+    projectId: string,
+    zone: string,
+    kind: 'instances' | 'disks',
+    orderBy: ListQuery['orderBy'],
+  ): RenderedResource[] =>
+    kind === 'instances'
+      ? sortResources(catalog.instancesInZone(projectId, zone), orderBy).map((item) => catalog.instance(item))
+      : sortResources(catalog.disksInZone(projectId, zone), orderBy).map((item) => catalog.disk(item));
+
+  const listZoneResources = (
     request: WireRequest,
     project: EstateAccount,
     zone: string,
     kind: 'instances' | 'disks',
   ): WireResponse => {
     const query = parseListQuery(request, context.pageSizeCap, project.id, 'zone', zone, kind);
-    const all = (
-      kind === 'instances' ? catalog.instancesInZone(project.id, zone) : catalog.disksInZone(project.id, zone)
-    ) as readonly T[];
-    const render = (item: T): RenderedResource =>
-      kind === 'instances' ? catalog.instance(item as EstateInstance) : catalog.disk(item as EstateVolume);
-    const matching = sortResources(all, query.orderBy).filter((item) => query.filter(render(item).object));
+    const matching = renderedInZone(project.id, zone, kind, query.orderBy).filter((item) =>
+      query.filter(item.object),
+    );
     const page = slicePage(matching, query.offset, query.pageSize);
     const path = `projects/${project.id}/zones/${zone}/${kind}`;
     return gcpJsonResponse(
       serializeList(
         { kind: kind === 'instances' ? 'compute#instanceList' : 'compute#diskList', id: path },
         'items',
-        page.items.map((item) => render(item).json('name')),
+        page.items.map((item) => item.json('name')),
         {
           nextPageToken:
             page.nextOffset === undefined ? undefined : encodePageToken(query.fingerprint, page.nextOffset),
@@ -143,15 +151,7 @@ export function createComputeRouter(context: GcpContext): ComputeRouter {
     const query = parseListQuery(request, context.pageSizeCap, project.id, 'aggregated', kind);
     const scoped: { scope: string; rendered: RenderedResource }[] = [];
     for (const zone of context.zones) {
-      const items =
-        kind === 'instances'
-          ? catalog.instancesInZone(project.id, zone)
-          : catalog.disksInZone(project.id, zone);
-      for (const item of sortResources<EstateInstance | EstateVolume>(items, query.orderBy)) {
-        const rendered =
-          kind === 'instances'
-            ? catalog.instance(item as EstateInstance)
-            : catalog.disk(item as EstateVolume);
+      for (const rendered of renderedInZone(project.id, zone, kind, query.orderBy)) {
         if (query.filter(rendered.object)) scoped.push({ scope: `zones/${zone}`, rendered });
       }
     }

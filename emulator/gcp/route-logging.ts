@@ -135,9 +135,9 @@ function projectOfResourceName(name: string): string | undefined {
 function accountOfBody(body: Buffer): string | undefined {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as { resourceNames?: unknown; projectIds?: unknown };
-    const first = Array.isArray(parsed.resourceNames) ? parsed.resourceNames[0] : undefined;
+    const first: unknown = Array.isArray(parsed.resourceNames) ? parsed.resourceNames[0] : undefined;
     if (typeof first === 'string') return projectOfResourceName(first);
-    const id = Array.isArray(parsed.projectIds) ? parsed.projectIds[0] : undefined;
+    const id: unknown = Array.isArray(parsed.projectIds) ? parsed.projectIds[0] : undefined;
     return typeof id === 'string' ? id : undefined;
   } catch {
     return undefined;

@@ -508,6 +508,10 @@ function reduceSeries(sources: readonly SeriesSource[], query: Query): OutputSer
   return output;
 }
 
+function pointValue(valueType: ValueType, value: number): JsonObject {
+  return valueType === 'INT64' ? { int64Value: String(Math.round(value)) } : { doubleValue: value };
+}
+
 function serializeSeries(series: OutputSeries, withPoints: boolean, encoding: EnumEncoding): string {
   const object: JsonObject = {
     metric: {
@@ -521,9 +525,7 @@ function serializeSeries(series: OutputSeries, withPoints: boolean, encoding: En
       ? {
           points: series.points().map((point) => ({
             interval: { startTime: toRfc3339(point.startMs), endTime: toRfc3339(point.endMs) },
-            value: (series.valueType === 'INT64'
-              ? { int64Value: String(Math.round(point.value)) }
-              : { doubleValue: point.value }) satisfies JsonObject as JsonObject,
+            value: pointValue(series.valueType, point.value),
           })),
         }
       : {}),

@@ -195,7 +195,8 @@ async function serveRequest(
   let request: WireRequest | undefined;
   try {
     const body = await readBody(req);
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    // Concatenate instead of resolving: a target that starts with `//` (Azure SDKs send `//subscriptions/…`) is a path, not a host.
+    const url = new URL(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`);
     request = { method: req.method ?? 'GET', url, headers: req.headers, body };
     if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')) {
       send(res, handleAdminRequest(request, context));

@@ -710,7 +710,7 @@ export const AWS_EN: readonly CorpusEntry[] = [
     filters: [f('launch_time', 'lt', 'now-30d')],
   }),
   plan('volumes created more than 6 months ago', 'list', 'volume', {
-    filters: [f('created_time', 'lt', 'now-6mo')],
+    filters: [f('created_time', 'lt', 'now-180d')],
   }),
   // Descriptive (not commands)
   plan('stopped instances that were stopped by someone yesterday', 'audit', 'instance', {

@@ -493,7 +493,7 @@ export const AWS_ZH: readonly CorpusEntry[] = [
   plan('被删除的磁盘', 'audit', 'volume', { audit: ['delete'], timeRange: last(7, 'day') }),
   // 年龄
   plan('运行超过90天的实例', 'list', 'instance', { filters: [f('launch_time', 'lt', 'now-90d')] }),
-  plan('创建超过6个月的磁盘', 'list', 'volume', { filters: [f('created_time', 'lt', 'now-6mo')] }),
+  plan('创建超过6个月的磁盘', 'list', 'volume', { filters: [f('created_time', 'lt', 'now-180d')] }),
   plan('90天前创建的EC2实例', 'list', 'instance', {
     providers: AWS,
     filters: [f('launch_time', 'lt', 'now-90d')],
@@ -539,7 +539,7 @@ export const AWS_ZH: readonly CorpusEntry[] = [
   plan('lambda 运行时 deprecated 的有哪些', 'list', 'function', { providers: AWS, filters: [DEPRECATED] }),
   plan('每个 region 的 EC2 数量', 'group', 'instance', { providers: AWS, groupBy: ['region'] }),
   plan('public 的 s3 bucket', 'list', 'bucket', { providers: AWS, filters: [PUBLIC] }),
-  plan('两个月前创建的实例', 'list', 'instance', { filters: [f('launch_time', 'lt', 'now-2mo')] }),
+  plan('两个月前创建的实例', 'list', 'instance', { filters: [f('launch_time', 'lt', 'now-60d')] }),
   plan('欧洲区域未加密的EBS', 'list', 'volume', {
     providers: AWS,
     regionGroups: ['eu'],

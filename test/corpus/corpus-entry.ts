@@ -179,6 +179,8 @@ export const tagEq = (key: string, value: string): PlanFilter => f(`tag:${key}`,
 export const family = (value: string): PlanFilter => f('family', 'eq', value);
 export const type = (value: string): PlanFilter => f('type', 'eq', value);
 export const engine = (value: string): PlanFilter => f('engine', 'eq', value);
-export const runtime = (value: string): PlanFilter => f('runtime', 'eq', value);
+/** "python 3.7" → both spellings (Lambda python3.7, Cloud Functions python37); "node 14" → prefix nodejs14. */
+export const runtime = (value: string): PlanFilter =>
+  value.includes('.') ? f('runtime', 'in', [value, value.replace('.', '')]) : f('runtime', 'prefix', value);
 export const named = (value: string): PlanFilter => f('name', 'eq', value);
 export const zone = (value: string): PlanFilter => f('zone', 'eq', value);

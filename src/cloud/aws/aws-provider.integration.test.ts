@@ -6,8 +6,11 @@ import { aggregateMetric } from '../../../emulator/estate/metrics.js';
 import type { EstateAccount } from '../../../emulator/estate/model.js';
 import { type RunningEmulator, startEmulator } from '../../../emulator/server/start-emulator.js';
 import { SreError } from '../../core/errors/sre-error.js';
+import { executePlan } from '../../core/execute/execute-plan.js';
+import { QueryPlanSchema, type QueryPlanInput } from '../../core/plan/query-plan.js';
 import { directCallRunner } from '../../core/ports/call-runner.js';
 import type { ResourceKind, ScopeTarget } from '../../core/ports/cloud-port.js';
+import { createTrace } from '../../core/trace/create-trace.js';
 import { type AwsProvider, type AwsProviderSettings, createAwsProvider } from './create-aws-provider.js';
 import { isLambdaRuntimeDeprecated } from './lambda-runtime-deprecations.js';
 
@@ -251,6 +254,9 @@ describe('AWS adapter against the emulator', () => {
             engine_version: source.engineVersion,
             type: source.instanceClass,
           });
+          // DescribeDBInstances returns TagList: no extra call, tags complete.
+          expect(db.tags).toEqual(source.tags);
+          expect(db.tagsUnknown).toBeUndefined();
         }
       }
     }
@@ -275,6 +281,169 @@ describe('AWS adapter against the emulator', () => {
 
     expect(total).toBeGreaterThan(0);
     expect(callsTo('ListBuckets', since)).toBeGreaterThanOrEqual(3);
+  });
+
+  describe('fields the list APIs do not return', () => {
+    const awsBuckets = (account: string) =>
+      estate.buckets.filter((b) => b.provider === 'aws' && b.account === account);
+    const awsFunctions = (account: string, region: string) =>
+      estate.functions.filter((f) => f.provider === 'aws' && f.account === account && f.region === region);
+    const hasTag = (tags: Readonly<Record<string, string>>, key: string): boolean =>
+      Object.keys(tags).some((k) => k.toLowerCase() === key);
+
+    it('reads public access, encryption, versioning and tags of every bucket as the estate has them', async () => {
+      let compared = 0;
+      for (const account of awsAccounts) {
+        const provider = providerFor(account);
+
+        const records = await provider.listResources(
+          'bucket',
+          scopeOf(account, 'global'),
+          { fields: ['encrypted', 'public', 'tags', 'versioning'] },
+          {},
+        );
+
+        for (const record of records) {
+          const source = awsBuckets(account.id).find((b) => b.id === record.id)!;
+          expect(record.fields).toMatchObject({
+            public: source.publicAccess,
+            encrypted: source.encrypted,
+            versioning: source.versioning,
+          });
+          expect(record.tags).toEqual(source.tags);
+          expect(record.tagsUnknown).toBeUndefined();
+          compared += 1;
+        }
+      }
+
+      expect(compared).toBe(estate.buckets.filter((b) => b.provider === 'aws').length);
+    });
+
+    it('reads function tags with one ListTags call per function, only when the plan needs tags', async () => {
+      const account = awsAccounts.find((a) => a.regions.some((r) => awsFunctions(a.id, r).length > 1))!;
+      const region = account.regions.find((r) => awsFunctions(account.id, r).length > 1)!;
+      const provider = providerFor(account);
+      const scope = scopeOf(account, region);
+      const beforeUntagged = lastSeq();
+
+      const untagged = await provider.listResources('function', scope, { fields: ['runtime'] }, {});
+      const afterUntagged = lastSeq();
+      const tagged = await provider.listResources('function', scope, { fields: ['tags'] }, {});
+
+      expect(callsTo('ListTags', beforeUntagged) - callsTo('ListTags', afterUntagged)).toBe(0);
+      expect(callsTo('ListTags', afterUntagged)).toBe(awsFunctions(account.id, region).length);
+      expect(untagged.every((r) => r.tagsUnknown === true)).toBe(true);
+      for (const record of tagged) {
+        const source = awsFunctions(account.id, region).find((f) => f.name === record.id)!;
+        expect(record.tags).toEqual(source.tags);
+        expect(record.tagsUnknown).toBeUndefined();
+      }
+    });
+
+    it('makes no per-bucket call when the plan needs no bucket detail', async () => {
+      const account = awsAccounts[0]!;
+      const provider = providerFor(account);
+      const since = lastSeq();
+
+      const records = await provider.listResources('bucket', scopeOf(account, 'global'), {}, {});
+
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.every((r) => r.tagsUnknown === true && !('public' in r.fields))).toBe(true);
+      for (const operation of [
+        'GetBucketTagging',
+        'GetPublicAccessBlock',
+        'GetBucketPolicyStatus',
+        'GetBucketEncryption',
+        'GetBucketVersioning',
+      ]) {
+        expect(callsTo(operation, since)).toBe(0);
+      }
+    });
+
+    /** Runs a plan through the executor against each AWS account, one adapter per account. */
+    async function askEveryAccount(input: Omit<QueryPlanInput, 'version'>) {
+      const plan = QueryPlanSchema.parse({ version: 1, ...input });
+      const ids: string[] = [];
+      const warnings: string[] = [];
+      for (const account of awsAccounts) {
+        const result = await executePlan(plan, {
+          providers: new Map([['aws', providerFor(account)]]),
+          defaultProviders: ['aws'],
+          now: new Date(ANCHOR_MS),
+          concurrency: 4,
+          logEventLimit: 100,
+          trace: createTrace({ now: () => 0, requestId: 'integration' }),
+        });
+        expect(result.coverage.every((c) => c.status === 'ok')).toBe(true);
+        ids.push(...result.rows.map((r) => String(r.id)));
+        warnings.push(...result.warnings);
+      }
+      return { ids: ids.sort(), warnings };
+    }
+
+    it.each([
+      {
+        question: 'public buckets',
+        input: { action: 'list', resource: 'bucket', filters: [{ field: 'public', op: 'eq', value: true }] },
+        expected: () => estate.buckets.filter((b) => b.provider === 'aws' && b.publicAccess).map((b) => b.id),
+      },
+      {
+        question: 'unencrypted buckets',
+        input: {
+          action: 'list',
+          resource: 'bucket',
+          filters: [{ field: 'encrypted', op: 'eq', value: false }],
+        },
+        expected: () => estate.buckets.filter((b) => b.provider === 'aws' && !b.encrypted).map((b) => b.id),
+      },
+      {
+        question: 'buckets without versioning and without an owner tag',
+        input: {
+          action: 'list',
+          resource: 'bucket',
+          filters: [
+            { field: 'versioning', op: 'ne', value: true },
+            { field: 'tag:owner', op: 'not_exists' },
+          ],
+        },
+        expected: () =>
+          estate.buckets
+            .filter((b) => b.provider === 'aws' && !b.versioning && !hasTag(b.tags, 'owner'))
+            .map((b) => b.id),
+      },
+      {
+        question: 'functions without an owner tag',
+        input: { action: 'list', resource: 'function', filters: [{ field: 'tag:Owner', op: 'not_exists' }] },
+        expected: () =>
+          estate.functions.filter((f) => f.provider === 'aws' && !hasTag(f.tags, 'owner')).map((f) => f.name),
+      },
+    ] satisfies readonly {
+      question: string;
+      input: Omit<QueryPlanInput, 'version'>;
+      expected: () => string[];
+    }[])('answers $question exactly as the estate has it', async ({ input, expected }) => {
+      const truth = expected().sort();
+
+      const { ids, warnings } = await askEveryAccount(input);
+
+      expect(truth.length).toBeGreaterThan(0);
+      expect(ids).toEqual(truth);
+      expect(warnings).toEqual([]);
+    });
+
+    it('excludes functions whose tags are denied, with a warning, instead of calling them untagged', async () => {
+      emulator.faults.add({ kind: 'denied', provider: 'aws', service: 'lambda', operation: 'ListTags' });
+
+      const { ids, warnings } = await askEveryAccount({
+        action: 'list',
+        resource: 'function',
+        filters: [{ field: 'tag:owner', op: 'not_exists' }],
+      });
+
+      expect(ids).toEqual([]);
+      expect(warnings.length).toBeGreaterThan(0);
+      expect(warnings.every((w) => w.startsWith('AWS: tags could not be read'))).toBe(true);
+    });
   });
 
   describe('metrics', () => {

@@ -174,11 +174,11 @@ export function createAwsProvider(settings: AwsProviderSettings, deps: AwsProvid
         case 'volume':
           return listVolumes(context, scope, hints, signal);
         case 'function':
-          return listFunctions(context, scope, signal);
+          return listFunctions(context, scope, hints, signal);
         case 'database':
           return listDatabases(context, scope, signal);
         case 'bucket':
-          return listBuckets(context, scope, signal);
+          return listBuckets(context, scope, hints, signal);
         case 'log_group':
           return listLogGroups(context, scope, signal);
       }

@@ -1,9 +1,10 @@
 import type { Bucket, ListBucketsCommandOutput } from '@aws-sdk/client-s3';
 import { SreError } from '../../core/errors/sre-error.js';
-import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
 import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { readAllPages } from './read-all-pages.js';
+import { listBucketDetailFields, readBucketDetails } from './read-bucket-details.js';
 import { runAwsCall } from './run-aws-call.js';
 import { sortById } from './sort-by-id.js';
 import { toBucketRecord, toBucketRegion } from './to-bucket-record.js';
@@ -11,16 +12,21 @@ import { toCallKey } from './to-call-key.js';
 
 /** GetBucketLocation calls in flight at once, for buckets whose region ListBuckets did not give. */
 const LOCATION_CONCURRENCY = 8;
+/** Buckets whose details (tags, public, encrypted, versioning) are read at once. */
+const DETAIL_CONCURRENCY = 8;
 
 /**
  * Every S3 bucket of the account (ListBuckets is account-wide: the executor passes region
  * `global`), all pages. Each bucket's region comes from ListBuckets' `BucketRegion` when present,
  * else from one GetBucketLocation call per bucket (bounded concurrency). With a regional scope
  * only the buckets of that region are returned. A bucket deleted between the two calls is skipped.
+ * `tags`, `public`, `encrypted` and `versioning` are read per bucket, in its region, only when
+ * `hints.fields` asks for them (see `readBucketDetails`), at most 8 buckets at once.
  */
 export async function listBuckets(
   context: AwsAdapterContext,
   scope: ScopeTarget,
+  hints: ListHints,
   signal?: AbortSignal,
 ): Promise<ResourceRecord[]> {
   const regions = await context.regions();
@@ -71,11 +77,20 @@ export async function listBuckets(
       throw error;
     }
   });
-  const records: ResourceRecord[] = [];
-  for (const entry of located) {
-    if (entry === undefined) continue;
-    if (scope.region !== 'global' && entry.region !== scope.region) continue;
-    records.push(toBucketRecord(entry.bucket, scope.account, entry.region));
+  const inScope = located.filter(
+    (entry): entry is NonNullable<typeof entry> =>
+      entry !== undefined && (scope.region === 'global' || entry.region === scope.region),
+  );
+  const needed = listBucketDetailFields(hints);
+  if (needed.length === 0) {
+    return sortById(inScope.map((entry) => toBucketRecord(entry.bucket, scope.account, entry.region)));
   }
-  return sortById(records);
+  const detailed = await mapWithConcurrency(inScope, DETAIL_CONCURRENCY, async (entry) => {
+    const address = { name: entry.bucket.Name ?? '', account: scope.account, region: entry.region };
+    const details = await readBucketDetails(context, address, needed, signal);
+    return details === undefined
+      ? undefined
+      : toBucketRecord(entry.bucket, scope.account, entry.region, details);
+  });
+  return sortById(detailed.filter((record) => record !== undefined));
 }

@@ -39,11 +39,7 @@ export function listBucketDetailFields(hints: ListHints): BucketDetailField[] {
 }
 
 /** A detail value: the answer, the "missing" default, `null` when denied; `gone` passes through. */
-function valueOf<T, V>(
-  detail: ResourceDetail<T>,
-  read: (value: T) => V,
-  whenMissing: V,
-): V | null | 'gone' {
+function valueOf<T, V>(detail: ResourceDetail<T>, read: (value: T) => V, whenMissing: V): V | null | 'gone' {
   switch (detail.status) {
     case 'read':
       return read(detail.value);
@@ -87,7 +83,8 @@ export async function readBucketDetails(
         const detail = await readResourceDetail(
           context.runner,
           keyOf('GetBucketTagging'),
-          (abortSignal) => client.send(new module.GetBucketTaggingCommand({ Bucket: bucket.name }), { abortSignal }),
+          (abortSignal) =>
+            client.send(new module.GetBucketTaggingCommand({ Bucket: bucket.name }), { abortSignal }),
           { ...options, missingCodes: ['NoSuchTagSet'] },
         );
         const value = valueOf(detail, (output) => toTagMap(output.TagSet), {});
@@ -167,7 +164,8 @@ export async function readBucketPublic(
   const block = await readResourceDetail(
     context.runner,
     keyOf('GetPublicAccessBlock'),
-    (abortSignal) => client.send(new module.GetPublicAccessBlockCommand({ Bucket: bucket.name }), { abortSignal }),
+    (abortSignal) =>
+      client.send(new module.GetPublicAccessBlockCommand({ Bucket: bucket.name }), { abortSignal }),
     { ...options, missingCodes: ['NoSuchPublicAccessBlockConfiguration'] },
   );
   if (block.status === 'gone') return 'gone';

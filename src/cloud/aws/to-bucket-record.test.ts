@@ -28,7 +28,23 @@ describe('toBucketRecord', () => {
       account: '1',
       region: 'eu-west-1',
       tags: {},
+      tagsUnknown: true,
       fields: { created_time: '2023-01-01T00:00:00.000Z' },
     });
+  });
+
+  it('adds the details read per bucket; tags read are known, even when empty', () => {
+    const record = toBucketRecord({ Name: 'site', CreationDate: new Date(0) }, '1', 'eu-west-1', {
+      fields: { public: true, encrypted: null },
+      tags: {},
+    });
+
+    expect(record.fields).toEqual({
+      created_time: '1970-01-01T00:00:00.000Z',
+      public: true,
+      encrypted: null,
+    });
+    expect(record.tags).toEqual({});
+    expect(record).not.toHaveProperty('tagsUnknown');
   });
 });

@@ -1,14 +1,21 @@
 import type { Bucket } from '@aws-sdk/client-s3';
 import type { ResourceRecord } from '../../core/ports/cloud-port.js';
 import { compactFields } from './compact-fields.js';
+import type { BucketDetails } from './read-bucket-details.js';
 import { toIsoTime } from './to-iso-time.js';
 
 /**
- * Normalizes an S3 bucket (ListBuckets) whose region is known. Only `created_time` is filled:
- * public access, encryption, versioning and tags each need another call per bucket and are left
- * absent (unknown) rather than guessed.
+ * Normalizes an S3 bucket (ListBuckets) whose region is known. ListBuckets gives only
+ * `created_time`: public access, encryption, versioning and tags each need another call per
+ * bucket, made only when the plan needs them (`details`, see `readBucketDetails`). Fields not read
+ * stay absent and tags not read are marked `tagsUnknown`, never guessed.
  */
-export function toBucketRecord(bucket: Bucket, account: string, region: string): ResourceRecord {
+export function toBucketRecord(
+  bucket: Bucket,
+  account: string,
+  region: string,
+  details: BucketDetails = { fields: {} },
+): ResourceRecord {
   const name = bucket.Name ?? '';
   return {
     provider: 'aws',
@@ -17,8 +24,9 @@ export function toBucketRecord(bucket: Bucket, account: string, region: string):
     name,
     account,
     region,
-    tags: {},
-    fields: compactFields({ created_time: toIsoTime(bucket.CreationDate) }),
+    tags: details.tags ?? {},
+    fields: { ...compactFields({ created_time: toIsoTime(bucket.CreationDate) }), ...details.fields },
+    ...(details.tags === undefined ? { tagsUnknown: true } : {}),
   };
 }
 

@@ -18,7 +18,13 @@ describe('toFunctionRecord', () => {
 
     const record = toFunctionRecord(config, scope, now);
 
-    expect(record).toMatchObject({ kind: 'function', id: 'payments', name: 'payments', tags: {} });
+    expect(record).toMatchObject({
+      kind: 'function',
+      id: 'payments',
+      name: 'payments',
+      tags: {},
+      tagsUnknown: true,
+    });
     expect(record.fields).toEqual({
       runtime: 'python3.8',
       runtime_deprecated: true,

@@ -20,7 +20,8 @@ export function toFunctionState(nativeState: string | undefined): NormalizedStat
  * Normalizes a Lambda function (ListFunctions). The id is the function name (unique per account
  * and region). `runtime_deprecated` is judged at `now` from {@link isLambdaRuntimeDeprecated};
  * it is absent for container-image functions and runtimes the table does not know. ListFunctions
- * returns no tags (they need one ListTags call per function), so `tags` is empty.
+ * returns no tags (they need one ListTags call per function, see `listFunctions`), so `tags` is
+ * empty and marked `tagsUnknown`.
  */
 export function toFunctionRecord(
   config: FunctionConfiguration,
@@ -48,5 +49,6 @@ export function toFunctionRecord(
       // Lambda writes to /aws/lambda/<name> unless advanced logging points elsewhere.
       log_group: config.LoggingConfig?.LogGroup ?? (name === '' ? undefined : `/aws/lambda/${name}`),
     }),
+    tagsUnknown: true,
   };
 }

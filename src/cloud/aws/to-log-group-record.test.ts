@@ -16,6 +16,8 @@ describe('toLogGroupRecord', () => {
       kind: 'log_group',
       id: '/aws/lambda/payments',
       name: '/aws/lambda/payments',
+      tags: {},
+      tagsUnknown: true,
     });
     expect(record.fields).toEqual({
       created_time: '2023-11-14T22:13:20.000Z',

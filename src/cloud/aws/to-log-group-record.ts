@@ -3,7 +3,11 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import { compactFields } from './compact-fields.js';
 import { toIsoTime } from './to-iso-time.js';
 
-/** Normalizes a CloudWatch Logs log group (DescribeLogGroups). Id and name are the log group name. */
+/**
+ * Normalizes a CloudWatch Logs log group (DescribeLogGroups). Id and name are the log group name.
+ * DescribeLogGroups returns no tags and they are not read per group yet (the emulator answers
+ * neither ListTagsForResource nor ListTagsLogGroup), so tags are always marked `tagsUnknown`.
+ */
 export function toLogGroupRecord(
   group: LogGroup,
   scope: Pick<ScopeTarget, 'account' | 'region'>,
@@ -22,5 +26,6 @@ export function toLogGroupRecord(
       retention_days: group.retentionInDays,
       stored_bytes: group.storedBytes,
     }),
+    tagsUnknown: true,
   };
 }

@@ -7,13 +7,16 @@ import type { LogSearchRequest } from '../../core/ports/cloud-port.js';
  * cannot close it to add operators of its own.
  */
 export function quoteLoggingString(text: string): string {
-  const escaped = text.replace(/[\\"\n\t\u0000-\u001f\u007f]/g, (char) => {
-    if (char === '\\') return '\\\\';
-    if (char === '"') return '\\"';
-    if (char === '\n') return '\\n';
-    if (char === '\t') return '\\t';
-    return ' ';
-  });
+  let escaped = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (char === '\\') escaped += '\\\\';
+    else if (char === '"') escaped += '\\"';
+    else if (char === '\n') escaped += '\\n';
+    else if (char === '\t') escaped += '\\t';
+    else if (code < 0x20 || code === 0x7f) escaped += ' ';
+    else escaped += char;
+  }
   return `"${escaped}"`;
 }
 

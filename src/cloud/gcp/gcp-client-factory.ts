@@ -161,8 +161,9 @@ function withSignal<T>(signal: AbortSignal, start: () => Cancellable<T>): Promis
   });
 }
 
-function third<T>(tuple: readonly unknown[]): T | undefined {
-  return tuple[2] as T | undefined;
+/** The error of a Storage reply whose JSON body the library could not parse (it does not throw itself). */
+function unparseable(operation: string): SyntaxError {
+  return new SyntaxError(`Cloud Storage ${operation} returned a body that is not valid JSON.`);
 }
 
 /** How the gax clients authenticate: a shared ADC `GoogleAuth`, or a fixed-token client for loopback. */
@@ -245,7 +246,8 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
         await client.initialize();
         const call = client.innerApiCalls.aggregatedList as (request: unknown, options: CallOptions) => Cancellable<unknown[]>;
         const tuple = await withSignal(signal, () => call(request, pageCallOptions()));
-        return third<R>(tuple) ?? ({} as R);
+        // The raw response is the third element; gax always sets it for a page call.
+        return (tuple[2] ?? {}) as R;
       };
       return {
         aggregatedListInstances: (request, { signal }) => pageOf<InstanceAggregatedList>(instances, request, signal),
@@ -298,7 +300,9 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
               ...(request.pageToken === undefined ? {} : { pageToken: request.pageToken }),
             }),
           );
-          const token = (apiResponse as { nextPageToken?: unknown } | undefined)?.nextPageToken;
+          // Storage keeps a body it cannot parse as a string (and then lists nothing): never an empty success.
+          if (typeof apiResponse !== 'object' || apiResponse === null) throw unparseable('buckets.list');
+          const token = (apiResponse as { nextPageToken?: unknown }).nextPageToken;
           return {
             buckets: buckets.map((bucket) => bucket.metadata),
             ...(typeof token === 'string' && token !== '' ? { nextPageToken: token } : {}),
@@ -306,6 +310,7 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
         },
         getBucketIamPolicy: async (bucket, { signal }) => {
           const [policy] = await withSignal(signal, () => storage.bucket(bucket).iam.getPolicy({ requestedPolicyVersion: 3 }));
+          if (typeof policy !== 'object' || (policy as unknown) === null) throw unparseable('buckets.getIamPolicy');
           return {
             bindings: (policy.bindings as { role?: unknown; members?: unknown }[] | undefined ?? []).map((binding) => ({
               role: typeof binding.role === 'string' ? binding.role : '',

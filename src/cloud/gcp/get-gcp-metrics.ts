@@ -7,6 +7,7 @@ import { readGcpPages } from './read-gcp-pages.js';
 import { runGcpCall } from './run-gcp-call.js';
 import { toCallKey } from './to-call-key.js';
 import { toProtoTimestamp } from './to-iso-time.js';
+import { toNumber } from './to-number.js';
 
 /** `timeSeries.list` page size: the default and the largest are 100,000 (points, in FULL view). */
 const MONITORING_MAX_PAGE_SIZE = 100_000;
@@ -16,15 +17,12 @@ const MIN_ALIGNMENT_SECONDS = 60;
 function pointValue(value: { doubleValue?: number | null; int64Value?: unknown } | null | undefined): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value.doubleValue === 'number') return value.doubleValue;
-  const raw = value.int64Value;
-  if (raw === null || raw === undefined) return undefined;
-  const number = Number(typeof raw === 'number' ? raw : String(raw));
-  return Number.isFinite(number) ? number : undefined;
+  return toNumber(value.int64Value);
 }
 
 function pointTime(point: { interval?: { endTime?: { seconds?: unknown; nanos?: number | null } | null } | null }): string {
   const end = point.interval?.endTime;
-  return `${String(end?.seconds ?? '')}.${String(end?.nanos ?? 0)}`;
+  return `${String(toNumber(end?.seconds) ?? '')}.${String(end?.nanos ?? 0)}`;
 }
 
 /**

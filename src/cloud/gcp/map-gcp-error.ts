@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../core/errors/error-catalogue.js';
 import { SreError } from '../../core/errors/sre-error.js';
+import { toNumber } from './to-number.js';
 
 /** What the caller knows about the failed call, to make the error precise. */
 export interface GcpErrorContext {
@@ -182,13 +183,7 @@ function durationSeconds(value: unknown): number | undefined {
     return match ? Number(match[1]) : undefined;
   }
   if (!isRecord(value)) return undefined;
-  const rawSeconds = value.seconds;
-  const seconds =
-    typeof rawSeconds === 'number'
-      ? rawSeconds
-      : typeof rawSeconds === 'string' || (isRecord(rawSeconds) && typeof rawSeconds.toString === 'function')
-        ? Number(String(rawSeconds))
-        : 0;
+  const seconds = toNumber(value.seconds) ?? 0;
   const nanos = typeof value.nanos === 'number' ? value.nanos : 0;
   const total = seconds + nanos / 1e9;
   return Number.isFinite(total) ? total : undefined;
@@ -360,6 +355,11 @@ function classifyStatus(status: string, httpStatus: number | undefined): GcpClou
       return httpStatus !== undefined && httpStatus >= 500 ? 'CLOUD_UNAVAILABLE' : undefined;
     case 'DEADLINE_EXCEEDED':
       return 'CLOUD_TIMEOUT';
+    case 'UNIMPLEMENTED':
+    case 'ALREADY_EXISTS':
+    case 'DATA_LOSS':
+      // Nothing the caller can fix or wait out; keep the status visible in the message.
+      return 'CLOUD_UNKNOWN';
     default:
       return undefined;
   }
@@ -417,10 +417,10 @@ function readRetryAfterHeader(headers: Readonly<Record<string, string>>, now: ()
  */
 export function redactGcpMessage(message: string): string {
   const text = message
+    .replace(/((?:access_token|key|X-Goog-Signature|Signature)=)[^&\s"]+/gi, '$1[redacted]')
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
     .replace(/\bya29\.[A-Za-z0-9._-]+/g, '[redacted token]')
     .replace(/\bAIza[0-9A-Za-z_-]{20,}/g, '[redacted key]')
-    .replace(/((?:access_token|key|X-Goog-Signature|Signature)=)[^&\s"]+/gi, '$1[redacted]')
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > 400 ? `${text.slice(0, 397)}...` : text;

@@ -2,6 +2,7 @@ import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-por
 import { compactFields } from './compact-fields.js';
 import type { SqlInstance } from './gcp-sdk-types.js';
 import { toIsoTime } from './to-iso-time.js';
+import { toNumber } from './to-number.js';
 
 /**
  * Cloud SQL instance state → normalized state
@@ -63,12 +64,6 @@ function unwrap<T>(value: T | { readonly value?: T | null } | null | undefined):
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'object' && 'value' in value) return value.value ?? undefined;
   return value as T;
-}
-
-function toNumber(value: unknown): number | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  const number = Number(typeof value === 'object' ? String(value) : value);
-  return Number.isFinite(number) ? number : undefined;
 }
 
 /**

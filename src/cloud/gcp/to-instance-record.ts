@@ -1,4 +1,4 @@
-import type { NormalizedState, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
 import { compactFields } from './compact-fields.js';
 import { toRegionOfZone, toShortName } from './gcp-names.js';
 import type { ComputeInstance } from './gcp-sdk-types.js';

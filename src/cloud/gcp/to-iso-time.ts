@@ -1,6 +1,8 @@
+import { toNumber } from './to-number.js';
+
 /** A protobuf `Timestamp` as the GAPIC clients decode it (`seconds` is an int64, often a string). */
 export interface ProtoTimestamp {
-  readonly seconds?: number | string | { toString(): string } | null;
+  readonly seconds?: unknown;
   readonly nanos?: number | null;
 }
 
@@ -18,7 +20,8 @@ export function toIsoTime(value: string | number | Date | ProtoTimestamp | null 
   else if (typeof value === 'string') ms = Date.parse(value);
   else {
     if (value.seconds === null || value.seconds === undefined) return undefined;
-    const seconds = Number(String(value.seconds));
+    const seconds = toNumber(value.seconds);
+    if (seconds === undefined) return undefined;
     ms = seconds * 1000 + Math.floor((value.nanos ?? 0) / 1_000_000);
   }
   return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;

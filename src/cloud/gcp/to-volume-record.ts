@@ -3,6 +3,7 @@ import { compactFields } from './compact-fields.js';
 import { toRegionOfZone, toShortName } from './gcp-names.js';
 import type { ComputeDisk } from './gcp-sdk-types.js';
 import { toIsoTime } from './to-iso-time.js';
+import { toNumber } from './to-number.js';
 
 /** How a disk (or database, or bucket) is encrypted at rest. */
 export type GcpEncryptionType = 'google-managed' | 'customer-managed' | 'customer-supplied';
@@ -34,16 +35,13 @@ export function toVolumeState(status: string | null | undefined, attached: boole
       return 'failed';
     case 'DELETING':
       return 'terminated';
+    case 'UNAVAILABLE':
+    case null:
+    case undefined:
+      return 'unknown';
     default:
       return 'unknown';
   }
-}
-
-/** A number from an int64 as the client decodes it (a string, a number or a Long). */
-function toNumber(value: string | number | { toString(): string } | null | undefined): number | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  const number = Number(typeof value === 'number' ? value : value.toString());
-  return Number.isFinite(number) ? number : undefined;
 }
 
 /**

@@ -5,8 +5,13 @@ const RELATIVE_TIME = /^now-(\d+)(m|h|d|w)$/;
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
 
-/** The value of a normalized field of a record (`tag:KEY` reads a tag, case-insensitively on the key). */
+/**
+ * The value of a normalized field of a record (`tag:KEY` reads a tag, case-insensitively on the key).
+ * `undefined` = the record has no such value; `null` = the adapter could not read it (a `null`
+ * field, or any tag field of a record with `tagsUnknown`), see `ListHints.fields`.
+ */
 export function readField(record: ResourceRecord, field: string): FieldValue | undefined {
+  if (record.tagsUnknown === true && (field === 'tags' || field.startsWith('tag:'))) return null;
   switch (field) {
     case 'id':
       return record.id;
@@ -24,10 +29,12 @@ export function readField(record: ResourceRecord, field: string): FieldValue | u
       const stored = record.fields.family;
       if (stored !== undefined) return stored;
       const type = record.fields.type;
+      if (type === null) return null;
       return typeof type === 'string' ? familyOf(type) : undefined;
     }
     case 'size': {
       const type = record.fields.type;
+      if (type === null) return null;
       return typeof type === 'string' && type.includes('.') ? type.slice(type.indexOf('.') + 1) : undefined;
     }
     default:
@@ -40,8 +47,7 @@ export function readField(record: ResourceRecord, field: string): FieldValue | u
     const match = Object.keys(record.tags).find((k) => k.toLowerCase() === lower);
     return match === undefined ? undefined : record.tags[match];
   }
-  const value = record.fields[field];
-  return value === null ? undefined : value;
+  return record.fields[field];
 }
 
 /** The family of an instance type: `t3` of `t3.micro`, `Standard_D2s_v3` → `D`-series as `dsv3`, `e2` of `e2-medium`. */
@@ -60,7 +66,8 @@ export function familyOf(type: string): string {
 function resolveValue(value: unknown, now: Date): unknown {
   if (typeof value === 'string') {
     const match = RELATIVE_TIME.exec(value);
-    if (match) return new Date(now.getTime() - Number(match[1]) * (UNIT_MS[match[2] ?? 'd'] ?? 0)).toISOString();
+    if (match)
+      return new Date(now.getTime() - Number(match[1]) * (UNIT_MS[match[2] ?? 'd'] ?? 0)).toISOString();
   }
   return value;
 }
@@ -71,7 +78,8 @@ function compare(actual: FieldValue, expected: unknown): number | undefined {
     if (ISO_TIME.test(actual) && ISO_TIME.test(expected)) return Date.parse(actual) - Date.parse(expected);
     const a = Number(actual);
     const b = Number(expected);
-    if (actual.trim() !== '' && expected.trim() !== '' && Number.isFinite(a) && Number.isFinite(b)) return a - b;
+    if (actual.trim() !== '' && expected.trim() !== '' && Number.isFinite(a) && Number.isFinite(b))
+      return a - b;
     return actual.localeCompare(expected);
   }
   if (typeof actual === 'string' && typeof expected === 'number') {
@@ -91,9 +99,15 @@ function equals(actual: FieldValue | undefined, expected: unknown): boolean {
   return actual.toLowerCase() === String(expected).toLowerCase();
 }
 
-/** True when a record satisfies one filter at `now` (relative values like `now-30d` are resolved against it). */
+/**
+ * True when a record satisfies one filter at `now` (relative values like `now-30d` are resolved
+ * against it). A field the adapter could not read (`null`, or tags with `tagsUnknown`) matches no
+ * operator, not even `not_exists`, `ne` or `not_in`: the record is left out rather than wrongly
+ * counted as lacking the value (the executor warns about it).
+ */
 export function matchesFilter(record: ResourceRecord, filter: PlanFilter, now: Date): boolean {
   const actual = readField(record, filter.field);
+  if (actual === null) return false;
   const expected = resolveValue(filter.value, now);
   switch (filter.op) {
     case 'exists':
@@ -109,14 +123,14 @@ export function matchesFilter(record: ResourceRecord, filter: PlanFilter, now: D
     case 'not_in':
       return !(Array.isArray(expected) && expected.some((e) => equals(actual, e)));
     case 'contains':
-      return actual !== undefined && actual !== null && String(actual).toLowerCase().includes(String(expected).toLowerCase());
+      return actual !== undefined && String(actual).toLowerCase().includes(String(expected).toLowerCase());
     case 'prefix':
-      return actual !== undefined && actual !== null && String(actual).toLowerCase().startsWith(String(expected).toLowerCase());
+      return actual !== undefined && String(actual).toLowerCase().startsWith(String(expected).toLowerCase());
     case 'gt':
     case 'gte':
     case 'lt':
     case 'lte': {
-      if (actual === undefined || actual === null) return false;
+      if (actual === undefined) return false;
       const c = compare(actual, expected);
       if (c === undefined) return false;
       return filter.op === 'gt' ? c > 0 : filter.op === 'gte' ? c >= 0 : filter.op === 'lt' ? c < 0 : c <= 0;

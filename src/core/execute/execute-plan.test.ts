@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { SreError } from '../errors/sre-error.js';
-import type { CloudProvider, ResourceKind, ResourceRecord, ScopeTarget } from '../ports/cloud-port.js';
-import { QueryPlanSchema, type QueryPlanInput } from '../plan/query-plan.js';
+import type {
+  CloudProvider,
+  ListHints,
+  ResourceKind,
+  ResourceRecord,
+  ScopeTarget,
+} from '../ports/cloud-port.js';
+import { QueryPlanSchema, type PlanFilter, type QueryPlanInput } from '../plan/query-plan.js';
 import { createTrace } from '../trace/create-trace.js';
 import { executePlan, type ExecuteDeps } from './execute-plan.js';
 
 const NOW = new Date('2026-11-25T12:02:30.000Z');
 
-function instance(id: string, region: string, fields: Record<string, string | number | boolean>, tags: Record<string, string> = {}): ResourceRecord {
-  return { provider: 'aws', kind: 'instance', id, name: tags.Name ?? '', account: '111111111111', region, tags, fields };
+function instance(
+  id: string,
+  region: string,
+  fields: Record<string, string | number | boolean>,
+  tags: Record<string, string> = {},
+): ResourceRecord {
+  return {
+    provider: 'aws',
+    kind: 'instance',
+    id,
+    name: tags.Name ?? '',
+    account: '111111111111',
+    region,
+    tags,
+    fields,
+  };
 }
 
 const RECORDS: ResourceRecord[] = [
@@ -21,13 +41,19 @@ const RECORDS: ResourceRecord[] = [
 interface FakeOptions {
   failRegion?: { region: string; error: SreError };
   metrics?: Record<string, number>;
+  records?: readonly ResourceRecord[];
 }
 
-function fakeAws(options: FakeOptions = {}): CloudProvider & { metricCalls: ScopeTarget[] } {
+function fakeAws(
+  options: FakeOptions = {},
+): CloudProvider & { metricCalls: ScopeTarget[]; listHints: ListHints[] } {
   const metricCalls: ScopeTarget[] = [];
+  const listHints: ListHints[] = [];
+  const records = options.records ?? RECORDS;
   return {
     provider: 'aws',
     metricCalls,
+    listHints,
     listScopes: () =>
       Promise.resolve([
         { provider: 'aws', account: '111111111111', region: 'us-east-1' },
@@ -35,9 +61,10 @@ function fakeAws(options: FakeOptions = {}): CloudProvider & { metricCalls: Scop
       ]),
     serviceFor: (kind) => (kind === 'metrics' ? 'cloudwatch' : kind === 'instance' ? 'ec2' : String(kind)),
     isGlobal: (kind: ResourceKind) => kind === 'bucket',
-    listResources: (_kind, scope) => {
+    listResources: (_kind, scope, hints) => {
+      listHints.push(hints);
       if (options.failRegion?.region === scope.region) return Promise.reject(options.failRegion.error);
-      return Promise.resolve(RECORDS.filter((r) => r.region === scope.region));
+      return Promise.resolve(records.filter((r) => scope.region === 'global' || r.region === scope.region));
     },
     getMetrics: (request, scope) => {
       metricCalls.push(scope);
@@ -64,7 +91,11 @@ const plan = (input: Omit<QueryPlanInput, 'version'>) => QueryPlanSchema.parse({
 describe('executePlan', () => {
   it('lists matching records in a deterministic order with full coverage', async () => {
     const result = await executePlan(
-      plan({ action: 'list', resource: 'instance', filters: [{ field: 'state', op: 'eq', value: 'running' }] }),
+      plan({
+        action: 'list',
+        resource: 'instance',
+        filters: [{ field: 'state', op: 'eq', value: 'running' }],
+      }),
       deps(fakeAws()),
     );
 
@@ -98,7 +129,10 @@ describe('executePlan', () => {
   });
 
   it('groups by a field, largest group first then by key', async () => {
-    const result = await executePlan(plan({ action: 'group', resource: 'instance', groupBy: ['type'] }), deps(fakeAws()));
+    const result = await executePlan(
+      plan({ action: 'group', resource: 'instance', groupBy: ['type'] }),
+      deps(fakeAws()),
+    );
 
     expect(result.groups).toEqual([
       { key: 't3.micro', count: 2 },
@@ -124,7 +158,10 @@ describe('executePlan', () => {
       ['i-2', 91.5],
       ['i-4', 80.01],
     ]);
-    expect(result.metricWindow).toMatchObject({ start: '2026-11-25T11:00:00.000Z', end: '2026-11-25T12:00:00.000Z' });
+    expect(result.metricWindow).toMatchObject({
+      start: '2026-11-25T11:00:00.000Z',
+      end: '2026-11-25T12:00:00.000Z',
+    });
     expect(provider.metricCalls).toHaveLength(2);
   });
 
@@ -140,17 +177,136 @@ describe('executePlan', () => {
   });
 
   it('skips a provider that is not configured and fails when none is left', async () => {
-    const run = executePlan(plan({ action: 'list', resource: 'instance', scope: { providers: ['gcp'] } }), deps(fakeAws()));
+    const run = executePlan(
+      plan({ action: 'list', resource: 'instance', scope: { providers: ['gcp'] } }),
+      deps(fakeAws()),
+    );
 
     await expect(run).rejects.toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
   });
 
   it('reads only the regions a zone filter implies', async () => {
     const result = await executePlan(
-      plan({ action: 'list', resource: 'instance', filters: [{ field: 'zone', op: 'eq', value: 'eu-west-1a' }] }),
+      plan({
+        action: 'list',
+        resource: 'instance',
+        filters: [{ field: 'zone', op: 'eq', value: 'eu-west-1a' }],
+      }),
       deps(fakeAws()),
     );
 
     expect(result.coverage.map((c) => c.region)).toEqual(['eu-west-1']);
+  });
+
+  describe('fields an adapter could not read', () => {
+    function fn(id: string, tags: Record<string, string> | 'unknown'): ResourceRecord {
+      return {
+        provider: 'aws',
+        kind: 'function',
+        id,
+        name: id,
+        account: '111111111111',
+        region: 'us-east-1',
+        tags: tags === 'unknown' ? {} : tags,
+        fields: {},
+        ...(tags === 'unknown' ? { tagsUnknown: true } : {}),
+      };
+    }
+    function bucket(id: string, isPublic: boolean | null): ResourceRecord {
+      return {
+        provider: 'aws',
+        kind: 'bucket',
+        id,
+        name: id,
+        account: '111111111111',
+        region: 'us-east-1',
+        tags: {},
+        fields: { public: isPublic },
+      };
+    }
+
+    it('asks the adapter for the fields the plan filters, groups and sorts on', async () => {
+      const provider = fakeAws();
+
+      await executePlan(
+        plan({
+          action: 'list',
+          resource: 'instance',
+          filters: [{ field: 'tag:Owner', op: 'not_exists' }],
+          groupBy: ['family'],
+          sort: [{ field: 'launch_time', direction: 'desc' }],
+        }),
+        deps(provider),
+      );
+
+      expect(provider.listHints).toEqual([
+        { fields: ['family', 'launch_time', 'tags', 'type'] },
+        { fields: ['family', 'launch_time', 'tags', 'type'] },
+      ]);
+    });
+
+    it('leaves out functions whose tags are unknown from "without an owner tag", with one warning', async () => {
+      const records = [
+        fn('f-owned', { owner: 'ann' }),
+        fn('f-bare', {}),
+        fn('f-unknown-1', 'unknown'),
+        fn('f-unknown-2', 'unknown'),
+      ];
+
+      const result = await executePlan(
+        plan({ action: 'list', resource: 'function', filters: [{ field: 'tag:owner', op: 'not_exists' }] }),
+        deps(fakeAws({ records })),
+      );
+
+      expect(result.rows.map((r) => r.id)).toEqual(['f-bare']);
+      expect(result.warnings).toEqual([
+        'AWS: tags could not be read for 2 of 4 functions (access denied or not supported); they are left out of the answer rather than guessed.',
+      ]);
+    });
+
+    it.each<{ filter: PlanFilter; expected: string[] }>([
+      { filter: { field: 'public', op: 'eq', value: true }, expected: ['b-public'] },
+      { filter: { field: 'public', op: 'ne', value: true }, expected: ['b-private'] },
+      { filter: { field: 'public', op: 'not_exists' }, expected: [] },
+      { filter: { field: 'public', op: 'not_in', value: ['true'] }, expected: ['b-private'] },
+    ])('never matches an unreadable public flag with $filter.op', async ({ filter, expected }) => {
+      const records = [bucket('b-public', true), bucket('b-private', false), bucket('b-denied', null)];
+
+      const result = await executePlan(
+        plan({ action: 'list', resource: 'bucket', filters: [filter] }),
+        deps(fakeAws({ records })),
+      );
+
+      expect(result.rows.map((r) => r.id)).toEqual(expected);
+      expect(result.warnings).toHaveLength(1);
+      expect(result.warnings[0]).toContain('public could not be read for 1 of 3 buckets');
+    });
+
+    it('groups unreadable values as (unknown) and warns once', async () => {
+      const records = [bucket('b-1', true), bucket('b-2', null), bucket('b-3', null)];
+
+      const result = await executePlan(
+        plan({ action: 'group', resource: 'bucket', groupBy: ['public'] }),
+        deps(fakeAws({ records })),
+      );
+
+      expect(result.groups).toEqual([
+        { key: '(unknown)', count: 2 },
+        { key: 'true', count: 1 },
+      ]);
+      expect(result.warnings).toEqual([expect.stringContaining('grouped as "(unknown)"') as string]);
+    });
+
+    it('says nothing when every field the plan needs was read', async () => {
+      const records = [bucket('b-1', true), bucket('b-2', false)];
+
+      const result = await executePlan(
+        plan({ action: 'list', resource: 'bucket', filters: [{ field: 'public', op: 'eq', value: true }] }),
+        deps(fakeAws({ records })),
+      );
+
+      expect(result.rows.map((r) => r.id)).toEqual(['b-1']);
+      expect(result.warnings).toEqual([]);
+    });
   });
 });

@@ -14,6 +14,7 @@ import type { PlanFilter, QueryPlan } from '../plan/query-plan.js';
 import { resolveTimeRange } from '../plan/resolve-time-range.js';
 import type { Trace } from '../trace/create-trace.js';
 import { matchesFilters, readField } from './evaluate-filter.js';
+import { listPlanFields, toHintField } from './list-plan-fields.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { isInRegionGroup } from './region-groups.js';
 
@@ -109,7 +110,8 @@ function coverageStatusOf(code: ErrorCode): CoverageStatus {
 
 function regionOfZone(provider: Provider, zone: string): string | undefined {
   if (provider === 'aws' && /^[a-z]{2}-[a-z]+-\d[a-z]$/.test(zone)) return zone.slice(0, -1);
-  if (provider === 'gcp' && /^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone)) return zone.slice(0, zone.lastIndexOf('-'));
+  if (provider === 'gcp' && /^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone))
+    return zone.slice(0, zone.lastIndexOf('-'));
   return undefined;
 }
 
@@ -127,7 +129,9 @@ function plannedRegions(plan: QueryPlan, provider: Provider): string[] {
   return [...new Set(regions)].sort();
 }
 
-function flattenRecord(record: ResourceRecord): Record<string, FieldValue | Readonly<Record<string, string>>> {
+function flattenRecord(
+  record: ResourceRecord,
+): Record<string, FieldValue | Readonly<Record<string, string>>> {
   return {
     provider: record.provider,
     kind: record.kind,
@@ -203,7 +207,10 @@ export async function executePlan(plan: QueryPlan, deps: ExecuteDeps): Promise<E
     );
   }
   if (plan.action === 'metrics' && plan.resource !== 'instance') {
-    throw new SreError('PLAN_UNSUPPORTED', `Metric questions are supported for instances, not for ${plan.resource}s yet.`);
+    throw new SreError(
+      'PLAN_UNSUPPORTED',
+      `Metric questions are supported for instances, not for ${plan.resource}s yet.`,
+    );
   }
 
   const scopes = await deps.trace.span('scopes', async () => resolveScopes(plan, adapters, deps, coverage));
@@ -214,7 +221,7 @@ export async function executePlan(plan: QueryPlan, deps: ExecuteDeps): Promise<E
     case 'count':
     case 'group':
     case 'metrics': {
-      const records = await listRecords(plan, adapters, scopes, deps, coverage);
+      const records = await listRecords(plan, adapters, scopes, deps, coverage, warnings);
       let rows: { record: ResourceRecord; metric?: number | null }[] = records.map((record) => ({ record }));
       let metricWindow: MetricWindow | undefined;
       if (plan.metric !== undefined) {
@@ -246,7 +253,9 @@ export async function executePlan(plan: QueryPlan, deps: ExecuteDeps): Promise<E
           );
         }
         if (records.some((r) => r.provider === 'aws') && metric.name === 'memory') {
-          caveats.add('AWS publishes no memory metric by default; memory values come from the CloudWatch agent (CWAgent mem_used_percent) where it is installed.');
+          caveats.add(
+            'AWS publishes no memory metric by default; memory values come from the CloudWatch agent (CWAgent mem_used_percent) where it is installed.',
+          );
         }
       }
       addStateCaveats(plan, records, caveats);
@@ -257,7 +266,13 @@ export async function executePlan(plan: QueryPlan, deps: ExecuteDeps): Promise<E
         warnings.push(`Showing the first ${plan.limit} of ${count} matching ${plan.resource}s.`);
       }
       const outRows = plan.action === 'count' ? [] : limited.map((r) => toRow(r.record, r.metric));
-      const groups = plan.action === 'group' || plan.groupBy.length > 0 ? groupRows(sorted.map((r) => r.record), plan) : undefined;
+      const groups =
+        plan.action === 'group' || plan.groupBy.length > 0
+          ? groupRows(
+              sorted.map((r) => r.record),
+              plan,
+            )
+          : undefined;
       return {
         rows: plan.action === 'group' ? [] : outRows,
         count,
@@ -265,7 +280,9 @@ export async function executePlan(plan: QueryPlan, deps: ExecuteDeps): Promise<E
         coverage: sortCoverage(coverage),
         warnings,
         caveats: [...caveats],
-        ...(metricWindow === undefined ? {} : { metricWindow, window: { start: metricWindow.start, end: metricWindow.end } }),
+        ...(metricWindow === undefined
+          ? {}
+          : { metricWindow, window: { start: metricWindow.start, end: metricWindow.end } }),
       };
     }
     case 'logs':
@@ -333,9 +350,12 @@ async function resolveScopes(
       const configured = scopes.filter((s) => s.account === account).map((s) => s.region);
       let regions = explicit.length > 0 ? explicit : configured;
       if (plan.scope.regionGroups.length > 0) {
-        regions = regions.filter((r) => plan.scope.regionGroups.some((g) => isInRegionGroup(adapter.provider, r, g)));
+        regions = regions.filter((r) =>
+          plan.scope.regionGroups.some((g) => isInRegionGroup(adapter.provider, r, g)),
+        );
       }
-      for (const region of [...new Set(regions)].sort()) targets.push({ provider: adapter.provider, account, region });
+      for (const region of [...new Set(regions)].sort())
+        targets.push({ provider: adapter.provider, account, region });
     }
     if (targets.length === 0) {
       coverage.push({
@@ -364,8 +384,9 @@ async function readScopes<T>(
   deps.onProgress?.(stage, 0, targets.length);
   const results = await mapWithConcurrency(targets, deps.concurrency, async ({ scope, service }) => {
     try {
-      const value = await deps.trace.span(`${stage} ${scope.provider}/${scope.account}/${scope.region}/${service}`, () =>
-        read(scope),
+      const value = await deps.trace.span(
+        `${stage} ${scope.provider}/${scope.account}/${scope.region}/${service}`,
+        () => read(scope),
       );
       return { scope, service, value };
     } catch (error) {
@@ -414,11 +435,17 @@ async function listRecords(
   scopes: ReadonlyMap<Provider, ScopeTarget[]>,
   deps: ExecuteDeps,
   coverage: CoverageEntry[],
+  warnings: string[],
 ): Promise<ResourceRecord[]> {
   const byProvider = new Map(adapters.map((a) => [a.provider, a]));
   const context = deps.signal === undefined ? {} : { signal: deps.signal };
-  const reads = await readScopes('list', kindTargets(plan.resource, adapters, scopes), deps, coverage, (scope) =>
-    byProvider.get(scope.provider)!.listResources(plan.resource, scope, {}, context),
+  const fields = listPlanFields(plan);
+  const reads = await readScopes(
+    'list',
+    kindTargets(plan.resource, adapters, scopes),
+    deps,
+    coverage,
+    (scope) => byProvider.get(scope.provider)!.listResources(plan.resource, scope, { fields }, context),
   );
   const filters: PlanFilter[] = [...plan.filters];
   if (plan.scope.resourceGroups.length > 0) {
@@ -429,15 +456,70 @@ async function listRecords(
     if (!byProvider.get(record.provider)?.isGlobal(plan.resource)) return true;
     const explicit = plannedRegions(plan, record.provider);
     if (explicit.length > 0 && !explicit.includes(record.region)) return false;
-    return plan.scope.regionGroups.length === 0 || plan.scope.regionGroups.some((g) => isInRegionGroup(record.provider, record.region, g));
+    return (
+      plan.scope.regionGroups.length === 0 ||
+      plan.scope.regionGroups.some((g) => isInRegionGroup(record.provider, record.region, g))
+    );
   };
   const out: ResourceRecord[] = [];
-  for (const read of reads) {
-    for (const record of read.value ?? []) {
-      if (regionalFilter(record) && matchesFilters(record, filters, deps.now)) out.push(record);
+  const read: ResourceRecord[] = [];
+  for (const scopeRead of reads) {
+    for (const record of scopeRead.value ?? []) {
+      if (!regionalFilter(record)) continue;
+      read.push(record);
+      if (matchesFilters(record, filters, deps.now)) out.push(record);
     }
   }
+  warnings.push(...describeUnreadableFields(plan, read));
   return out.sort(compareIdentity);
+}
+
+const PROVIDER_LABELS: Readonly<Record<Provider, string>> = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
+
+/**
+ * One warning per (provider, kind, field) the plan reads and an adapter could not read for some
+ * records (a `null` value, or `tagsUnknown` for tag fields), so the user knows those records were
+ * left out (or grouped as "(unknown)", or sorted last) instead of being counted as lacking it.
+ */
+function describeUnreadableFields(plan: QueryPlan, records: readonly ResourceRecord[]): string[] {
+  const filtered = new Set(plan.filters.map((f) => toHintField(f.field)));
+  if (plan.scope.resourceGroups.length > 0) filtered.add('resource_group');
+  const grouped = new Set(plan.groupBy.map(toHintField));
+  const sorted = plan.sort.filter((k) => k.field !== 'metric').map((k) => toHintField(k.field));
+  // The fields the plan names (not the sources hints add for derived ones, which would warn twice).
+  const fields = [...new Set([...filtered, ...grouped, ...sorted])].sort();
+  const tally = new Map<
+    string,
+    { provider: Provider; kind: ResourceKind; field: string; unreadable: number; total: number }
+  >();
+  for (const record of records) {
+    for (const field of fields) {
+      const key = `${record.provider}\u0000${record.kind}\u0000${field}`;
+      let entry = tally.get(key);
+      if (entry === undefined) {
+        entry = { provider: record.provider, kind: record.kind, field, unreadable: 0, total: 0 };
+        tally.set(key, entry);
+      }
+      entry.total += 1;
+      if (readField(record, field) === null) entry.unreadable += 1;
+    }
+  }
+  return [...tally.values()]
+    .filter((e) => e.unreadable > 0)
+    .sort(
+      (a, b) =>
+        a.provider.localeCompare(b.provider) ||
+        a.kind.localeCompare(b.kind) ||
+        a.field.localeCompare(b.field),
+    )
+    .map((e) => {
+      const effect = filtered.has(e.field)
+        ? 'they are left out of the answer rather than guessed'
+        : grouped.has(e.field)
+          ? 'they are grouped as "(unknown)"'
+          : 'they are sorted last';
+      return `${PROVIDER_LABELS[e.provider]}: ${e.field} could not be read for ${e.unreadable} of ${e.total} ${e.kind}s (access denied or not supported); ${effect}.`;
+    });
 }
 
 function alignMetricWindow(plan: QueryPlan, now: Date): { start: Date; end: Date; periodSeconds: number } {
@@ -447,10 +529,15 @@ function alignMetricWindow(plan: QueryPlan, now: Date): { start: Date; end: Date
     const range = resolveTimeRange(plan.timeRange, new Date(endSec * 1000));
     durationSec = Math.max(
       METRIC_ALIGN_SECONDS,
-      Math.round((range.end.getTime() - range.start.getTime()) / 1000 / METRIC_ALIGN_SECONDS) * METRIC_ALIGN_SECONDS,
+      Math.round((range.end.getTime() - range.start.getTime()) / 1000 / METRIC_ALIGN_SECONDS) *
+        METRIC_ALIGN_SECONDS,
     );
   }
-  return { start: new Date((endSec - durationSec) * 1000), end: new Date(endSec * 1000), periodSeconds: durationSec };
+  return {
+    start: new Date((endSec - durationSec) * 1000),
+    end: new Date(endSec * 1000),
+    periodSeconds: durationSec,
+  };
 }
 
 async function readMetrics(
@@ -468,7 +555,10 @@ async function readMetrics(
     const key = `${record.provider}\u0000${record.account}\u0000${record.region}`;
     let entry = byScope.get(key);
     if (entry === undefined) {
-      entry = { scope: { provider: record.provider, account: record.account, region: record.region }, records: [] };
+      entry = {
+        scope: { provider: record.provider, account: record.account, region: record.region },
+        records: [],
+      };
       byScope.set(key, entry);
     }
     entry.records.push(record);
@@ -503,13 +593,19 @@ async function readMetrics(
   return values;
 }
 
-function sortRows<T extends { record: ResourceRecord; metric?: number | null }>(rows: T[], plan: QueryPlan): T[] {
+function sortRows<T extends { record: ResourceRecord; metric?: number | null }>(
+  rows: T[],
+  plan: QueryPlan,
+): T[] {
   const keys = [...plan.sort];
   if (keys.length === 0 && plan.metric !== undefined) keys.push({ field: 'metric', direction: 'desc' });
   return [...rows].sort((a, b) => {
     for (const key of keys) {
-      const va = key.field === 'metric' ? (a.metric ?? undefined) : readField(a.record, key.field);
-      const vb = key.field === 'metric' ? (b.metric ?? undefined) : readField(b.record, key.field);
+      // Unreadable values (null) sort last, like missing ones.
+      const va =
+        key.field === 'metric' ? (a.metric ?? undefined) : (readField(a.record, key.field) ?? undefined);
+      const vb =
+        key.field === 'metric' ? (b.metric ?? undefined) : (readField(b.record, key.field) ?? undefined);
       if (va === undefined && vb === undefined) continue;
       if (va === undefined) return 1;
       if (vb === undefined) return -1;
@@ -533,7 +629,8 @@ function groupRows(records: readonly ResourceRecord[], plan: QueryPlan): AnswerG
     const key = fields
       .map((f) => {
         const v = readField(record, f);
-        return v === undefined || v === null || v === '' ? '(none)' : String(v);
+        if (v === null) return '(unknown)';
+        return v === undefined || v === '' ? '(none)' : String(v);
       })
       .join(' / ');
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -553,8 +650,13 @@ function addStateCaveats(plan: QueryPlan, records: readonly ResourceRecord[], ca
   if (providers.has('gcp') && touchesState) {
     caveats.add('GCP: TERMINATED means the instance is stopped (it can be started again), not deleted.');
   }
-  if (providers.has('aws') && plan.filters.some((f) => f.field === 'launch_time' || f.field === 'created_time')) {
-    caveats.add('EC2 LaunchTime is the last start time, not the creation time; creation comes from CloudTrail (90 days).');
+  if (
+    providers.has('aws') &&
+    plan.filters.some((f) => f.field === 'launch_time' || f.field === 'created_time')
+  ) {
+    caveats.add(
+      'EC2 LaunchTime is the last start time, not the creation time; creation comes from CloudTrail (90 days).',
+    );
   }
 }
 
@@ -573,25 +675,42 @@ async function searchLogs(
       : resolveTimeRange(plan.timeRange, deps.now);
   const byProvider = new Map(adapters.map((a) => [a.provider, a]));
   const target = plan.logQuery?.target?.toLowerCase();
-  const groupReads = await readScopes('log-groups', kindTargets('log_group', adapters, scopes), deps, coverage, (scope) =>
-    byProvider.get(scope.provider)!.listResources('log_group', scope, {}, context),
+  const groupReads = await readScopes(
+    'log-groups',
+    kindTargets('log_group', adapters, scopes),
+    deps,
+    coverage,
+    (scope) => byProvider.get(scope.provider)!.listResources('log_group', scope, {}, context),
   );
   const searches: { scope: ScopeTarget; service: string; groups: string[] }[] = [];
   for (const read of groupReads) {
     const groups = (read.value ?? [])
-      .filter((g) => target === undefined || g.id.toLowerCase().includes(target) || g.name.toLowerCase().includes(target))
+      .filter(
+        (g) =>
+          target === undefined ||
+          g.id.toLowerCase().includes(target) ||
+          g.name.toLowerCase().includes(target),
+      )
       .map((g) => g.id)
       .sort();
     if (groups.length > 0) {
-      searches.push({ scope: read.scope, service: byProvider.get(read.scope.provider)!.serviceFor('logs'), groups });
+      searches.push({
+        scope: read.scope,
+        service: byProvider.get(read.scope.provider)!.serviceFor('logs'),
+        groups,
+      });
     }
   }
   if (searches.length === 0 && groupReads.some((r) => r.error === undefined)) {
     warnings.push(
-      target === undefined ? 'No log groups exist in the scopes read.' : `No log group matches "${plan.logQuery?.target ?? ''}".`,
+      target === undefined
+        ? 'No log groups exist in the scopes read.'
+        : `No log group matches "${plan.logQuery?.target ?? ''}".`,
     );
   }
-  const groupsByScope = new Map(searches.map((s) => [`${s.scope.provider}/${s.scope.account}/${s.scope.region}`, s.groups]));
+  const groupsByScope = new Map(
+    searches.map((s) => [`${s.scope.provider}/${s.scope.account}/${s.scope.region}`, s.groups]),
+  );
   const reads = await readScopes('logs', searches, deps, coverage, (scope) =>
     byProvider.get(scope.provider)!.searchLogs(
       {
@@ -661,7 +780,8 @@ async function lookupAudit(
     plan.timeRange === undefined
       ? { start: new Date(deps.now.getTime() - DEFAULT_AUDIT_WINDOW_MS), end: deps.now }
       : resolveTimeRange(plan.timeRange, deps.now);
-  if (plan.timeRange === undefined) warnings.push('No time window given: audit events of the last 7 days are shown.');
+  if (plan.timeRange === undefined)
+    warnings.push('No time window given: audit events of the last 7 days are shown.');
   const actions = plan.audit?.actions ?? ['create', 'start', 'stop', 'delete', 'modify'];
   const byProvider = new Map(adapters.map((a) => [a.provider, a]));
   const targets = [...scopes.entries()].flatMap(([provider, list]) =>
@@ -669,14 +789,18 @@ async function lookupAudit(
   );
   if (adapters.some((a) => a.provider === 'aws')) {
     if (plan.resource === 'instance' && actions.includes('create')) {
-      caveats.add('EC2 LaunchTime is the last start time, not the creation time; creation comes from CloudTrail (90 days).');
+      caveats.add(
+        'EC2 LaunchTime is the last start time, not the creation time; creation comes from CloudTrail (90 days).',
+      );
     }
     if (range.end.getTime() - range.start.getTime() > 90 * 86_400_000) {
       warnings.push('CloudTrail event history keeps 90 days; older events are not included.');
     }
   }
   const reads = await readScopes('audit', targets, deps, coverage, (scope) =>
-    byProvider.get(scope.provider)!.lookupAudit({ resource: plan.resource, actions, start: range.start, end: range.end }, scope, context),
+    byProvider
+      .get(scope.provider)!
+      .lookupAudit({ resource: plan.resource, actions, start: range.start, end: range.end }, scope, context),
   );
   const events: AuditRecord[] = reads.flatMap((r) => [...(r.value ?? [])]);
   events.sort(

@@ -25,7 +25,11 @@ export type NormalizedState =
   | 'failed'
   | 'unknown';
 
-/** A scalar field value of a normalized record. */
+/**
+ * A scalar field value of a normalized record. `null` means the adapter tried to read the field and
+ * could not (access denied, operation not supported): the executor then neither matches nor groups
+ * the record on it as if it were absent, and says so in a warning (see {@link ListHints.fields}).
+ */
 export type FieldValue = string | number | boolean | null;
 
 /**
@@ -44,6 +48,10 @@ export type FieldValue = string | number | boolean | null;
  *   bucket: `created_time`, `public`, `encrypted`, `versioning`, `storage_class`;
  *   log_group: `created_time`, `retention_days`, `stored_bytes`.
  * Times are ISO-8601 UTC strings.
+ *
+ * Absent and unreadable are different: a field is absent when the resource has no such value (or
+ * the plan did not ask for it, see {@link ListHints.fields}); it is `null` when the adapter could
+ * not read it. Tags follow the same rule through {@link ResourceRecord.tagsUnknown}.
  */
 export interface ResourceRecord {
   readonly provider: Provider;
@@ -52,8 +60,16 @@ export interface ResourceRecord {
   readonly name: string;
   readonly account: string;
   readonly region: string;
+  /** The resource's tags (labels); `{}` = no tags, unless {@link ResourceRecord.tagsUnknown} is set. */
   readonly tags: Readonly<Record<string, string>>;
   readonly fields: Readonly<Record<string, FieldValue>>;
+  /**
+   * True when `tags` was not read (the list API returns no tags and the plan did not ask for them,
+   * or the per-resource tag call was denied): `tags` is then `{}` but means "unknown", and the
+   * executor excludes the record from any `tags` / `tag:KEY` filter instead of treating it as
+   * untagged. Absent = `tags` is complete.
+   */
+  readonly tagsUnknown?: boolean;
 }
 
 /** One place to read: a provider, an account (AWS account / Azure subscription / GCP project) and a region. */
@@ -68,6 +84,20 @@ export interface ScopeTarget {
 export interface ListHints {
   /** Native-state values to ask the API for (e.g. EC2 `instance-state-name`), when the plan filters on state. */
   readonly states?: readonly string[];
+  /**
+   * The normalized fields the plan reads (filters, group-by and sort keys; never `metric`), sorted
+   * and without duplicates; every `tag:KEY` and `tags` field is listed as `tags`. Fields derived
+   * from another one bring it along (`family` and `size` bring `type`).
+   *
+   * Some list APIs omit fields that need one more call per resource (Lambda and S3 tags, S3
+   * public access, encryption, versioning). For cost control adapters make such calls only for
+   * the fields listed here; absent = none are needed. Adapters must fill every listed field they
+   * can read; a listed field they cannot read (denied, unsupported) is set to `null` (for tags:
+   * `tagsUnknown: true`), and the executor leaves such records out of the answer with a warning
+   * rather than treating the value as missing. Fields not listed may stay absent (tags: set
+   * `tagsUnknown`).
+   */
+  readonly fields?: readonly string[];
 }
 
 /** A metric statistic. */
@@ -170,5 +200,9 @@ export interface CloudProvider {
   /** Metric values per resource over an aligned window, batched as the API allows. */
   getMetrics(request: MetricRequest, scope: ScopeTarget, context: CallContext): Promise<MetricValues>;
   searchLogs(request: LogSearchRequest, scope: ScopeTarget, context: CallContext): Promise<LogSearchResult>;
-  lookupAudit(request: AuditRequest, scope: ScopeTarget, context: CallContext): Promise<readonly AuditRecord[]>;
+  lookupAudit(
+    request: AuditRequest,
+    scope: ScopeTarget,
+    context: CallContext,
+  ): Promise<readonly AuditRecord[]>;
 }

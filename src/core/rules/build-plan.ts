@@ -101,12 +101,12 @@ const FIELD_KINDS: Partial<Record<string, readonly PlanResourceKind[]>> = {
   retention_days: ['log_group'],
 };
 
-const AGE_UNIT_SUFFIX: Record<TimeUnit, string> = {
-  minute: 'min',
+/** Suffixes of relative time values (`now-90d`), as the executor reads them; months are written as 30 days. */
+const AGE_UNIT_SUFFIX: Record<Exclude<TimeUnit, 'month'>, string> = {
+  minute: 'm',
   hour: 'h',
   day: 'd',
   week: 'w',
-  month: 'mo',
 };
 const DAYS_PER_UNIT: Record<TimeUnit, number> = {
   minute: 1 / 1440,
@@ -214,7 +214,7 @@ function recognizeTargets(
 }
 
 function ageValue(amount: number, unit: TimeUnit): string {
-  return `now-${String(amount)}${AGE_UNIT_SUFFIX[unit]}`;
+  return unit === 'month' ? `now-${String(amount * 30)}d` : `now-${String(amount)}${AGE_UNIT_SUFFIX[unit]}`;
 }
 
 /** Age "older than N" = time before now-N: the comparison flips. */

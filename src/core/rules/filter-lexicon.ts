@@ -212,9 +212,14 @@ function runtimeBuild(captures: Captures): AtomValue | undefined {
     return undefined;
   }
   const cleanVersion = version.replace(/\.x$/, '');
-  // "python 3" means every python3.x: a prefix; "python 3.7" is one runtime.
-  const op: FilterOp = cleanVersion.includes('.') || normalizedLanguage !== 'python' ? 'eq' : 'prefix';
-  return filterAtom('runtime', op, `${normalizedLanguage}${cleanVersion}`, 'function');
+  const runtime = `${normalizedLanguage}${cleanVersion}`;
+  // Runtimes keep the provider's spelling: Lambda `python3.7`, `nodejs14.x`; Cloud Functions
+  // `python37`, `nodejs14`. "python 3.7" is one runtime in both spellings; "node 14" / "python 3"
+  // is every runtime that starts so (nodejs14.x, python3.12…).
+  if (cleanVersion.includes('.')) {
+    return filterAtom('runtime', 'in', [runtime, runtime.replace('.', '')], 'function');
+  }
+  return filterAtom('runtime', 'prefix', runtime, 'function');
 }
 
 const LANGUAGE_ALTERNATION = RUNTIME_LANGUAGE_SOURCES.map(([pattern]) => pattern).join('|');

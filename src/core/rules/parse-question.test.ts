@@ -138,6 +138,8 @@ describe('parseQuestion: numbers and comparisons', () => {
     ['大于100G的磁盘', { field: 'size_gb', op: 'gt', value: 100 }],
     ['log groups with retention over 30 days', { field: 'retention_days', op: 'gt', value: 30 }],
     ['instances older than 2 weeks', { field: 'launch_time', op: 'lt', value: 'now-2w' }],
+    ['volumes created more than 6 months ago', { field: 'created_time', op: 'lt', value: 'now-180d' }],
+    ['instances launched over 12 hours ago', { field: 'launch_time', op: 'lt', value: 'now-12h' }],
   ])('turns %j into a filter', (question, filter) => {
     expect(planOf(question).filters).toContainEqual(filter);
   });
