@@ -10,7 +10,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateEstate } from '../estate/generate-estate.js';
 import type { Estate } from '../estate/model.js';
 import { startEmulator, type RunningEmulator } from '../server/start-emulator.js';
-import { gcpEmulatorClientOptions, gcpEmulatorStorageOptions } from './gcp-test-client-options.js';
+import {
+  gcpEmulatorClientOptions,
+  gcpEmulatorLoggingOptions,
+  gcpEmulatorStorageOptions,
+} from './gcp-test-client-options.js';
 
 const ANCHOR = '2026-11-20T00:00:00.000Z';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -91,7 +95,7 @@ it('lets every client library reach the emulator without touching any non-loopba
     },
     { autoPaginate: false },
   );
-  await new Logging(options as never).getEntries({
+  await new Logging(gcpEmulatorLoggingOptions(emulator.endpoints.gcp, project)).getEntries({
     filter: `timestamp >= "${new Date((anchorSeconds - 60) * 1000).toISOString()}"`,
   });
   await new Storage(gcpEmulatorStorageOptions(emulator.endpoints.gcp, project)).getBuckets();

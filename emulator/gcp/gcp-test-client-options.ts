@@ -1,3 +1,4 @@
+import type { LoggingOptions } from '@google-cloud/logging';
 import { googleAuthLibrary, type CallOptions } from 'google-gax';
 
 /**
@@ -97,6 +98,19 @@ export function gcpEmulatorClientOptions(endpoint: string, projectId?: string): 
     authClient: createGcpEmulatorAuthClient(),
     ...(projectId === undefined ? {} : { projectId }),
   };
+}
+
+/**
+ * Options for the handwritten `new Logging(options)` of `@google-cloud/logging`.
+ *
+ * `Logging` builds its own google-auth-library v9 `GoogleAuth` (from the nested google-gax 4) only
+ * to read `projectId`, and hands the options to its API clients, which run on google-gax 5 and use
+ * `authClient`. The v10 client is therefore right at run time although `LoggingOptions` types
+ * `authClient` as v9's, hence the cast.
+ * @param projectId - required: without it `Logging` asks google-auth-library to discover one.
+ */
+export function gcpEmulatorLoggingOptions(endpoint: string, projectId: string): LoggingOptions {
+  return gcpEmulatorClientOptions(endpoint, projectId) as unknown as LoggingOptions;
 }
 
 /**

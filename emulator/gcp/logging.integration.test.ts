@@ -5,7 +5,7 @@ import { generateEstate } from '../estate/generate-estate.js';
 import { logEventsBetween } from '../estate/logs.js';
 import type { Estate, EstateAccount, EstateAuditEvent, EstateLogGroup } from '../estate/model.js';
 import { startEmulator, type RunningEmulator } from '../server/start-emulator.js';
-import { gcpEmulatorClientOptions } from './gcp-test-client-options.js';
+import { gcpEmulatorClientOptions, gcpEmulatorLoggingOptions } from './gcp-test-client-options.js';
 
 type LogEntry = protos.google.logging.v2.ILogEntry;
 
@@ -254,7 +254,7 @@ describe('entries.list: application logs', () => {
   );
 
   it('serves the handwritten Logging.getEntries with Entry objects', async () => {
-    const logging = new Logging(gcpEmulatorClientOptions(emulator.endpoints.gcp, project.id) as never);
+    const logging = new Logging(gcpEmulatorLoggingOptions(emulator.endpoints.gcp, project.id));
 
     const [entries] = await logging.getEntries({
       filter: `severity >= WARNING AND timestamp >= "${new Date(ANCHOR_MS - HOUR_MS).toISOString()}"`,

@@ -375,7 +375,7 @@ describe('AWS adapter against the emulator', () => {
           trace: createTrace({ now: () => 0, requestId: 'integration' }),
         });
         expect(result.coverage.every((c) => c.status === 'ok')).toBe(true);
-        ids.push(...result.rows.map((r) => String(r.id)));
+        ids.push(...result.rows.map((r) => r.id as string));
         warnings.push(...result.warnings);
       }
       return { ids: ids.sort(), warnings };

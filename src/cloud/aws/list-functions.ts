@@ -76,8 +76,17 @@ export async function listFunctions(
     );
     switch (detail.status) {
       case 'read': {
-        const { tagsUnknown: _unknown, ...known } = record;
-        return { ...known, tags: { ...detail.value.Tags } };
+        const known: ResourceRecord = {
+          provider: record.provider,
+          kind: record.kind,
+          id: record.id,
+          name: record.name,
+          account: record.account,
+          region: record.region,
+          tags: { ...detail.value.Tags },
+          fields: record.fields,
+        };
+        return known;
       }
       case 'gone':
         return undefined;

@@ -2,9 +2,15 @@ import { protobuf } from 'google-gax';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_LOG_TYPE, decodeAuditLog, registerAuditLogType } from './audit-log-proto.js';
 
-function encodedAuditLog(root: protobuf.Root, payload: Record<string, unknown>): { type_url: string; value: Uint8Array } {
+function encodedAuditLog(
+  root: protobuf.Root,
+  payload: Record<string, unknown>,
+): { type_url: string; value: Uint8Array } {
   const type = root.lookupType(AUDIT_LOG_TYPE);
-  return { type_url: `type.googleapis.com/${AUDIT_LOG_TYPE}`, value: type.encode(type.fromObject(payload)).finish() };
+  return {
+    type_url: `type.googleapis.com/${AUDIT_LOG_TYPE}`,
+    value: type.encode(type.fromObject(payload)).finish(),
+  };
 }
 
 describe('AuditLog proto support', () => {
@@ -39,7 +45,10 @@ describe('AuditLog proto support', () => {
   it.each([
     ['another type', { type_url: 'type.googleapis.com/google.cloud.Other', value: new Uint8Array() }],
     ['a missing value', { type_url: `type.googleapis.com/${AUDIT_LOG_TYPE}` }],
-    ['garbage bytes', { type_url: `type.googleapis.com/${AUDIT_LOG_TYPE}`, value: new Uint8Array([0xff, 0xff, 0xff]) }],
+    [
+      'garbage bytes',
+      { type_url: `type.googleapis.com/${AUDIT_LOG_TYPE}`, value: new Uint8Array([0xff, 0xff, 0xff]) },
+    ],
     ['no payload', undefined],
   ])('returns undefined for %s', (_label, payload) => {
     const root = new protobuf.Root();

@@ -142,7 +142,12 @@ export function decodeAuditLog(root: ProtoRootLike, payload: unknown): GcpAuditL
   if (!isProtoTypeLike(type)) return undefined;
   let object: Record<string, unknown>;
   try {
-    object = type.toObject(type.decode(value), { longs: String, enums: String, defaults: false, arrays: true });
+    object = type.toObject(type.decode(value), {
+      longs: String,
+      enums: String,
+      defaults: false,
+      arrays: true,
+    });
   } catch {
     return undefined;
   }

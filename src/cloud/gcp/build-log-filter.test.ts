@@ -32,8 +32,14 @@ describe('quoteLoggingString', () => {
 describe('buildLogFilter', () => {
   it.each([
     [{}, 'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z"'],
-    [{ level: 'error' as const }, 'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z" AND severity >= ERROR'],
-    [{ level: 'warn' as const }, 'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z" AND severity = WARNING'],
+    [
+      { level: 'error' as const },
+      'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z" AND severity >= ERROR',
+    ],
+    [
+      { level: 'warn' as const },
+      'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z" AND severity = WARNING',
+    ],
     [
       { level: 'error' as const, pattern: ' timeout ' },
       'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z" AND severity >= ERROR AND (textPayload:"timeout" OR jsonPayload.message:"timeout")',
@@ -42,7 +48,10 @@ describe('buildLogFilter', () => {
       { pattern: 'x" OR "' },
       'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z" AND (textPayload:"x\\" OR \\"" OR jsonPayload.message:"x\\" OR \\"")',
     ],
-    [{ pattern: '   ' }, 'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z"'],
+    [
+      { pattern: '   ' },
+      'timestamp >= "2026-11-19T23:00:00.000Z" AND timestamp < "2026-11-20T00:00:00.000Z"',
+    ],
   ])('builds %j', (options, expected) => {
     expect(buildLogFilter({ ...window, ...options })).toBe(expected);
   });
@@ -64,6 +73,7 @@ describe('log name terms', () => {
 
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.flat()).toEqual(names);
-    for (const chunk of chunks) expect(`${base} AND ${buildLogNameTerm(chunk)}`.length).toBeLessThanOrEqual(18_000);
+    for (const chunk of chunks)
+      expect(`${base} AND ${buildLogNameTerm(chunk)}`.length).toBeLessThanOrEqual(18_000);
   });
 });

@@ -39,7 +39,9 @@ function severityTerm(level: LogSearchRequest['level']): string | undefined {
  * of the text payload or of a structured payload's `message`:
  * `(textPayload:"…" OR jsonPayload.message:"…")`.
  */
-export function buildLogFilter(request: Pick<LogSearchRequest, 'start' | 'end' | 'level' | 'pattern'>): string {
+export function buildLogFilter(
+  request: Pick<LogSearchRequest, 'start' | 'end' | 'level' | 'pattern'>,
+): string {
   const terms = [
     `timestamp >= ${quoteLoggingString(request.start.toISOString())}`,
     `timestamp < ${quoteLoggingString(request.end.toISOString())}`,
@@ -65,7 +67,11 @@ export function buildLogNameTerm(logNames: readonly string[]): string {
  * characters (Logging accepts filters of at most 20,000 characters). A single name longer than the
  * budget still gets its own group.
  */
-export function chunkLogNames(logNames: readonly string[], baseLength: number, maxLength = 18_000): string[][] {
+export function chunkLogNames(
+  logNames: readonly string[],
+  baseLength: number,
+  maxLength = 18_000,
+): string[][] {
   const budget = Math.max(1, maxLength - baseLength - ' AND ()'.length);
   const chunks: string[][] = [];
   let current: string[] = [];

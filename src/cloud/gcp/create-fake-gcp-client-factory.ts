@@ -36,7 +36,10 @@ const METHODS: { readonly [S in GcpService]: readonly (keyof GcpServiceClients[S
  * @param respond - answers each call.
  * @param defaultProject - what `resolveDefaultProject` returns (default: none).
  */
-export function createFakeGcpClientFactory(respond: FakeGcpResponder, defaultProject?: string): FakeGcpClientFactory {
+export function createFakeGcpClientFactory(
+  respond: FakeGcpResponder,
+  defaultProject?: string,
+): FakeGcpClientFactory {
   const calls: FakeGcpCall[] = [];
   const created: GcpService[] = [];
   return {
@@ -76,13 +79,23 @@ export function fakeGcpHttpError(
 ): Error {
   const details: Record<string, unknown>[] = [];
   if (options.reason !== undefined) {
-    details.push({ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: options.reason, domain: 'googleapis.com' });
+    details.push({
+      '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+      reason: options.reason,
+      domain: 'googleapis.com',
+    });
   }
   if (options.retryDelay !== undefined) {
     details.push({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: options.retryDelay });
   }
-  const body = { error: { code: httpStatus, message: options.message ?? `${status} (fake)`, status, details } };
+  const body = {
+    error: { code: httpStatus, message: options.message ?? `${status} (fake)`, status, details },
+  };
   const error = new Error(JSON.stringify(body));
   error.name = 'GaxiosError';
-  return Object.assign(error, { status: httpStatus, code: httpStatus, response: { status: httpStatus, headers: {} } });
+  return Object.assign(error, {
+    status: httpStatus,
+    code: httpStatus,
+    response: { status: httpStatus, headers: {} },
+  });
 }

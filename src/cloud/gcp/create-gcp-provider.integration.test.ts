@@ -62,7 +62,8 @@ function scopeOf(project: string): ScopeTarget {
 beforeAll(async () => {
   Socket.prototype.connect = function connect(this: Socket, ...args: unknown[]): Socket {
     const first = args[0];
-    const options = (Array.isArray(first) ? first[0] : first) as { host?: unknown; path?: unknown } | number | string | undefined;
+    const options = (Array.isArray(first) ? first[0] : first) as
+      { host?: unknown; path?: unknown } | number | string | undefined;
     if (typeof options === 'object' && options !== null && typeof options.path !== 'string') {
       connectedHosts.push(typeof options.host === 'string' ? options.host : 'localhost');
     } else if (typeof options === 'number' || (typeof options === 'string' && /^\d+$/.test(options))) {
@@ -143,10 +144,14 @@ describe('createGcpProvider against the emulator', () => {
     const [volumes, functions, databases, buckets] = await Promise.all(
       (['volume', 'function', 'database', 'bucket'] as const).map((kind) => listAll(kind)),
     );
-    const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((item) => [item.id, item]));
+    const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> =>
+      new Map(items.map((item) => [item.id, item]));
     const volumeRecords = byId(volumes ?? []);
     for (const volume of gcp(estate.volumes)) {
-      const attachedName = volume.attachedTo === undefined ? undefined : estate.instances.find((i) => i.id === volume.attachedTo)?.name;
+      const attachedName =
+        volume.attachedTo === undefined
+          ? undefined
+          : estate.instances.find((i) => i.id === volume.attachedTo)?.name;
       expect(volumeRecords.get(volume.id)?.fields).toMatchObject({
         size_gb: volume.sizeGb,
         volume_type: volume.volumeType,
@@ -202,41 +207,74 @@ describe('createGcpProvider against the emulator', () => {
     const window = { start, end, periodSeconds: 3600 };
 
     function runningIn(project: string): EstateInstance[] {
-      return gcp(estate.instances).filter((instance) => instance.account === project && instance.state === 'RUNNING');
+      return gcp(estate.instances).filter(
+        (instance) => instance.account === project && instance.state === 'RUNNING',
+      );
     }
 
-    it.each(['avg', 'max', 'min', 'p95'] as const)('answers CPU %s in percent, as the estate computes it', async (statistic) => {
-      const project = projects[1]!;
-      const instances = runningIn(project);
-      const estateStatistic = { avg: 'Average', max: 'Maximum', min: 'Minimum', p95: 'p95' } as const;
+    it.each(['avg', 'max', 'min', 'p95'] as const)(
+      'answers CPU %s in percent, as the estate computes it',
+      async (statistic) => {
+        const project = projects[1]!;
+        const instances = runningIn(project);
+        const estateStatistic = { avg: 'Average', max: 'Maximum', min: 'Minimum', p95: 'p95' } as const;
 
-      const values = await createProvider().getMetrics(
-        { metric: 'cpu', statistic, resourceIds: instances.map((instance) => instance.id), ...window },
-        scopeOf(project),
-        {},
-      );
+        const values = await createProvider().getMetrics(
+          { metric: 'cpu', statistic, resourceIds: instances.map((instance) => instance.id), ...window },
+          scopeOf(project),
+          {},
+        );
 
-      for (const instance of instances) {
-        const [expected] = aggregateMetric(instance.metrics.cpu, start.getTime(), end.getTime(), 3600, estateStatistic[statistic]);
-        expect(values.get(instance.id)).toBeCloseTo(expected?.value ?? Number.NaN, 4);
-      }
-    });
+        for (const instance of instances) {
+          const [expected] = aggregateMetric(
+            instance.metrics.cpu,
+            start.getTime(),
+            end.getTime(),
+            3600,
+            estateStatistic[statistic],
+          );
+          expect(values.get(instance.id)).toBeCloseTo(expected?.value ?? Number.NaN, 4);
+        }
+      },
+    );
 
     it('reads memory from the agent and network bytes per window', async () => {
       const project = projects[1]!;
       const instances = runningIn(project);
       const target = createProvider();
 
-      const memory = await target.getMetrics({ metric: 'memory', statistic: 'avg', resourceIds: instances.map((i) => i.id), ...window }, scopeOf(project), {});
-      const network = await target.getMetrics({ metric: 'network_in', statistic: 'sum', resourceIds: instances.map((i) => i.id), ...window }, scopeOf(project), {});
+      const memory = await target.getMetrics(
+        { metric: 'memory', statistic: 'avg', resourceIds: instances.map((i) => i.id), ...window },
+        scopeOf(project),
+        {},
+      );
+      const network = await target.getMetrics(
+        { metric: 'network_in', statistic: 'sum', resourceIds: instances.map((i) => i.id), ...window },
+        scopeOf(project),
+        {},
+      );
 
       for (const instance of instances) {
-        const [used] = aggregateMetric(instance.metrics.memory, start.getTime(), end.getTime(), 3600, 'Average');
+        const [used] = aggregateMetric(
+          instance.metrics.memory,
+          start.getTime(),
+          end.getTime(),
+          3600,
+          'Average',
+        );
         if (instance.monitoring) expect(memory.get(instance.id)).toBeCloseTo(used?.value ?? Number.NaN, 4);
         else expect(memory.get(instance.id)).toBeNull();
-        const [bytesPerSecond] = aggregateMetric(instance.metrics.networkIn, start.getTime(), end.getTime(), 3600, 'Sum');
+        const [bytesPerSecond] = aggregateMetric(
+          instance.metrics.networkIn,
+          start.getTime(),
+          end.getTime(),
+          3600,
+          'Sum',
+        );
         // The emulator reports bytes per 60-s sample, rounded to whole bytes.
-        expect(Math.abs((network.get(instance.id) ?? Number.NaN) - (bytesPerSecond?.value ?? 0) * 60)).toBeLessThanOrEqual(30);
+        expect(
+          Math.abs((network.get(instance.id) ?? Number.NaN) - (bytesPerSecond?.value ?? 0) * 60),
+        ).toBeLessThanOrEqual(30);
       }
     });
 
@@ -250,15 +288,26 @@ describe('createGcpProvider against the emulator', () => {
       const answers = await Promise.all(
         regions.map((region) =>
           target.getMetrics(
-            { metric: 'cpu', statistic: 'avg', resourceIds: instances.filter((i) => i.region === region).map((i) => i.id), ...window },
+            {
+              metric: 'cpu',
+              statistic: 'avg',
+              resourceIds: instances.filter((i) => i.region === region).map((i) => i.id),
+              ...window,
+            },
             { provider: 'gcp', account: project, region },
             {},
           ),
         ),
       );
 
-      const withData = answers.flatMap((answer) => [...answer.values()]).filter((value) => value !== null).length;
-      const calls = emulator.journal.query({ provider: 'gcp', operation: 'timeSeries.list', sinceSeq: before });
+      const withData = answers
+        .flatMap((answer) => [...answer.values()])
+        .filter((value) => value !== null).length;
+      const calls = emulator.journal.query({
+        provider: 'gcp',
+        operation: 'timeSeries.list',
+        sinceSeq: before,
+      });
       expect(regions.length).toBeGreaterThan(1);
       expect(withData).toBeGreaterThan(5);
       expect(calls).toHaveLength(Math.ceil(withData / 5));
@@ -269,7 +318,10 @@ describe('createGcpProvider against the emulator', () => {
     const start = new Date('2026-11-19T22:00:00.000Z');
     const end = new Date(ANCHOR);
 
-    function expectedEvents(project: string, matches: (message: string, level: string) => boolean): { timestamp: string; message: string }[] {
+    function expectedEvents(
+      project: string,
+      matches: (message: string, level: string) => boolean,
+    ): { timestamp: string; message: string }[] {
       return gcp(estate.logGroups)
         .filter((group) => group.account === project)
         .flatMap((group) => logEventsBetween(group, start.getTime(), end.getTime()))
@@ -284,17 +336,29 @@ describe('createGcpProvider against the emulator', () => {
 
     it('finds error lines with a pattern, in time order, complete', async () => {
       const project = projects[1]!;
-      const expected = expectedEvents(project, (message, level) => level === 'ERROR' && message.toLowerCase().includes('timeout'));
+      const expected = expectedEvents(
+        project,
+        (message, level) => level === 'ERROR' && message.toLowerCase().includes('timeout'),
+      );
 
       const result = await createProvider().searchLogs(
-        { logGroups: await logGroupsOf(project), start, end, level: 'error', pattern: 'timeout', limit: 1000 },
+        {
+          logGroups: await logGroupsOf(project),
+          start,
+          end,
+          level: 'error',
+          pattern: 'timeout',
+          limit: 1000,
+        },
         scopeOf(project),
         {},
       );
 
       expect(expected.length).toBeGreaterThan(0);
       expect(result.truncated).toBe(false);
-      expect(result.events.map((event) => event.message).sort()).toEqual(expected.map((event) => event.message).sort());
+      expect(result.events.map((event) => event.message).sort()).toEqual(
+        expected.map((event) => event.message).sort(),
+      );
       expect(result.events.map((event) => event.timestamp)).toEqual(expected.map((event) => event.timestamp));
     });
 
@@ -311,8 +375,12 @@ describe('createGcpProvider against the emulator', () => {
 
       expect(expected.length).toBeGreaterThan(7);
       expect(result.truncated).toBe(true);
-      expect(result.events.map((event) => event.timestamp)).toEqual(expected.slice(0, 7).map((event) => event.timestamp));
-      expect(emulator.journal.query({ operation: 'entries.list', sinceSeq: before }).length).toBeGreaterThanOrEqual(3);
+      expect(result.events.map((event) => event.timestamp)).toEqual(
+        expected.slice(0, 7).map((event) => event.timestamp),
+      );
+      expect(
+        emulator.journal.query({ operation: 'entries.list', sinceSeq: before }).length,
+      ).toBeGreaterThanOrEqual(3);
     });
 
     it.each([
@@ -338,7 +406,8 @@ describe('createGcpProvider against the emulator', () => {
     const start = new Date('2026-10-01T00:00:00.000Z');
     const end = new Date(ANCHOR);
     const inWindow = gcp(estate.auditEvents).filter(
-      (event) => event.account === project && event.time >= start.toISOString() && event.time < end.toISOString(),
+      (event) =>
+        event.account === project && event.time >= start.toISOString() && event.time < end.toISOString(),
     );
 
     const instances = await provider.lookupAudit(
@@ -346,7 +415,11 @@ describe('createGcpProvider against the emulator', () => {
       scopeOf(project),
       {},
     );
-    const diskCreations = await provider.lookupAudit({ resource: 'volume', actions: ['create'], start, end }, scopeOf(project), {});
+    const diskCreations = await provider.lookupAudit(
+      { resource: 'volume', actions: ['create'], start, end },
+      scopeOf(project),
+      {},
+    );
 
     const expected = inWindow.filter((event) => event.resourceType === 'gce_instance');
     expect(instances).toHaveLength(expected.length);
@@ -365,8 +438,12 @@ describe('createGcpProvider against the emulator', () => {
         resourceName: event.resourceName,
       });
     }
-    expect(diskCreations).toHaveLength(inWindow.filter((event) => event.resourceType === 'gce_disk' && event.action === 'create').length);
-    expect(instances.map((event) => event.time)).toEqual([...instances.map((event) => event.time)].sort().reverse());
+    expect(diskCreations).toHaveLength(
+      inWindow.filter((event) => event.resourceType === 'gce_disk' && event.action === 'create').length,
+    );
+    expect(instances.map((event) => event.time)).toEqual(
+      [...instances.map((event) => event.time)].sort().reverse(),
+    );
   });
 
   describe('maps injected faults', () => {
@@ -380,13 +457,24 @@ describe('createGcpProvider against the emulator', () => {
       const target = createProvider();
       const calls: [string, () => Promise<unknown>][] = [
         ...(['instance', 'function', 'database', 'bucket', 'log_group'] as const).map(
-          (resource) => [resource, () => target.listResources(resource, scopeOf(project), {}, {})] as [string, () => Promise<unknown>],
+          (resource) =>
+            [resource, () => target.listResources(resource, scopeOf(project), {}, {})] as [
+              string,
+              () => Promise<unknown>,
+            ],
         ),
         [
           'metrics',
           () =>
             target.getMetrics(
-              { metric: 'cpu', statistic: 'avg', resourceIds: ['1'], start: new Date('2026-11-19T23:00:00Z'), end: new Date(ANCHOR), periodSeconds: 3600 },
+              {
+                metric: 'cpu',
+                statistic: 'avg',
+                resourceIds: ['1'],
+                start: new Date('2026-11-19T23:00:00Z'),
+                end: new Date(ANCHOR),
+                periodSeconds: 3600,
+              },
               scopeOf(project),
               {},
             ),
@@ -395,13 +483,22 @@ describe('createGcpProvider against the emulator', () => {
           'audit',
           () =>
             target.lookupAudit(
-              { resource: 'instance', actions: ['create'], start: new Date('2026-11-01T00:00:00Z'), end: new Date(ANCHOR) },
+              {
+                resource: 'instance',
+                actions: ['create'],
+                start: new Date('2026-11-01T00:00:00Z'),
+                end: new Date(ANCHOR),
+              },
               scopeOf(project),
               {},
             ),
         ],
       ];
-      const fault = emulator.faults.add({ kind, provider: 'gcp', ...(kind === 'throttle' ? { retryAfterSeconds: 7 } : {}) });
+      const fault = emulator.faults.add({
+        kind,
+        provider: 'gcp',
+        ...(kind === 'throttle' ? { retryAfterSeconds: 7 } : {}),
+      });
       try {
         for (const [label, call] of calls) {
           const error: unknown = await call().then(
@@ -412,7 +509,8 @@ describe('createGcpProvider against the emulator', () => {
           expect((error as SreError).code, label).toBe(code);
           expect((error as SreError).details, label).toMatchObject({ provider: 'gcp' });
           // Storage's JSON API sends no RetryInfo; the others carry the fault's delay.
-          if (kind === 'throttle' && label !== 'bucket') expect((error as SreError).retryAfterSeconds, label).toBe(7);
+          if (kind === 'throttle' && label !== 'bucket')
+            expect((error as SreError).retryAfterSeconds, label).toBe(7);
         }
       } finally {
         emulator.faults.remove(fault.id);
@@ -422,7 +520,9 @@ describe('createGcpProvider against the emulator', () => {
 
   it('made no mutating call, no unknown call, and talked only to loopback', () => {
     expect(emulator.journal.query({ mutating: true })).toEqual([]);
-    expect(emulator.journal.query({ provider: 'gcp' }).filter((entry) => entry.operation === 'unknown')).toEqual([]);
+    expect(
+      emulator.journal.query({ provider: 'gcp' }).filter((entry) => entry.operation === 'unknown'),
+    ).toEqual([]);
     expect(connectedHosts.length).toBeGreaterThan(0);
     expect(connectedHosts.filter((host) => !LOOPBACK_HOSTS.has(host))).toEqual([]);
     expect(runner.keys.every((key) => key.provider === 'gcp' && projects.includes(key.account))).toBe(true);

@@ -119,7 +119,11 @@ export function createGcpProvider(settings: GcpProviderSettings, deps: GcpProvid
   const metricCache = createProjectMetricCache({ now: () => now().getTime() });
 
   const projects = memoizeRetryable(async (): Promise<readonly string[]> => {
-    const configured = [...new Set((settings.projects ?? []).map((project) => project.trim()).filter((project) => project !== ''))];
+    const configured = [
+      ...new Set(
+        (settings.projects ?? []).map((project) => project.trim()).filter((project) => project !== ''),
+      ),
+    ];
     if (configured.length > 0) return configured;
     if (endpoint?.loopback === true) {
       throw new SreError(
@@ -135,7 +139,9 @@ export function createGcpProvider(settings: GcpProviderSettings, deps: GcpProvid
         'No GCP project is configured and Application Default Credentials name none: set GOOGLE_CLOUD_PROJECT or SRE_GCP_PROJECTS.',
         {
           details: { provider: 'gcp' },
-          suggestions: ['Run `gcloud auth application-default login` and `gcloud config set project PROJECT`, or set SRE_GCP_PROJECTS.'],
+          suggestions: [
+            'Run `gcloud auth application-default login` and `gcloud config set project PROJECT`, or set SRE_GCP_PROJECTS.',
+          ],
         },
       );
     }
@@ -166,7 +172,8 @@ export function createGcpProvider(settings: GcpProviderSettings, deps: GcpProvid
           return listLogGroups(context, scope, signal);
       }
     },
-    getMetrics: (request, scope, callContext) => getGcpMetrics(context, metricCache, request, scope, callContext.signal),
+    getMetrics: (request, scope, callContext) =>
+      getGcpMetrics(context, metricCache, request, scope, callContext.signal),
     searchLogs: (request, scope, callContext) => searchGcpLogs(context, request, scope, callContext.signal),
     lookupAudit: (request, scope, callContext) => lookupGcpAudit(context, request, scope, callContext.signal),
     dispose: () => {

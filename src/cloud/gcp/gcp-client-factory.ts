@@ -1,7 +1,15 @@
 import type { BucketMetadata, StorageOptions } from '@google-cloud/storage';
 import type { CallOptions, ClientOptions, GoogleAuth as GaxGoogleAuth } from 'google-gax';
-import type { GoogleAuth as StorageGoogleAuth, OAuth2Client as StorageOAuth2Client } from 'google-auth-library';
-import { decodeAuditLog, isProtoRootLike, registerAuditLogType, type ProtoRootLike } from './audit-log-proto.js';
+import type {
+  GoogleAuth as StorageGoogleAuth,
+  OAuth2Client as StorageOAuth2Client,
+} from 'google-auth-library';
+import {
+  decodeAuditLog,
+  isProtoRootLike,
+  registerAuditLogType,
+  type ProtoRootLike,
+} from './audit-log-proto.js';
 import type {
   AggregatedListDisksRequest,
   AggregatedListInstancesRequest,
@@ -34,7 +42,10 @@ export interface GcpComputeClient {
     request: AggregatedListInstancesRequest,
     options: GcpCallOptions,
   ): Promise<InstanceAggregatedList>;
-  aggregatedListDisks(request: AggregatedListDisksRequest, options: GcpCallOptions): Promise<DiskAggregatedList>;
+  aggregatedListDisks(
+    request: AggregatedListDisksRequest,
+    options: GcpCallOptions,
+  ): Promise<DiskAggregatedList>;
   close(): Promise<void>;
 }
 
@@ -196,7 +207,11 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
       const { googleAuthLibrary, GoogleAuth } = await import('google-gax');
       if (loopback) {
         const authClient = new googleAuthLibrary.OAuth2Client();
-        authClient.setCredentials({ access_token: GCP_EMULATOR_TOKEN, token_type: 'Bearer', expiry_date: FAR_EXPIRY_MS });
+        authClient.setCredentials({
+          access_token: GCP_EMULATOR_TOKEN,
+          token_type: 'Bearer',
+          expiry_date: FAR_EXPIRY_MS,
+        });
         return { authClient };
       }
       const auth: GaxGoogleAuth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
@@ -208,7 +223,9 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
   // google-auth-library 9 (the major Storage depends on): ADC for Storage and the project lookup.
   let adc: Promise<StorageGoogleAuth> | undefined;
   const adcAuth = (): Promise<StorageGoogleAuth> => {
-    adc ??= import('google-auth-library').then((library) => new library.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] }));
+    adc ??= import('google-auth-library').then(
+      (library) => new library.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] }),
+    );
     return adc;
   };
 
@@ -217,7 +234,11 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
     storageAuth ??= loopback
       ? import('google-auth-library').then((library) => {
           const client = new library.OAuth2Client();
-          client.setCredentials({ access_token: GCP_EMULATOR_TOKEN, token_type: 'Bearer', expiry_date: FAR_EXPIRY_MS });
+          client.setCredentials({
+            access_token: GCP_EMULATOR_TOKEN,
+            token_type: 'Bearer',
+            expiry_date: FAR_EXPIRY_MS,
+          });
           return client;
         })
       : adcAuth();
@@ -227,7 +248,9 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
   const gaxOptions = async (): Promise<ClientOptions> => ({
     ...(await gaxAuthOptions()),
     fallback: true,
-    ...(endpoint === undefined ? {} : { apiEndpoint: endpoint.host, port: endpoint.port, protocol: endpoint.protocol }),
+    ...(endpoint === undefined
+      ? {}
+      : { apiEndpoint: endpoint.host, port: endpoint.port, protocol: endpoint.protocol }),
   });
 
   const loaders: { readonly [S in GcpService]: () => Promise<GcpServiceClients[S]> } = {
@@ -242,15 +265,23 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
       // Compute exposes aggregatedList only as an auto-paging iterator; its page call is the
       // GAPIC's own `innerApiCalls.aggregatedList` (what the iterator calls once per page), which
       // returns [items, nextRequest, rawResponse] when `autoPaginate` is off.
-      const pageOf = async <R>(client: { initialize(): Promise<unknown>; innerApiCalls: Record<string, unknown> }, request: unknown, signal: AbortSignal): Promise<R> => {
+      const pageOf = async <R>(
+        client: { initialize(): Promise<unknown>; innerApiCalls: Record<string, unknown> },
+        request: unknown,
+        signal: AbortSignal,
+      ): Promise<R> => {
         await client.initialize();
-        const call = client.innerApiCalls.aggregatedList as (request: unknown, options: CallOptions) => Cancellable<unknown[]>;
+        const call = client.innerApiCalls.aggregatedList as (
+          request: unknown,
+          options: CallOptions,
+        ) => Cancellable<unknown[]>;
         const tuple = await withSignal(signal, () => call(request, pageCallOptions()));
         // The raw response is the third element; gax always sets it for a page call.
         return (tuple[2] ?? {}) as R;
       };
       return {
-        aggregatedListInstances: (request, { signal }) => pageOf<InstanceAggregatedList>(instances, request, signal),
+        aggregatedListInstances: (request, { signal }) =>
+          pageOf<InstanceAggregatedList>(instances, request, signal),
         aggregatedListDisks: (request, { signal }) => pageOf<DiskAggregatedList>(disks, request, signal),
         close: async () => {
           await Promise.all([instances.close(), disks.close()]);
@@ -269,7 +300,10 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
       };
     },
     sqladmin: async () => {
-      const [{ SqlInstancesServiceClient }, clientOptions] = await Promise.all([import('@google-cloud/sql'), gaxOptions()]);
+      const [{ SqlInstancesServiceClient }, clientOptions] = await Promise.all([
+        import('@google-cloud/sql'),
+        gaxOptions(),
+      ]);
       const client = new SqlInstancesServiceClient(clientOptions);
       return {
         listInstances: async (request, { signal }) => {
@@ -280,7 +314,10 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
       };
     },
     storage: async () => {
-      const [{ Storage }, authClient] = await Promise.all([import('@google-cloud/storage'), storageAuthClient()]);
+      const [{ Storage }, authClient] = await Promise.all([
+        import('@google-cloud/storage'),
+        storageAuthClient(),
+      ]);
       const storageOptions: StorageOptions = {
         authClient,
         // Custom endpoints skip authentication unless told otherwise; a non-loopback endpoint
@@ -309,22 +346,30 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
           };
         },
         getBucketIamPolicy: async (bucket, { signal }) => {
-          const [policy] = await withSignal(signal, () => storage.bucket(bucket).iam.getPolicy({ requestedPolicyVersion: 3 }));
-          if (typeof policy !== 'object' || (policy as unknown) === null) throw unparseable('buckets.getIamPolicy');
+          const [policy] = await withSignal(signal, () =>
+            storage.bucket(bucket).iam.getPolicy({ requestedPolicyVersion: 3 }),
+          );
+          if (typeof policy !== 'object' || (policy as unknown) === null)
+            throw unparseable('buckets.getIamPolicy');
           return {
-            bindings: (policy.bindings as { role?: unknown; members?: unknown }[] | undefined ?? []).map((binding) => ({
-              role: typeof binding.role === 'string' ? binding.role : '',
-              members: Array.isArray(binding.members)
-                ? binding.members.filter((member): member is string => typeof member === 'string')
-                : [],
-            })),
+            bindings: ((policy.bindings as { role?: unknown; members?: unknown }[] | undefined) ?? []).map(
+              (binding) => ({
+                role: typeof binding.role === 'string' ? binding.role : '',
+                members: Array.isArray(binding.members)
+                  ? binding.members.filter((member): member is string => typeof member === 'string')
+                  : [],
+              }),
+            ),
           };
         },
         close: () => Promise.resolve(),
       };
     },
     monitoring: async () => {
-      const [{ MetricServiceClient }, clientOptions] = await Promise.all([import('@google-cloud/monitoring'), gaxOptions()]);
+      const [{ MetricServiceClient }, clientOptions] = await Promise.all([
+        import('@google-cloud/monitoring'),
+        gaxOptions(),
+      ]);
       const client = new MetricServiceClient(clientOptions);
       return {
         listTimeSeries: async (request, { signal }) => {
@@ -337,7 +382,10 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
     logging: async () => {
       // `@google-cloud/logging` re-exports this package as its (untyped) `v2`; importing it
       // directly is typed and skips loading the high-level Logging class and gRPC (~1.3 s).
-      const [{ LoggingServiceV2Client }, clientOptions] = await Promise.all([import('@google-cloud/logging-api'), gaxOptions()]);
+      const [{ LoggingServiceV2Client }, clientOptions] = await Promise.all([
+        import('@google-cloud/logging-api'),
+        gaxOptions(),
+      ]);
       const client = new LoggingServiceV2Client(clientOptions);
       let root: ProtoRootLike | undefined;
       const protoRoot = async (): Promise<ProtoRootLike | undefined> => {
@@ -357,7 +405,8 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
           const types = await protoRoot();
           const tuple = await withSignal(signal, () => client.listLogEntries(request, pageCallOptions()));
           const raw = tuple[2] ?? {};
-          const decode = (payload: unknown) => (types === undefined ? undefined : decodeAuditLog(types, payload));
+          const decode = (payload: unknown) =>
+            types === undefined ? undefined : decodeAuditLog(types, payload);
           return {
             entries: (raw.entries ?? []).map((entry) => toGcpLogEntry(entry, decode)),
             ...(raw.nextPageToken === undefined || raw.nextPageToken === null || raw.nextPageToken === ''

@@ -24,13 +24,22 @@ describe('mergeMetricValues', () => {
 
 describe('toMetricFilter', () => {
   it.each([
-    ['cpu', 'metric.type = "compute.googleapis.com/instance/cpu/utilization" AND resource.type = "gce_instance"'],
+    [
+      'cpu',
+      'metric.type = "compute.googleapis.com/instance/cpu/utilization" AND resource.type = "gce_instance"',
+    ],
     [
       'memory',
       'metric.type = "agent.googleapis.com/memory/percent_used" AND resource.type = "gce_instance" AND metric.labels.state = "used"',
     ],
-    ['network_in', 'metric.type = "compute.googleapis.com/instance/network/received_bytes_count" AND resource.type = "gce_instance"'],
-    ['network_out', 'metric.type = "compute.googleapis.com/instance/network/sent_bytes_count" AND resource.type = "gce_instance"'],
+    [
+      'network_in',
+      'metric.type = "compute.googleapis.com/instance/network/received_bytes_count" AND resource.type = "gce_instance"',
+    ],
+    [
+      'network_out',
+      'metric.type = "compute.googleapis.com/instance/network/sent_bytes_count" AND resource.type = "gce_instance"',
+    ],
   ] as const)('%s', (metric, expected) => {
     expect(toMetricFilter(GCP_INSTANCE_METRICS[metric])).toBe(expected);
   });

@@ -33,7 +33,11 @@ export const GCP_INSTANCE_METRICS: Readonly<Record<MetricRequest['metric'], GcpM
     scale: 1,
     combine: 'mean',
   },
-  network_in: { type: 'compute.googleapis.com/instance/network/received_bytes_count', scale: 1, combine: 'sum' },
+  network_in: {
+    type: 'compute.googleapis.com/instance/network/received_bytes_count',
+    scale: 1,
+    combine: 'sum',
+  },
   network_out: { type: 'compute.googleapis.com/instance/network/sent_bytes_count', scale: 1, combine: 'sum' },
   disk_read: { type: 'compute.googleapis.com/instance/disk/read_bytes_count', scale: 1, combine: 'sum' },
   disk_write: { type: 'compute.googleapis.com/instance/disk/write_bytes_count', scale: 1, combine: 'sum' },

@@ -13,7 +13,8 @@ export type ComputeInstance = ComputeProtos.google.cloud.compute.v1.IInstance;
 /** A Compute Engine persistent disk (`compute#disk`). */
 export type ComputeDisk = ComputeProtos.google.cloud.compute.v1.IDisk;
 /** `instances.aggregatedList` request. */
-export type AggregatedListInstancesRequest = ComputeProtos.google.cloud.compute.v1.IAggregatedListInstancesRequest;
+export type AggregatedListInstancesRequest =
+  ComputeProtos.google.cloud.compute.v1.IAggregatedListInstancesRequest;
 /** `instances.aggregatedList` page. */
 export type InstanceAggregatedList = ComputeProtos.google.cloud.compute.v1.IInstanceAggregatedList;
 /** `disks.aggregatedList` request. */

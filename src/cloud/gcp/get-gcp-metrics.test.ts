@@ -14,11 +14,17 @@ function point(seconds: number, value: { doubleValue?: number; int64Value?: stri
 
 describe('toTimeSeriesRequest', () => {
   it('aligns the whole window into one period, both bounds one millisecond early', () => {
-    const request = toTimeSeriesRequest('p1', { metric: 'cpu', statistic: 'avg', ...window }, 100_000, undefined);
+    const request = toTimeSeriesRequest(
+      'p1',
+      { metric: 'cpu', statistic: 'avg', ...window },
+      100_000,
+      undefined,
+    );
 
     expect(request).toEqual({
       name: 'projects/p1',
-      filter: 'metric.type = "compute.googleapis.com/instance/cpu/utilization" AND resource.type = "gce_instance"',
+      filter:
+        'metric.type = "compute.googleapis.com/instance/cpu/utilization" AND resource.type = "gce_instance"',
       interval: {
         startTime: { seconds: 1_795_129_199, nanos: 999_000_000 },
         endTime: { seconds: 1_795_132_799, nanos: 999_000_000 },
@@ -67,8 +73,14 @@ describe('foldSeries', () => {
   it('adds byte counters split by label at the same time, then merges over the window', () => {
     const values = foldSeries(
       [
-        { resource: { labels: { instance_id: '1' } }, points: [point(60, { int64Value: '100' }), point(120, { int64Value: '300' })] },
-        { resource: { labels: { instance_id: '1' } }, points: [point(60, { int64Value: '5' }), point(120, { int64Value: '7' })] },
+        {
+          resource: { labels: { instance_id: '1' } },
+          points: [point(60, { int64Value: '100' }), point(120, { int64Value: '300' })],
+        },
+        {
+          resource: { labels: { instance_id: '1' } },
+          points: [point(60, { int64Value: '5' }), point(120, { int64Value: '7' })],
+        },
       ],
       GCP_INSTANCE_METRICS.network_in,
       { statistic: 'max' },
@@ -80,7 +92,11 @@ describe('foldSeries', () => {
   it('takes nearest-rank percentiles of raw points', () => {
     const points = Array.from({ length: 20 }, (_, i) => point(60 * (i + 1), { doubleValue: (i + 1) / 100 }));
 
-    const values = foldSeries([{ resource: { labels: { instance_id: '9' } }, points }], GCP_INSTANCE_METRICS.cpu, { statistic: 'p95' });
+    const values = foldSeries(
+      [{ resource: { labels: { instance_id: '9' } }, points }],
+      GCP_INSTANCE_METRICS.cpu,
+      { statistic: 'p95' },
+    );
 
     expect(values.get('9')).toBeCloseTo(19, 9);
   });

@@ -1,6 +1,12 @@
 import type { MetricRequest, MetricValues, ScopeTarget } from '../../core/ports/cloud-port.js';
 import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
-import { GCP_ALIGNERS, GCP_INSTANCE_METRICS, mergeMetricValues, toMetricFilter, type GcpMetricSource } from './gcp-metric-catalog.js';
+import {
+  GCP_ALIGNERS,
+  GCP_INSTANCE_METRICS,
+  mergeMetricValues,
+  toMetricFilter,
+  type GcpMetricSource,
+} from './gcp-metric-catalog.js';
 import type { ListTimeSeriesRequest, ListTimeSeriesResponse, TimeSeries } from './gcp-sdk-types.js';
 import type { ProjectMetricCache, ProjectMetricValues } from './project-metric-cache.js';
 import { readGcpPages } from './read-gcp-pages.js';
@@ -14,13 +20,17 @@ const MONITORING_MAX_PAGE_SIZE = 100_000;
 /** Monitoring's smallest alignment period. */
 const MIN_ALIGNMENT_SECONDS = 60;
 
-function pointValue(value: { doubleValue?: number | null; int64Value?: unknown } | null | undefined): number | undefined {
+function pointValue(
+  value: { doubleValue?: number | null; int64Value?: unknown } | null | undefined,
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value.doubleValue === 'number') return value.doubleValue;
   return toNumber(value.int64Value);
 }
 
-function pointTime(point: { interval?: { endTime?: { seconds?: unknown; nanos?: number | null } | null } | null }): string {
+function pointTime(point: {
+  interval?: { endTime?: { seconds?: unknown; nanos?: number | null } | null } | null;
+}): string {
   const end = point.interval?.endTime;
   return `${String(toNumber(end?.seconds) ?? '')}.${String(end?.nanos ?? 0)}`;
 }
@@ -30,7 +40,11 @@ function pointTime(point: { interval?: { endTime?: { seconds?: unknown; nanos?: 
  * timestamp are combined (`sum` for counters split by label, `mean` for gauges), scaled to the
  * product unit, then merged over the window by the statistic.
  */
-export function foldSeries(series: readonly TimeSeries[], source: GcpMetricSource, request: Pick<MetricRequest, 'statistic'>): Map<string, number> {
+export function foldSeries(
+  series: readonly TimeSeries[],
+  source: GcpMetricSource,
+  request: Pick<MetricRequest, 'statistic'>,
+): Map<string, number> {
   const byInstance = new Map<string, Map<string, number[]>>();
   for (const item of series) {
     const id = item.resource?.labels?.instance_id;
@@ -84,7 +98,9 @@ export function toTimeSeriesRequest(
       startTime: toProtoTimestamp(request.start.getTime() - 1),
       endTime: toProtoTimestamp(request.end.getTime() - 1),
     },
-    ...(aligner === undefined ? {} : { aggregation: { alignmentPeriod: { seconds: period }, perSeriesAligner: aligner } }),
+    ...(aligner === undefined
+      ? {}
+      : { aggregation: { alignmentPeriod: { seconds: period }, perSeriesAligner: aligner } }),
     view: 'FULL',
     pageSize,
     ...(pageToken === undefined ? {} : { pageToken }),
@@ -130,7 +146,10 @@ export async function getGcpMetrics(
         runGcpCall(
           context.runner,
           key,
-          (abortSignal) => client.listTimeSeries(toTimeSeriesRequest(scope.account, request, pageSize, token), { signal: abortSignal }),
+          (abortSignal) =>
+            client.listTimeSeries(toTimeSeriesRequest(scope.account, request, pageSize, token), {
+              signal: abortSignal,
+            }),
           { signal },
         ),
       (page) => page.nextPageToken,

@@ -8,7 +8,12 @@ import { mapWithConcurrency } from './map-with-concurrency.js';
 import { readGcpPages } from './read-gcp-pages.js';
 import { runGcpCall } from './run-gcp-call.js';
 import { sortById } from './sort-by-id.js';
-import { grantsPublicAccess, isPublicAccessPrevented, toBucketRecord, toBucketRegion } from './to-bucket-record.js';
+import {
+  grantsPublicAccess,
+  isPublicAccessPrevented,
+  toBucketRecord,
+  toBucketRegion,
+} from './to-bucket-record.js';
 import { toCallKey } from './to-call-key.js';
 
 /** `buckets.list` returns at most 1,000 buckets per page. */
@@ -58,7 +63,9 @@ export async function listBuckets(
       return true;
     },
   );
-  const wanted = buckets.filter((bucket) => scope.region === 'global' || toBucketRegion(bucket.location) === scope.region);
+  const wanted = buckets.filter(
+    (bucket) => scope.region === 'global' || toBucketRegion(bucket.location) === scope.region,
+  );
   const policyKey = toCallKey(scope, 'storage', 'buckets.getIamPolicy');
   let denied = 0;
   const judged = await mapWithConcurrency(wanted, POLICY_CONCURRENCY, async (bucket) => {
@@ -87,7 +94,9 @@ export async function listBuckets(
     );
   }
   const records = judged
-    .filter((entry): entry is { bucket: BucketMetadata; isPublic: boolean | undefined } => entry !== undefined)
+    .filter(
+      (entry): entry is { bucket: BucketMetadata; isPublic: boolean | undefined } => entry !== undefined,
+    )
     .map((entry) => toBucketRecord(entry.bucket, scope.account, entry.isPublic));
   return sortById(inRegion(records, scope));
 }

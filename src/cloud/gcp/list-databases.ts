@@ -46,5 +46,10 @@ export async function listDatabases(
       return true;
     },
   );
-  return sortById(inRegion(instances.map((instance) => toDatabaseRecord(instance, scope.account)), scope));
+  return sortById(
+    inRegion(
+      instances.map((instance) => toDatabaseRecord(instance, scope.account)),
+      scope,
+    ),
+  );
 }

@@ -65,13 +65,20 @@ export async function listFunctions(
   const unknownRuntimes = new Set<string>();
   const records = functions.map((fn) => {
     const runtime = fn.buildConfig?.runtime;
-    if (runtime !== undefined && runtime !== null && runtime !== '' && isGcpRuntimeDeprecated(runtime, now) === undefined) {
+    if (
+      runtime !== undefined &&
+      runtime !== null &&
+      runtime !== '' &&
+      isGcpRuntimeDeprecated(runtime, now) === undefined
+    ) {
       unknownRuntimes.add(runtime);
     }
     return toFunctionRecord(fn, scope.account, now);
   });
   for (const runtime of [...unknownRuntimes].sort()) {
-    context.warn(`Cloud Functions runtime "${runtime}" is not in the deprecation table; runtime_deprecated is left unknown.`);
+    context.warn(
+      `Cloud Functions runtime "${runtime}" is not in the deprecation table; runtime_deprecated is left unknown.`,
+    );
   }
   return sortById(inRegion(records, scope));
 }

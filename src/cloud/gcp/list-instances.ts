@@ -22,9 +22,17 @@ export async function listInstances(
       operation: 'instances.aggregatedList',
       fetch: (client, request, options) => client.aggregatedListInstances(request, options),
       scopes: (page) =>
-        Object.values(page.items ?? {}).map((scoped) => ({ warning: scoped.warning, items: scoped.instances ?? [] })),
+        Object.values(page.items ?? {}).map((scoped) => ({
+          warning: scoped.warning,
+          items: scoped.instances ?? [],
+        })),
     },
     signal,
   );
-  return sortById(inRegion(instances.map((instance) => toInstanceRecord(instance, scope.account)), scope));
+  return sortById(
+    inRegion(
+      instances.map((instance) => toInstanceRecord(instance, scope.account)),
+      scope,
+    ),
+  );
 }

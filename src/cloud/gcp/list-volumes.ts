@@ -21,9 +21,18 @@ export async function listVolumes(
     {
       operation: 'disks.aggregatedList',
       fetch: (client, request, options) => client.aggregatedListDisks(request, options),
-      scopes: (page) => Object.values(page.items ?? {}).map((scoped) => ({ warning: scoped.warning, items: scoped.disks ?? [] })),
+      scopes: (page) =>
+        Object.values(page.items ?? {}).map((scoped) => ({
+          warning: scoped.warning,
+          items: scoped.disks ?? [],
+        })),
     },
     signal,
   );
-  return sortById(inRegion(disks.map((disk) => toVolumeRecord(disk, scope.account)), scope));
+  return sortById(
+    inRegion(
+      disks.map((disk) => toVolumeRecord(disk, scope.account)),
+      scope,
+    ),
+  );
 }

@@ -29,7 +29,12 @@ export function activityLogName(project: string): string {
  * `logName = "projects/{p}/logs/cloudaudit.googleapis.com%2Factivity" AND timestamp >= … AND
  * timestamp < … AND protoPayload.methodName:("compute.instances.insert" OR …)`.
  */
-export function buildAuditFilter(project: string, start: Date, end: Date, methods: readonly string[]): string {
+export function buildAuditFilter(
+  project: string,
+  start: Date,
+  end: Date,
+  methods: readonly string[],
+): string {
   return [
     `logName = ${quoteLoggingString(activityLogName(project))}`,
     `timestamp >= ${quoteLoggingString(start.toISOString())}`,
@@ -64,7 +69,9 @@ export async function lookupGcpAudit(
   if (methods.length === 0 || end <= start) return [];
   const client = await context.pool.get('logging');
   const key = toCallKey(scope, 'logging', 'entries.list');
-  const filter = buildAuditFilter(scope.account, new Date(start), new Date(end), [...new Set(methods.map((m) => m.method))]);
+  const filter = buildAuditFilter(scope.account, new Date(start), new Date(end), [
+    ...new Set(methods.map((m) => m.method)),
+  ]);
   const entries: GcpLogEntry[] = [];
   await readGcpPages<GcpLogEntryPage>(
     key.operation,
@@ -93,7 +100,8 @@ export async function lookupGcpAudit(
   );
   const failed = new Set<string>();
   for (const entry of entries) {
-    if (entry.operation !== undefined && (entry.auditLog?.statusCode ?? 0) !== 0) failed.add(entry.operation.id);
+    if (entry.operation !== undefined && (entry.auditLog?.statusCode ?? 0) !== 0)
+      failed.add(entry.operation.id);
   }
   const records = new Map<string, AuditRecord>();
   for (const entry of entries) {
@@ -102,7 +110,10 @@ export async function lookupGcpAudit(
     const record = toAuditRecord(entry, request.resource, methods, scope.account);
     if (record === undefined) continue;
     if (scope.region !== 'global' && record.region !== scope.region) continue;
-    const dedupeKey = entry.operation === undefined ? `entry\u0000${entry.insertId}` : `op\u0000${entry.operation.id}\u0000${record.operation}`;
+    const dedupeKey =
+      entry.operation === undefined
+        ? `entry\u0000${entry.insertId}`
+        : `op\u0000${entry.operation.id}\u0000${record.operation}`;
     // Entries arrive oldest first: the first entry of an operation is the request.
     if (!records.has(dedupeKey)) records.set(dedupeKey, record);
   }

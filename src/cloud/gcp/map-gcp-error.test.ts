@@ -38,7 +38,12 @@ describe('mapGcpError', () => {
 
     expect(mapped).toBeInstanceOf(SreError);
     expect(mapped.code).toBe(expected);
-    expect(mapped.details).toMatchObject({ provider: 'gcp', operation: 'instances.aggregatedList', gcpStatus: status, httpStatus });
+    expect(mapped.details).toMatchObject({
+      provider: 'gcp',
+      operation: 'instances.aggregatedList',
+      gcpStatus: status,
+      httpStatus,
+    });
     expect(mapped.cause).toBe(error);
   });
 
@@ -88,14 +93,22 @@ describe('mapGcpError', () => {
 
   it('reads the legacy errors[].reason of a Compute REST body', () => {
     const body = {
-      error: { code: 403, message: 'Rate Limit Exceeded', errors: [{ reason: 'rateLimitExceeded', domain: 'usageLimits' }] },
+      error: {
+        code: 403,
+        message: 'Rate Limit Exceeded',
+        errors: [{ reason: 'rateLimitExceeded', domain: 'usageLimits' }],
+      },
     };
     const error = Object.assign(new Error(JSON.stringify(body)), { status: 403, code: 403 });
 
     const mapped = mapGcpError(error, 'disks.aggregatedList');
 
     expect(mapped.code).toBe('CLOUD_THROTTLED');
-    expect(mapped.details).toMatchObject({ gcpStatus: 'PERMISSION_DENIED', httpStatus: 403, reason: 'rateLimitExceeded' });
+    expect(mapped.details).toMatchObject({
+      gcpStatus: 'PERMISSION_DENIED',
+      httpStatus: 403,
+      reason: 'rateLimitExceeded',
+    });
   });
 
   it.each([
@@ -129,7 +142,10 @@ describe('mapGcpError', () => {
   });
 
   it('names the missing permission from ErrorInfo metadata', () => {
-    const error = googleError(7, { reason: 'IAM_PERMISSION_DENIED', errorInfoMetadata: { permission: 'compute.instances.list' } });
+    const error = googleError(7, {
+      reason: 'IAM_PERMISSION_DENIED',
+      errorInfoMetadata: { permission: 'compute.instances.list' },
+    });
 
     const mapped = mapGcpError(error, 'instances.aggregatedList');
 
@@ -145,10 +161,13 @@ describe('mapGcpError', () => {
     ['ETIMEDOUT', 'CLOUD_TIMEOUT'],
     ['ECONNRESET', 'CLOUD_UNAVAILABLE'],
   ] as const)('maps socket error %s to %s', (code, expected) => {
-    const error = Object.assign(new Error(`request to http://127.0.0.1:1/x failed, reason: connect ${code}`), {
-      name: 'GaxiosError',
-      code,
-    });
+    const error = Object.assign(
+      new Error(`request to http://127.0.0.1:1/x failed, reason: connect ${code}`),
+      {
+        name: 'GaxiosError',
+        code,
+      },
+    );
 
     const mapped = mapGcpError(error, 'buckets.list');
 
@@ -157,14 +176,21 @@ describe('mapGcpError', () => {
   });
 
   it('finds the socket code under fetch\'s "fetch failed"', () => {
-    const error = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED ::1:1'), { code: 'ECONNREFUSED' }) });
+    const error = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED ::1:1'), { code: 'ECONNREFUSED' }),
+    });
 
     expect(mapGcpError(error, 'logs.list').code).toBe('CLOUD_UNREACHABLE');
   });
 
   it.each([
     ['a SyntaxError from decoding a 200', new SyntaxError('Unterminated string in JSON at position 159')],
-    ['node-fetch invalid-json', Object.assign(new Error('invalid json response body at http://x reason: Unexpected end'), { type: 'invalid-json' })],
+    [
+      'node-fetch invalid-json',
+      Object.assign(new Error('invalid json response body at http://x reason: Unexpected end'), {
+        type: 'invalid-json',
+      }),
+    ],
   ])('maps %s to CLOUD_MALFORMED_RESPONSE', (_label, error) => {
     expect(mapGcpError(error, 'instances.list').code).toBe('CLOUD_MALFORMED_RESPONSE');
   });
@@ -195,7 +221,9 @@ describe('mapGcpError', () => {
   });
 
   it('maps missing Application Default Credentials to CLOUD_AUTHENTICATION', () => {
-    const error = new Error('Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication');
+    const error = new Error(
+      'Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication',
+    );
 
     const mapped = mapGcpError(error, 'instances.aggregatedList');
 
@@ -206,13 +234,22 @@ describe('mapGcpError', () => {
   it('maps anything else to CLOUD_UNKNOWN, not retryable', () => {
     const mapped = mapGcpError('weird', 'instances.list');
 
-    expect(mapped).toMatchObject({ code: 'CLOUD_UNKNOWN', retryable: false, details: { provider: 'gcp', operation: 'instances.list' } });
+    expect(mapped).toMatchObject({
+      code: 'CLOUD_UNKNOWN',
+      retryable: false,
+      details: { provider: 'gcp', operation: 'instances.list' },
+    });
   });
 
   it('writes a message with the operation, project and resource', () => {
-    const mapped = mapGcpError(storageError(404, 'notFound'), 'buckets.getIamPolicy', { project: 'p1', resource: 'b1' });
+    const mapped = mapGcpError(storageError(404, 'notFound'), 'buckets.getIamPolicy', {
+      project: 'p1',
+      resource: 'b1',
+    });
 
-    expect(mapped.message).toBe('GCP buckets.getIamPolicy in project p1 for "b1" failed: the resource does not exist (NOT_FOUND): storage 404');
+    expect(mapped.message).toBe(
+      'GCP buckets.getIamPolicy in project p1 for "b1" failed: the resource does not exist (NOT_FOUND): storage 404',
+    );
     expect(mapped.suggestions).toEqual(['Check the name "b1" and the project.']);
   });
 });
@@ -222,7 +259,10 @@ describe('redactGcpMessage', () => {
     ['Authorization: Bearer ya29.a0AfH6SMB-secret_token', 'Authorization: Bearer [redacted]'],
     ['token ya29.a0AfH6SMBsecret leaked', 'token [redacted token] leaked'],
     ['url?key=AIzaSyA1234567890abcdefghijk&x=1', 'url?key=[redacted]&x=1'],
-    ['https://storage.googleapis.com/b/o?X-Goog-Signature=abcdef0123&x=1', 'https://storage.googleapis.com/b/o?X-Goog-Signature=[redacted]&x=1'],
+    [
+      'https://storage.googleapis.com/b/o?X-Goog-Signature=abcdef0123&x=1',
+      'https://storage.googleapis.com/b/o?X-Goog-Signature=[redacted]&x=1',
+    ],
   ])('redacts %j', (input, expected) => {
     expect(redactGcpMessage(input)).toBe(expected);
   });

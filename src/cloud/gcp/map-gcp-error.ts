@@ -235,10 +235,14 @@ function readHeaders(error: UnknownRecord): Record<string, string> {
 function readSyscallCode(error: UnknownRecord): string | undefined {
   const candidates: unknown[] = [error, error.cause, isRecord(error.cause) ? error.cause.cause : undefined];
   if (Array.isArray(error.errors)) candidates.push(...(error.errors as unknown[]));
-  if (isRecord(error.cause) && Array.isArray(error.cause.errors)) candidates.push(...(error.cause.errors as unknown[]));
+  if (isRecord(error.cause) && Array.isArray(error.cause.errors))
+    candidates.push(...(error.cause.errors as unknown[]));
   for (const candidate of candidates) {
     const code = stringProp(candidate, 'code');
-    if (code !== undefined && /^(E[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code))
+    if (
+      code !== undefined &&
+      /^(E[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)
+    )
       return code;
   }
   return undefined;
@@ -259,14 +263,22 @@ function readDetails(details: readonly unknown[]): {
     if (type.endsWith('google.rpc.RetryInfo') || 'retryDelay' in detail) {
       retryDelaySeconds = durationSeconds(detail.retryDelay) ?? retryDelaySeconds;
     }
-    if (type.endsWith('google.rpc.ErrorInfo') || (type === '' && typeof detail.reason === 'string' && 'domain' in detail)) {
+    if (
+      type.endsWith('google.rpc.ErrorInfo') ||
+      (type === '' && typeof detail.reason === 'string' && 'domain' in detail)
+    ) {
       reason = stringProp(detail, 'reason') ?? reason;
       if (isRecord(detail.metadata)) {
-        for (const [key, value] of Object.entries(detail.metadata)) if (typeof value === 'string') metadata[key] = value;
+        for (const [key, value] of Object.entries(detail.metadata))
+          if (typeof value === 'string') metadata[key] = value;
       }
     }
   }
-  return { ...(reason === undefined ? {} : { reason }), metadata, ...(retryDelaySeconds === undefined ? {} : { retryDelaySeconds }) };
+  return {
+    ...(reason === undefined ? {} : { reason }),
+    metadata,
+    ...(retryDelaySeconds === undefined ? {} : { retryDelaySeconds }),
+  };
 }
 
 function readFacts(error: unknown): ErrorFacts {
@@ -286,7 +298,12 @@ function readFacts(error: unknown): ErrorFacts {
   const body = readBody(error);
   const code = error.code;
   // gax `GoogleError.code` is a gRPC code (0–16); Storage's `ApiError.code` and gaxios' `status` are HTTP statuses.
-  const numericCode = typeof code === 'number' ? code : typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : undefined;
+  const numericCode =
+    typeof code === 'number'
+      ? code
+      : typeof code === 'string' && /^\d+$/.test(code)
+        ? Number(code)
+        : undefined;
   const grpcCode = numericCode !== undefined && numericCode < 100 ? numericCode : undefined;
   const responseStatus = isRecord(error.response) ? error.response.status : undefined;
   const bodyCode = body?.code;
@@ -306,7 +323,8 @@ function readFacts(error: unknown): ErrorFacts {
   const errorInfoReason = stringProp(error, 'reason') ?? details.reason;
   const metadata: Record<string, string> = { ...details.metadata };
   if (isRecord(error.errorInfoMetadata)) {
-    for (const [key, value] of Object.entries(error.errorInfoMetadata)) if (typeof value === 'string') metadata[key] = value;
+    for (const [key, value] of Object.entries(error.errorInfoMetadata))
+      if (typeof value === 'string') metadata[key] = value;
   }
   return {
     name: stringProp(error, 'name'),
@@ -380,10 +398,13 @@ function classify(error: unknown, facts: ErrorFacts, context: GcpErrorContext): 
   // A cancelled call: gax rejects with CANCELLED (`cancelled`), fetch with an AbortError.
   if (facts.name === 'AbortError' || facts.status === 'CANCELLED') {
     const cause = isRecord(error) ? error.cause : undefined;
-    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason) ? 'CLOUD_TIMEOUT' : 'CLOUD_UNKNOWN';
+    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason)
+      ? 'CLOUD_TIMEOUT'
+      : 'CLOUD_UNKNOWN';
   }
   const successful = facts.httpStatus !== undefined && facts.httpStatus >= 200 && facts.httpStatus < 300;
-  if ((facts.httpStatus === undefined || successful) && isParseFailure(facts, error)) return 'CLOUD_MALFORMED_RESPONSE';
+  if ((facts.httpStatus === undefined || successful) && isParseFailure(facts, error))
+    return 'CLOUD_MALFORMED_RESPONSE';
   if (facts.syscallCode !== undefined && facts.httpStatus === undefined) {
     if (UNREACHABLE_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNREACHABLE';
     if (TIMEOUT_SYSCALL.has(facts.syscallCode)) return 'CLOUD_TIMEOUT';
@@ -395,7 +416,11 @@ function classify(error: unknown, facts: ErrorFacts, context: GcpErrorContext): 
   if (fromStatus !== undefined) return fromStatus;
   const fromHttp = facts.httpStatus === undefined ? undefined : classifyHttp(facts.httpStatus);
   if (fromHttp !== undefined) return fromHttp;
-  if (/Could not load the default credentials|Unable to detect a Project Id|invalid_grant|invalid_client/i.test(facts.message)) {
+  if (
+    /Could not load the default credentials|Unable to detect a Project Id|invalid_grant|invalid_client/i.test(
+      facts.message,
+    )
+  ) {
     return 'CLOUD_AUTHENTICATION';
   }
   if (/fetch failed|socket hang up|network error/i.test(facts.message)) return 'CLOUD_UNREACHABLE';
@@ -403,7 +428,10 @@ function classify(error: unknown, facts: ErrorFacts, context: GcpErrorContext): 
 }
 
 /** Seconds from a `Retry-After` header (seconds or an HTTP date). */
-function readRetryAfterHeader(headers: Readonly<Record<string, string>>, now: () => number): number | undefined {
+function readRetryAfterHeader(
+  headers: Readonly<Record<string, string>>,
+  now: () => number,
+): number | undefined {
   const value = headers['retry-after']?.trim();
   if (value === undefined || value === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value);
@@ -434,7 +462,9 @@ function suggestionsFor(code: GcpCloudErrorCode, facts: ErrorFacts, context: Gcp
       ];
     case 'CLOUD_AUTHORIZATION': {
       if (facts.reasons.includes('SERVICE_DISABLED') || facts.reasons.includes('accessNotConfigured')) {
-        return [`Enable the ${context.service ?? ''} API in project ${context.project ?? ''}, or remove the project from SRE_GCP_PROJECTS.`];
+        return [
+          `Enable the ${context.service ?? ''} API in project ${context.project ?? ''}, or remove the project from SRE_GCP_PROJECTS.`,
+        ];
       }
       const permission = facts.errorInfoMetadata.permission;
       return [
@@ -450,7 +480,9 @@ function suggestionsFor(code: GcpCloudErrorCode, facts: ErrorFacts, context: Gcp
     case 'CLOUD_NOT_FOUND':
       return context.resource === undefined ? [] : [`Check the name "${context.resource}" and the project.`];
     case 'CLOUD_QUOTA_EXCEEDED':
-      return ['Raise the quota in the Google Cloud console (IAM & Admin > Quotas) or wait for usage to drop.'];
+      return [
+        'Raise the quota in the Google Cloud console (IAM & Admin > Quotas) or wait for usage to drop.',
+      ];
     case 'CLOUD_INVALID_PARAMETER':
     case 'CLOUD_MALFORMED_RESPONSE':
     case 'CLOUD_TIMEOUT':
@@ -484,7 +516,8 @@ function suggestionsFor(code: GcpCloudErrorCode, facts: ErrorFacts, context: Gcp
 export function mapGcpError(error: unknown, operation: string, context: GcpErrorContext = {}): SreError {
   if (error instanceof SreError) return error;
   if (isRecord(error) && error.name === 'AbortError' && error.cause instanceof SreError) return error.cause;
-  if (context.signal?.aborted === true && context.signal.reason instanceof SreError) return context.signal.reason;
+  if (context.signal?.aborted === true && context.signal.reason instanceof SreError)
+    return context.signal.reason;
   const facts = readFacts(error);
   const code = classify(error, facts, context);
   const where = context.project === undefined ? '' : ` in project ${context.project}`;
@@ -496,7 +529,8 @@ export function mapGcpError(error: unknown, operation: string, context: GcpError
       : facts.message,
   );
   const message = `GCP ${operation}${where}${subject} ${TITLES[code]}${tag}${detail === '' ? '.' : `: ${detail}`}`;
-  const retryAfterSeconds = facts.retryDelaySeconds ?? readRetryAfterHeader(facts.headers, context.now ?? Date.now);
+  const retryAfterSeconds =
+    facts.retryDelaySeconds ?? readRetryAfterHeader(facts.headers, context.now ?? Date.now);
   const details: Record<string, unknown> = { provider: 'gcp', operation };
   if (context.service !== undefined) details.service = context.service;
   if (context.project !== undefined) details.project = context.project;

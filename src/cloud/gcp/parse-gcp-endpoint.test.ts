@@ -21,13 +21,31 @@ describe('isLoopbackHost', () => {
 
 describe('parseGcpEndpoint', () => {
   it.each([
-    ['http://127.0.0.1:8085', { origin: 'http://127.0.0.1:8085', protocol: 'http', host: '127.0.0.1', port: 8085, loopback: true }],
-    ['http://localhost:9000/', { origin: 'http://localhost:9000', protocol: 'http', host: 'localhost', port: 9000, loopback: true }],
-    ['http://[::1]:7000', { origin: 'http://[::1]:7000', protocol: 'http', host: '::1', port: 7000, loopback: true }],
-    ['http://127.0.0.1', { origin: 'http://127.0.0.1', protocol: 'http', host: '127.0.0.1', port: 80, loopback: true }],
+    [
+      'http://127.0.0.1:8085',
+      { origin: 'http://127.0.0.1:8085', protocol: 'http', host: '127.0.0.1', port: 8085, loopback: true },
+    ],
+    [
+      'http://localhost:9000/',
+      { origin: 'http://localhost:9000', protocol: 'http', host: 'localhost', port: 9000, loopback: true },
+    ],
+    [
+      'http://[::1]:7000',
+      { origin: 'http://[::1]:7000', protocol: 'http', host: '::1', port: 7000, loopback: true },
+    ],
+    [
+      'http://127.0.0.1',
+      { origin: 'http://127.0.0.1', protocol: 'http', host: '127.0.0.1', port: 80, loopback: true },
+    ],
     [
       'https://private.googleapis.com',
-      { origin: 'https://private.googleapis.com', protocol: 'https', host: 'private.googleapis.com', port: 443, loopback: false },
+      {
+        origin: 'https://private.googleapis.com',
+        protocol: 'https',
+        host: 'private.googleapis.com',
+        port: 443,
+        loopback: false,
+      },
     ],
   ])('accepts %s', (endpoint, expected) => {
     expect(parseGcpEndpoint(endpoint)).toEqual(expected);
@@ -46,6 +64,8 @@ describe('parseGcpEndpoint', () => {
     ['http://user:secret@127.0.0.1:1', 'credentials'],
     ['http://127.0.0.1:8085/v1', 'without path'],
   ])('rejects %s with CONFIG_INVALID', (endpoint, words) => {
-    expect(() => parseGcpEndpoint(endpoint)).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining(words) as string }));
+    expect(() => parseGcpEndpoint(endpoint)).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining(words) as string }),
+    );
   });
 });

@@ -56,7 +56,9 @@ export function parseGcpEndpoint(endpoint: string | undefined): GcpEndpoint | un
     throw invalid('SRE_GCP_ENDPOINT must not carry credentials in the URL.');
   }
   if ((url.pathname !== '' && url.pathname !== '/') || url.search !== '' || url.hash !== '') {
-    throw invalid(`SRE_GCP_ENDPOINT must be a base URL without path or query (e.g. http://127.0.0.1:8085), got "${endpoint}".`);
+    throw invalid(
+      `SRE_GCP_ENDPOINT must be a base URL without path or query (e.g. http://127.0.0.1:8085), got "${endpoint}".`,
+    );
   }
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');

@@ -25,7 +25,11 @@ interface AggregatedPage {
 export interface AggregatedCollection<P extends AggregatedPage, T> {
   /** API method name, for call keys and errors (`instances.aggregatedList`). */
   readonly operation: string;
-  readonly fetch: (client: GcpComputeClient, request: { project: string; maxResults: number; pageToken?: string }, options: GcpCallOptions) => Promise<P>;
+  readonly fetch: (
+    client: GcpComputeClient,
+    request: { project: string; maxResults: number; pageToken?: string },
+    options: GcpCallOptions,
+  ) => Promise<P>;
   /** The scope entries of a page. */
   readonly scopes: (page: P) => readonly ScopedList<T>[];
 }

@@ -1,4 +1,9 @@
-import type { LogRecord, LogSearchRequest, LogSearchResult, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type {
+  LogRecord,
+  LogSearchRequest,
+  LogSearchResult,
+  ScopeTarget,
+} from '../../core/ports/cloud-port.js';
 import { buildLogFilter, buildLogNameTerm, chunkLogNames } from './build-log-filter.js';
 import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
 import type { GcpLogEntryPage } from './gcp-client-factory.js';

@@ -4,7 +4,12 @@ import { GCP_AUDIT_KINDS, stripMethodVersion, toAuditMethods } from './gcp-audit
 import { toAuditRecord } from './to-audit-record.js';
 import type { GcpLogEntry } from './to-gcp-log-entry.js';
 
-function entry(methodName: string, resourceName: string, labels: Record<string, string>, resourceType = 'gce_instance'): GcpLogEntry {
+function entry(
+  methodName: string,
+  resourceName: string,
+  labels: Record<string, string>,
+  resourceType = 'gce_instance',
+): GcpLogEntry {
   const auditLog: GcpAuditLog = {
     serviceName: 'x.googleapis.com',
     methodName,
@@ -30,7 +35,10 @@ describe('stripMethodVersion', () => {
     ['v1.compute.instances.insert', 'compute.instances.insert'],
     ['beta.compute.instances.stop', 'compute.instances.stop'],
     ['compute.instances.delete', 'compute.instances.delete'],
-    ['google.cloud.functions.v2.FunctionService.CreateFunction', 'google.cloud.functions.v2.FunctionService.CreateFunction'],
+    [
+      'google.cloud.functions.v2.FunctionService.CreateFunction',
+      'google.cloud.functions.v2.FunctionService.CreateFunction',
+    ],
   ])('%s → %s', (method, expected) => {
     expect(stripMethodVersion(method)).toBe(expected);
   });
@@ -61,7 +69,12 @@ describe('toAuditRecord', () => {
     ['bucket', 'storage.buckets.delete', 'delete'],
     ['bucket', 'storage.setIamPermissions', 'modify'],
   ] as const)('%s %s → %s', (kind, method, action) => {
-    const record = toAuditRecord(entry(method, 'projects/p1/x/name-1', { instance_id: '42', disk_id: '43' }), kind, toAuditMethods({ resource: kind, actions: [...all] }), 'p1');
+    const record = toAuditRecord(
+      entry(method, 'projects/p1/x/name-1', { instance_id: '42', disk_id: '43' }),
+      kind,
+      toAuditMethods({ resource: kind, actions: [...all] }),
+      'p1',
+    );
 
     expect(record?.action).toBe(action);
     expect(record?.operation).toBe(method);
@@ -70,13 +83,30 @@ describe('toAuditRecord', () => {
   it('ignores methods that only share the searched prefix, and unrequested actions', () => {
     const methods = toAuditMethods({ resource: 'instance', actions: ['delete'] });
 
-    expect(toAuditRecord(entry('v1.compute.instances.deleteAccessConfig', 'projects/p1/zones/z/instances/a', {}), 'instance', methods, 'p1')).toBeUndefined();
-    expect(toAuditRecord(entry('v1.compute.instances.insert', 'projects/p1/zones/z/instances/a', {}), 'instance', methods, 'p1')).toBeUndefined();
+    expect(
+      toAuditRecord(
+        entry('v1.compute.instances.deleteAccessConfig', 'projects/p1/zones/z/instances/a', {}),
+        'instance',
+        methods,
+        'p1',
+      ),
+    ).toBeUndefined();
+    expect(
+      toAuditRecord(
+        entry('v1.compute.instances.insert', 'projects/p1/zones/z/instances/a', {}),
+        'instance',
+        methods,
+        'p1',
+      ),
+    ).toBeUndefined();
   });
 
   it('builds the record of an instance event', () => {
     const record = toAuditRecord(
-      entry('v1.compute.instances.stop', 'projects/p1/zones/us-east1-b/instances/kafka-1', { instance_id: '3899', zone: 'us-east1-b' }),
+      entry('v1.compute.instances.stop', 'projects/p1/zones/us-east1-b/instances/kafka-1', {
+        instance_id: '3899',
+        zone: 'us-east1-b',
+      }),
       'instance',
       toAuditMethods({ resource: 'instance', actions: ['stop'] }),
       'p1',
@@ -99,12 +129,22 @@ describe('toAuditRecord', () => {
 
   it('uses names as ids for functions, databases and buckets', () => {
     const fn = toAuditRecord(
-      entry('google.cloud.functions.v2.FunctionService.DeleteFunction', 'projects/p1/locations/europe-west1/functions/checkout', { region: 'europe-west1' }, ''),
+      entry(
+        'google.cloud.functions.v2.FunctionService.DeleteFunction',
+        'projects/p1/locations/europe-west1/functions/checkout',
+        { region: 'europe-west1' },
+        '',
+      ),
       'function',
       toAuditMethods({ resource: 'function', actions: ['delete'] }),
       'p1',
     );
 
-    expect(fn).toMatchObject({ resourceId: 'checkout', resourceName: 'checkout', region: 'europe-west1', resourceType: GCP_AUDIT_KINDS.function.resourceType });
+    expect(fn).toMatchObject({
+      resourceId: 'checkout',
+      resourceName: 'checkout',
+      region: 'europe-west1',
+      resourceType: GCP_AUDIT_KINDS.function.resourceType,
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { grantsPublicAccess, isPublicAccessPrevented, toBucketRecord, toBucketRegion } from './to-bucket-record.js';
+import {
+  grantsPublicAccess,
+  isPublicAccessPrevented,
+  toBucketRecord,
+  toBucketRegion,
+} from './to-bucket-record.js';
 
 describe('toBucketRegion', () => {
   it.each([
@@ -28,7 +33,9 @@ describe('public access', () => {
     ['inherited', false],
     [undefined, false],
   ] as const)('publicAccessPrevention %s prevents public access: %s', (prevention, expected) => {
-    expect(isPublicAccessPrevented({ iamConfiguration: { publicAccessPrevention: prevention } })).toBe(expected);
+    expect(isPublicAccessPrevented({ iamConfiguration: { publicAccessPrevention: prevention } })).toBe(
+      expected,
+    );
   });
 });
 

@@ -31,11 +31,16 @@ export function toBucketRegion(location: string | undefined): string {
  * `allAuthenticatedUsers` (absent when the policy could not be read). `encrypted` is always true
  * (Cloud Storage encrypts at rest); `encryption_type` is customer-managed with a default KMS key.
  */
-export function toBucketRecord(bucket: BucketMetadata, project: string, isPublic: boolean | undefined): ResourceRecord {
+export function toBucketRecord(
+  bucket: BucketMetadata,
+  project: string,
+  isPublic: boolean | undefined,
+): ResourceRecord {
   const name = bucket.name ?? '';
   const kmsKey = bucket.encryption?.defaultKmsKeyName;
   const labels: Record<string, string> = {};
-  for (const [key, value] of Object.entries(bucket.labels ?? {})) if (typeof value === 'string') labels[key] = value;
+  for (const [key, value] of Object.entries(bucket.labels ?? {}))
+    if (typeof value === 'string') labels[key] = value;
   return {
     provider: 'gcp',
     kind: 'bucket',

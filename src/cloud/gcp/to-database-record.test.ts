@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toDatabaseRecord, toDatabaseState, toNativeDatabaseState, toSqlEngine, toSqlEngineVersion } from './to-database-record.js';
+import {
+  toDatabaseRecord,
+  toDatabaseState,
+  toNativeDatabaseState,
+  toSqlEngine,
+  toSqlEngineVersion,
+} from './to-database-record.js';
 
 describe('toDatabaseState', () => {
   it.each([
@@ -53,7 +59,9 @@ describe('toDatabaseRecord', () => {
         region: 'europe-west1',
         gceZone: 'europe-west1-d',
         createTime: { seconds: '1726238222', nanos: 0 },
-        diskEncryptionConfiguration: { kmsKeyName: 'projects/p1/locations/europe-west1/keyRings/r/cryptoKeys/k' },
+        diskEncryptionConfiguration: {
+          kmsKeyName: 'projects/p1/locations/europe-west1/keyRings/r/cryptoKeys/k',
+        },
         settings: {
           tier: 'db-custom-2-7680',
           availabilityType: 'REGIONAL',
@@ -97,11 +105,21 @@ describe('toDatabaseRecord', () => {
         name: 'db',
         state: 'RUNNABLE',
         databaseVersion: 'MYSQL_8_0',
-        settings: { activationPolicy: 'NEVER', availabilityType: 'ZONAL', ipConfiguration: { ipv4Enabled: { value: false } } },
+        settings: {
+          activationPolicy: 'NEVER',
+          availabilityType: 'ZONAL',
+          ipConfiguration: { ipv4Enabled: { value: false } },
+        },
       },
       'p1',
     );
 
-    expect(record.fields).toMatchObject({ state: 'stopped', native_state: 'STOPPED', multi_az: false, public: false, encryption_type: 'google-managed' });
+    expect(record.fields).toMatchObject({
+      state: 'stopped',
+      native_state: 'STOPPED',
+      multi_az: false,
+      public: false,
+      encryption_type: 'google-managed',
+    });
   });
 });

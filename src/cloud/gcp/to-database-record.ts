@@ -51,7 +51,10 @@ export function toSqlEngine(databaseVersion: string | undefined): string | undef
  * `MYSQL_8_0_36` → `8.0.36`), else from `databaseVersion` (`MYSQL_8_0` → `8.0`); SQL Server keeps
  * its edition (`2022_STANDARD`).
  */
-export function toSqlEngineVersion(databaseVersion: string | undefined, installed: string | undefined): string | undefined {
+export function toSqlEngineVersion(
+  databaseVersion: string | undefined,
+  installed: string | undefined,
+): string | undefined {
   const source = installed !== undefined && installed !== '' ? installed : databaseVersion;
   if (source === undefined || source === '') return undefined;
   const rest = source.replace(/^(POSTGRES|MYSQL|SQLSERVER)_/, '');
@@ -93,11 +96,15 @@ export function toDatabaseRecord(instance: SqlInstance, project: string): Resour
       state: toDatabaseState(nativeState),
       native_state: nativeState,
       type: settings?.tier ?? undefined,
-      multi_az: settings?.availabilityType === undefined || settings.availabilityType === null ? undefined : settings.availabilityType === 'REGIONAL',
+      multi_az:
+        settings?.availabilityType === undefined || settings.availabilityType === null
+          ? undefined
+          : settings.availabilityType === 'REGIONAL',
       public: unwrap(settings?.ipConfiguration?.ipv4Enabled),
       size_gb: toNumber(unwrap(settings?.dataDiskSizeGb)),
       encrypted: true,
-      encryption_type: kmsKey !== undefined && kmsKey !== null && kmsKey !== '' ? 'customer-managed' : 'google-managed',
+      encryption_type:
+        kmsKey !== undefined && kmsKey !== null && kmsKey !== '' ? 'customer-managed' : 'google-managed',
       zone: instance.gceZone === '' ? undefined : (instance.gceZone ?? undefined),
       created_time: toIsoTime(instance.createTime ?? undefined),
     }),

@@ -15,7 +15,8 @@ const FUNCTION_STATES: Readonly<Record<string, NormalizedState>> = {
 
 /** Normalizes a Cloud Functions v2 state (`ACTIVE` → `active`…); absent when the API did not say. */
 export function toFunctionState(nativeState: string | null | undefined): NormalizedState | undefined {
-  if (nativeState === null || nativeState === undefined || nativeState === 'STATE_UNSPECIFIED') return undefined;
+  if (nativeState === null || nativeState === undefined || nativeState === 'STATE_UNSPECIFIED')
+    return undefined;
   return FUNCTION_STATES[nativeState] ?? 'unknown';
 }
 
@@ -63,7 +64,8 @@ export function toFunctionRecord(fn: CloudFunction, project: string, now: Date):
     tags: { ...(fn.labels ?? {}) },
     fields: compactFields({
       runtime: runtime === '' ? undefined : runtime,
-      runtime_deprecated: runtime === undefined || runtime === '' ? undefined : isGcpRuntimeDeprecated(runtime, now),
+      runtime_deprecated:
+        runtime === undefined || runtime === '' ? undefined : isGcpRuntimeDeprecated(runtime, now),
       memory_mb: toMemoryMb(fn.serviceConfig?.availableMemory),
       timeout_s: typeof timeout === 'number' ? timeout : undefined,
       state: toFunctionState(typeof fn.state === 'string' ? fn.state : undefined),

@@ -20,11 +20,20 @@ describe('structToJson', () => {
         count: { numberValue: 3, kind: 'numberValue' },
         ok: { boolValue: false, kind: 'boolValue' },
         nested: { structValue: { fields: { a: { stringValue: 'b' } } }, kind: 'structValue' },
-        list: { listValue: { values: [{ numberValue: 1 }, { nullValue: 'NULL_VALUE', kind: 'nullValue' }] }, kind: 'listValue' },
+        list: {
+          listValue: { values: [{ numberValue: 1 }, { nullValue: 'NULL_VALUE', kind: 'nullValue' }] },
+          kind: 'listValue',
+        },
       },
     };
 
-    expect(structToJson(struct)).toEqual({ message: 'boom', count: 3, ok: false, nested: { a: 'b' }, list: [1, null] });
+    expect(structToJson(struct)).toEqual({
+      message: 'boom',
+      count: 3,
+      ok: false,
+      nested: { a: 'b' },
+      list: [1, null],
+    });
   });
 });
 
@@ -54,7 +63,10 @@ describe('toGcpLogEntry', () => {
   });
 
   it('decodes an audit payload and keeps the operation', () => {
-    const payload = { type_url: 'type.googleapis.com/google.cloud.audit.AuditLog', value: new Uint8Array([1]) };
+    const payload = {
+      type_url: 'type.googleapis.com/google.cloud.audit.AuditLog',
+      value: new Uint8Array([1]),
+    };
 
     const entry = toGcpLogEntry(
       { insertId: 'x', protoPayload: payload, operation: { id: 'op-1', first: true, last: false } },

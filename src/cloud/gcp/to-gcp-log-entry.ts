@@ -35,7 +35,8 @@ function valueToJson(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   const kind = typeof v.kind === 'string' ? v.kind : undefined;
-  const pick = (name: string): boolean => kind === name || (kind === undefined && v[name] !== undefined && v[name] !== null);
+  const pick = (name: string): boolean =>
+    kind === name || (kind === undefined && v[name] !== undefined && v[name] !== null);
   if (pick('stringValue')) return v.stringValue;
   if (pick('numberValue')) return v.numberValue;
   if (pick('boolValue')) return v.boolValue;
@@ -62,9 +63,15 @@ export function structToJson(struct: unknown): Record<string, unknown> {
  * `protoPayload` Any) into a {@link GcpLogEntry}.
  * @param decodeAudit - reads an AuditLog from the `protoPayload` Any (see `audit-log-proto.ts`).
  */
-export function toGcpLogEntry(entry: LogEntryMessage, decodeAudit: (payload: unknown) => GcpAuditLog | undefined): GcpLogEntry {
+export function toGcpLogEntry(
+  entry: LogEntryMessage,
+  decodeAudit: (payload: unknown) => GcpAuditLog | undefined,
+): GcpLogEntry {
   const operation = entry.operation;
-  const auditLog = entry.protoPayload === null || entry.protoPayload === undefined ? undefined : decodeAudit(entry.protoPayload);
+  const auditLog =
+    entry.protoPayload === null || entry.protoPayload === undefined
+      ? undefined
+      : decodeAudit(entry.protoPayload);
   const severity = entry.severity;
   return {
     logName: entry.logName ?? '',
@@ -74,10 +81,18 @@ export function toGcpLogEntry(entry: LogEntryMessage, decodeAudit: (payload: unk
     resourceType: entry.resource?.type ?? '',
     resourceLabels: stringMap(entry.resource?.labels),
     ...(typeof entry.textPayload === 'string' ? { textPayload: entry.textPayload } : {}),
-    ...(entry.jsonPayload === null || entry.jsonPayload === undefined ? {} : { jsonPayload: structToJson(entry.jsonPayload) }),
+    ...(entry.jsonPayload === null || entry.jsonPayload === undefined
+      ? {}
+      : { jsonPayload: structToJson(entry.jsonPayload) }),
     ...(auditLog === undefined ? {} : { auditLog }),
     ...(operation === null || operation === undefined || (operation.id ?? '') === ''
       ? {}
-      : { operation: { id: operation.id ?? '', first: operation.first === true, last: operation.last === true } }),
+      : {
+          operation: {
+            id: operation.id ?? '',
+            first: operation.first === true,
+            last: operation.last === true,
+          },
+        }),
   };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hasOpsAgentLabel, toInstanceRecord, toInstanceState, toMachineFamily } from './to-instance-record.js';
+import {
+  hasOpsAgentLabel,
+  toInstanceRecord,
+  toInstanceState,
+  toMachineFamily,
+} from './to-instance-record.js';
 
 const BASE = 'https://www.googleapis.com/compute/v1/projects/p1';
 

@@ -25,7 +25,9 @@ const INSTANCE_STATES: Readonly<Record<string, NormalizedState>> = {
 
 /** Normalizes a Compute Engine instance status (`unknown` for anything else). */
 export function toInstanceState(nativeState: string | null | undefined): NormalizedState {
-  return nativeState === null || nativeState === undefined ? 'unknown' : (INSTANCE_STATES[nativeState] ?? 'unknown');
+  return nativeState === null || nativeState === undefined
+    ? 'unknown'
+    : (INSTANCE_STATES[nativeState] ?? 'unknown');
 }
 
 /** The machine family: the part of the machine type before the first `-` (`n2d` of `n2d-standard-4`). */

@@ -12,7 +12,9 @@ export interface ProtoTimestamp {
  * protobuf `Timestamp` object. `undefined` when absent or unparseable. Sub-millisecond digits are
  * dropped (JavaScript dates hold milliseconds).
  */
-export function toIsoTime(value: string | number | Date | ProtoTimestamp | null | undefined): string | undefined {
+export function toIsoTime(
+  value: string | number | Date | ProtoTimestamp | null | undefined,
+): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   let ms: number;
   if (value instanceof Date) ms = value.getTime();

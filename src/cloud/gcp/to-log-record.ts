@@ -3,7 +3,14 @@ import { toRegionOfZone } from './gcp-names.js';
 import type { GcpLogEntry } from './to-gcp-log-entry.js';
 
 /** Resource labels that name the resource a log line comes from, most specific first. */
-const STREAM_LABELS = ['instance_id', 'function_name', 'service_name', 'database_id', 'bucket_name', 'cluster_name'];
+const STREAM_LABELS = [
+  'instance_id',
+  'function_name',
+  'service_name',
+  'database_id',
+  'bucket_name',
+  'cluster_name',
+];
 
 /**
  * The region of an entry: its resource's zone (as a region), `region` or `location` label, else
@@ -41,7 +48,9 @@ export function toEntryMessage(entry: GcpLogEntry): string {
  * (`gce_instance/1234567890`, `cloud_function/checkout`, `global`); the event id is the insert id.
  */
 export function toLogRecord(entry: GcpLogEntry, project: string): LogRecord {
-  const streamLabel = STREAM_LABELS.map((label) => entry.resourceLabels[label]).find((value) => value !== undefined && value !== '');
+  const streamLabel = STREAM_LABELS.map((label) => entry.resourceLabels[label]).find(
+    (value) => value !== undefined && value !== '',
+  );
   const resourceType = entry.resourceType === '' ? 'global' : entry.resourceType;
   return {
     provider: 'gcp',

@@ -10,7 +10,8 @@ export function toNumber(value: unknown): number | undefined {
   else if (typeof value === 'object' && value !== null) {
     const long = value as { toNumber?: unknown; low?: unknown; high?: unknown };
     if (typeof long.toNumber === 'function') number = Number((long.toNumber as () => unknown).call(value));
-    else if (typeof long.low === 'number' && typeof long.high === 'number') number = long.high * 2 ** 32 + (long.low >>> 0);
+    else if (typeof long.low === 'number' && typeof long.high === 'number')
+      number = long.high * 2 ** 32 + (long.low >>> 0);
   }
   return number !== undefined && Number.isFinite(number) ? number : undefined;
 }

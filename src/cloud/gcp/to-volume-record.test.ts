@@ -20,7 +20,10 @@ describe('toVolumeState', () => {
 
 describe('toDiskEncryptionType', () => {
   it.each([
-    [{ kmsKeyName: 'projects/p/locations/l/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1' }, 'customer-managed'],
+    [
+      { kmsKeyName: 'projects/p/locations/l/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1' },
+      'customer-managed',
+    ],
     [{ sha256: 'abc=' }, 'customer-supplied'],
     [{}, 'google-managed'],
     [undefined, 'google-managed'],
@@ -43,7 +46,9 @@ describe('toVolumeRecord', () => {
         labels: { team: 'data' },
         creationTimestamp: '2026-09-30T00:11:27.000-07:00',
         provisionedIops: '3000',
-        diskEncryptionKey: { kmsKeyName: 'projects/p1/locations/us/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1' },
+        diskEncryptionKey: {
+          kmsKeyName: 'projects/p1/locations/us/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1',
+        },
       },
       'p1',
     );
@@ -71,11 +76,19 @@ describe('toVolumeRecord', () => {
     });
   });
 
-  it('takes a regional disk\'s region and reports it unattached', () => {
-    const record = toVolumeRecord({ id: '7', name: 'shared', region: `${BASE}/regions/europe-west4`, status: 'READY', sizeGb: '10' }, 'p1');
+  it("takes a regional disk's region and reports it unattached", () => {
+    const record = toVolumeRecord(
+      { id: '7', name: 'shared', region: `${BASE}/regions/europe-west4`, status: 'READY', sizeGb: '10' },
+      'p1',
+    );
 
     expect(record.region).toBe('europe-west4');
-    expect(record.fields).toMatchObject({ state: 'available', attached: false, encryption_type: 'google-managed', size_gb: 10 });
+    expect(record.fields).toMatchObject({
+      state: 'available',
+      attached: false,
+      encryption_type: 'google-managed',
+      size_gb: 10,
+    });
     expect(record.fields.zone).toBeUndefined();
   });
 });

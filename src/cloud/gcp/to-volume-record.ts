@@ -15,7 +15,8 @@ export type GcpEncryptionType = 'google-managed' | 'customer-managed' | 'custome
 export function toDiskEncryptionType(
   key: { readonly kmsKeyName?: string | null; readonly sha256?: string | null } | null | undefined,
 ): GcpEncryptionType {
-  if (key?.kmsKeyName !== undefined && key.kmsKeyName !== null && key.kmsKeyName !== '') return 'customer-managed';
+  if (key?.kmsKeyName !== undefined && key.kmsKeyName !== null && key.kmsKeyName !== '')
+    return 'customer-managed';
   if (key?.sha256 !== undefined && key.sha256 !== null && key.sha256 !== '') return 'customer-supplied';
   return 'google-managed';
 }

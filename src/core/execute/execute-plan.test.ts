@@ -59,7 +59,7 @@ function fakeAws(
         { provider: 'aws', account: '111111111111', region: 'us-east-1' },
         { provider: 'aws', account: '111111111111', region: 'eu-west-1' },
       ]),
-    serviceFor: (kind) => (kind === 'metrics' ? 'cloudwatch' : kind === 'instance' ? 'ec2' : String(kind)),
+    serviceFor: (kind) => (kind === 'metrics' ? 'cloudwatch' : kind === 'instance' ? 'ec2' : kind),
     isGlobal: (kind: ResourceKind) => kind === 'bucket',
     listResources: (_kind, scope, hints) => {
       listHints.push(hints);

@@ -97,15 +97,8 @@ const DEFAULT_LOG_WINDOW_MS = 3_600_000;
 const DEFAULT_AUDIT_WINDOW_MS = 7 * 86_400_000;
 
 function coverageStatusOf(code: ErrorCode): CoverageStatus {
-  switch (code) {
-    case 'CLOUD_AUTHORIZATION':
-    case 'CLOUD_AUTHENTICATION':
-      return 'denied';
-    case 'CLOUD_THROTTLED':
-      return 'throttled';
-    default:
-      return 'error';
-  }
+  if (code === 'CLOUD_AUTHORIZATION' || code === 'CLOUD_AUTHENTICATION') return 'denied';
+  return code === 'CLOUD_THROTTLED' ? 'throttled' : 'error';
 }
 
 function regionOfZone(provider: Provider, zone: string): string | undefined {

@@ -187,7 +187,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--size <preset>', 'estate size: tiny, small, medium, large, xl', 'small')
     .option('--estate <file>', 'load the estate from a JSON/YAML file instead of generating it')
     .option('--port <n>', 'base port: AWS on n, Azure on n+1, GCP on n+2 (0 = any free ports)', '4566')
-    .option('--anchor <iso-time>', "the estate's now (default: today 00:00 UTC)")
+    .option('--anchor <iso-time>', "the estate's now (default: the start of the next UTC hour)")
     .option(
       '--fault <spec>',
       'inject a fault, e.g. kind=throttle,provider=aws,service=ec2,probability=0.3 (repeatable)',

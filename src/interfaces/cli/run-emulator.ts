@@ -1,6 +1,7 @@
 import { SreError } from '../../core/errors/sre-error.js';
 import type { FaultRuleInput } from '../../../emulator/server/fault-rules.js';
 import type { CliIo } from './main.js';
+import { demoAnchorTime } from './start-demo-emulator.js';
 
 /** Parses `--fault kind=throttle,provider=aws,service=ec2,probability=0.3` into a fault rule. */
 export function parseFaultSpec(spec: string): FaultRuleInput {
@@ -45,9 +46,7 @@ export async function runEmulator(
     }
     return parsed.data;
   });
-  const now = new Date();
-  const anchorTime =
-    flags.anchor ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
+  const anchorTime = flags.anchor ?? demoAnchorTime(new Date());
   if (Number.isNaN(Date.parse(anchorTime))) throw new SreError('CLI_USAGE', `--anchor must be an ISO-8601 time, got "${anchorTime}".`);
   let estate;
   if (flags.estate !== undefined) {

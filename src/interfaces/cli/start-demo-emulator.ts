@@ -4,9 +4,13 @@ import type { RunningEmulator } from '../../../emulator/server/start-emulator.js
 export const DEMO_SEED = 42;
 export const DEMO_SIZE = 'small';
 
-/** The demo estate's anchor: today, 00:00 UTC, so "last 30 days" questions find recent activity. */
+/**
+ * The demo estate's anchor (its "now"): the start of the next UTC hour. The emulator has metrics and
+ * logs up to the anchor, so "the last hour" has data, and the estate stays the same for an hour.
+ */
 export function demoAnchorTime(now: Date): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
+  const hour = 3_600_000;
+  return new Date(Math.floor(now.getTime() / hour) * hour + hour).toISOString();
 }
 
 /** Starts the built-in emulator in-process with the demo estate (modules loaded lazily). */
