@@ -1,6 +1,8 @@
 import type { CallRunner } from '../core/ports/call-runner.js';
 import type { CloudProvider, Provider } from '../core/ports/cloud-port.js';
 import { createAwsProvider, type AwsProviderSettings } from '../cloud/aws/create-aws-provider.js';
+import { createAzureProvider } from '../cloud/azure/create-azure-provider.js';
+import { createGcpProvider } from '../cloud/gcp/create-gcp-provider.js';
 import { combineAccountProviders } from '../cloud/combine-account-providers.js';
 import type { SreConfig } from './config/load-config.js';
 
@@ -18,6 +20,14 @@ export interface BuildProvidersDeps {
   readonly providers: readonly Provider[];
   /** Static AWS credentials, one set per account; absent = the SDK default chain / profiles. */
   readonly awsCredentialSets?: readonly AwsCredentialSet[];
+  /** S3 path-style addressing: set when AWS_ENDPOINT_URL(_S3) points the SDK at an emulator. */
+  readonly awsForcePathStyle?: boolean;
+  /** `AZURE_SUBSCRIPTION_ID`, used when `azure.subscriptions` is empty. */
+  readonly azureDefaultSubscription?: string;
+  /** `GOOGLE_CLOUD_PROJECT`, used when `gcp.projects` is empty. */
+  readonly gcpDefaultProject?: string;
+  /** Receives adapter notices (clamped windows, unknown runtimes…) for the answer's warnings. */
+  readonly warn: (message: string) => void;
 }
 
 function buildAws(config: SreConfig, deps: BuildProvidersDeps): CloudProvider {
@@ -25,6 +35,7 @@ function buildAws(config: SreConfig, deps: BuildProvidersDeps): CloudProvider {
     regions: [...config.aws.regions],
     ...(config.aws.endpoint === undefined ? {} : { endpoint: config.aws.endpoint }),
     logEventLimit: config.logs.eventLimit,
+    ...(deps.awsForcePathStyle === true ? { forcePathStyle: true } : {}),
   };
   if (deps.awsCredentialSets !== undefined && deps.awsCredentialSets.length > 0) {
     return combineAccountProviders(
@@ -32,7 +43,7 @@ function buildAws(config: SreConfig, deps: BuildProvidersDeps): CloudProvider {
         label: set.label,
         adapter: createAwsProvider(
           { ...base, credentials: { accessKeyId: set.accessKeyId, secretAccessKey: set.secretAccessKey } },
-          { runner: deps.runner },
+          { runner: deps.runner, warn: deps.warn },
         ),
       })),
     );
@@ -41,13 +52,13 @@ function buildAws(config: SreConfig, deps: BuildProvidersDeps): CloudProvider {
     return combineAccountProviders(
       config.aws.profiles.map((profile) => ({
         label: `profile:${profile}`,
-        adapter: createAwsProvider({ ...base, profile }, { runner: deps.runner }),
+        adapter: createAwsProvider({ ...base, profile }, { runner: deps.runner, warn: deps.warn }),
       })),
     );
   }
   return createAwsProvider(
     { ...base, ...(config.aws.profile === undefined ? {} : { profile: config.aws.profile }) },
-    { runner: deps.runner },
+    { runner: deps.runner, warn: deps.warn },
   );
 }
 
@@ -59,10 +70,46 @@ export function buildProviders(config: SreConfig, deps: BuildProvidersDeps): Map
       case 'aws':
         providers.set('aws', buildAws(config, deps));
         break;
-      case 'azure':
-      case 'gcp':
-        // TODO(#4): Azure and GCP adapters are wired here when they land.
+      case 'azure': {
+        const subscriptions =
+          config.azure.subscriptions.length > 0
+            ? [...config.azure.subscriptions]
+            : deps.azureDefaultSubscription === undefined
+              ? []
+              : [deps.azureDefaultSubscription];
+        providers.set(
+          'azure',
+          createAzureProvider(
+            {
+              subscriptions,
+              ...(config.azure.endpoint === undefined ? {} : { endpoint: config.azure.endpoint }),
+              logEventLimit: config.logs.eventLimit,
+            },
+            { runner: deps.runner, warn: deps.warn },
+          ),
+        );
         break;
+      }
+      case 'gcp': {
+        const projects =
+          config.gcp.projects.length > 0
+            ? [...config.gcp.projects]
+            : deps.gcpDefaultProject === undefined
+              ? []
+              : [deps.gcpDefaultProject];
+        providers.set(
+          'gcp',
+          createGcpProvider(
+            {
+              projects,
+              ...(config.gcp.endpoint === undefined ? {} : { endpoint: config.gcp.endpoint }),
+              logEventLimit: config.logs.eventLimit,
+            },
+            { runner: deps.runner, warn: deps.warn },
+          ),
+        );
+        break;
+      }
     }
   }
   return providers;

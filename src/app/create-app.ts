@@ -44,17 +44,24 @@ export function createApp(config: SreConfig, deps: AppDeps = {}): App {
   // Without an environment only the configuration counts (tests, embedding); the CLI passes its own.
   const detection = deps.env === undefined ? detectProviders(config, {}, () => false) : detectProviders(config, deps.env);
   const active = activeProviders(config, detection);
+  // Adapter notices are collected per question and returned in the answer's warnings (never printed by the SDKs' way).
+  const notices = new Set<string>();
   const providers = buildProviders(config, {
     runner,
+    warn: (message) => notices.add(message),
+    ...(deps.env?.AZURE_SUBSCRIPTION_ID ? { azureDefaultSubscription: deps.env.AZURE_SUBSCRIPTION_ID } : {}),
+    ...(deps.env?.GOOGLE_CLOUD_PROJECT ? { gcpDefaultProject: deps.env.GOOGLE_CLOUD_PROJECT } : {}),
     providers: active,
     ...(deps.awsCredentialSets === undefined ? {} : { awsCredentialSets: deps.awsCredentialSets }),
+    awsForcePathStyle: (deps.env?.AWS_ENDPOINT_URL ?? deps.env?.AWS_ENDPOINT_URL_S3 ?? '') !== '',
   });
   return {
     config,
     detection,
     providers,
-    ask: (question, options = {}) =>
-      askQuestion(
+    ask: async (question, options = {}) => {
+      notices.clear();
+      const answer = await askQuestion(
         question,
         {
           providers,
@@ -65,6 +72,8 @@ export function createApp(config: SreConfig, deps: AppDeps = {}): App {
           ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }),
         },
         { strict: config.strict, ...options },
-      ),
+      );
+      return notices.size === 0 ? answer : { ...answer, warnings: [...answer.warnings, ...[...notices].sort()] };
+    },
   };
 }

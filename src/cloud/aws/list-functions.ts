@@ -75,19 +75,8 @@ export async function listFunctions(
       { signal, resource: record.id, goneCodes: ['ResourceNotFoundException'] },
     );
     switch (detail.status) {
-      case 'read': {
-        const known: ResourceRecord = {
-          provider: record.provider,
-          kind: record.kind,
-          id: record.id,
-          name: record.name,
-          account: record.account,
-          region: record.region,
-          tags: { ...detail.value.Tags },
-          fields: record.fields,
-        };
-        return known;
-      }
+      case 'read':
+        return toFunctionRecord(config, scope, now, detail.value.Tags ?? {});
       case 'gone':
         return undefined;
       case 'missing':

@@ -20,13 +20,15 @@ export function toFunctionState(nativeState: string | undefined): NormalizedStat
  * Normalizes a Lambda function (ListFunctions). The id is the function name (unique per account
  * and region). `runtime_deprecated` is judged at `now` from {@link isLambdaRuntimeDeprecated};
  * it is absent for container-image functions and runtimes the table does not know. ListFunctions
- * returns no tags (they need one ListTags call per function, see `listFunctions`), so `tags` is
- * empty and marked `tagsUnknown`.
+ * returns no tags (they need one ListTags call per function, see `listFunctions`): without
+ * `tags` the record's tags are empty and marked `tagsUnknown`.
+ * @param tags - the function's tags from ListTags, when they were read.
  */
 export function toFunctionRecord(
   config: FunctionConfiguration,
   scope: Pick<ScopeTarget, 'account' | 'region'>,
   now: Date,
+  tags?: Readonly<Record<string, string>>,
 ): ResourceRecord {
   const name = config.FunctionName ?? '';
   const runtime = config.Runtime;
@@ -37,7 +39,7 @@ export function toFunctionRecord(
     name,
     account: scope.account,
     region: scope.region,
-    tags: {},
+    tags: { ...tags },
     fields: compactFields({
       runtime,
       runtime_deprecated: runtime === undefined ? undefined : isLambdaRuntimeDeprecated(runtime, now),
@@ -49,6 +51,6 @@ export function toFunctionRecord(
       // Lambda writes to /aws/lambda/<name> unless advanced logging points elsewhere.
       log_group: config.LoggingConfig?.LogGroup ?? (name === '' ? undefined : `/aws/lambda/${name}`),
     }),
-    tagsUnknown: true,
+    ...(tags === undefined ? { tagsUnknown: true } : {}),
   };
 }

@@ -95,6 +95,8 @@ const METRIC_ALIGN_SECONDS = 300;
 const DEFAULT_METRIC_WINDOW_SECONDS = 3600;
 const DEFAULT_LOG_WINDOW_MS = 3_600_000;
 const DEFAULT_AUDIT_WINDOW_MS = 7 * 86_400_000;
+/** Log groups that belong to functions: Lambda's `/aws/lambda/…`, Azure function apps, Cloud Functions. */
+const FUNCTION_LOG_GROUP = /lambda|function|cloudfunctions/i;
 
 function coverageStatusOf(code: ErrorCode): CoverageStatus {
   if (code === 'CLOUD_AUTHORIZATION' || code === 'CLOUD_AUTHENTICATION') return 'denied';
@@ -677,7 +679,7 @@ async function searchLogs(
   );
   const searches: { scope: ScopeTarget; service: string; groups: string[] }[] = [];
   for (const read of groupReads) {
-    const groups = (read.value ?? [])
+    let groups = (read.value ?? [])
       .filter(
         (g) =>
           target === undefined ||
@@ -686,6 +688,11 @@ async function searchLogs(
       )
       .map((g) => g.id)
       .sort();
+    if (plan.resource === 'function' && target !== undefined) {
+      // "logs of the payments lambda": prefer the function's own log groups over an app log group of the same name.
+      const functionGroups = groups.filter((id) => FUNCTION_LOG_GROUP.test(id));
+      if (functionGroups.length > 0) groups = functionGroups;
+    }
     if (groups.length > 0) {
       searches.push({
         scope: read.scope,
