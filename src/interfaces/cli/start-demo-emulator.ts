@@ -23,15 +23,21 @@ export async function startDemoEmulator(now: Date): Promise<RunningEmulator> {
   return startEmulator({ estate });
 }
 
-/** Configuration overrides that point every provider at a running emulator. */
+/** Configuration overrides that point every provider (AWS, Azure, GCP) at a running emulator. */
 export function demoOverrides(emulator: RunningEmulator): Record<string, unknown> {
   const awsRegions = [
     ...new Set(emulator.estate.accounts.filter((a) => a.provider === 'aws').flatMap((a) => a.regions)),
   ].sort();
+  const ids = (provider: string): string[] =>
+    emulator.estate.accounts.filter((a) => a.provider === provider).map((a) => a.id);
   return {
-    providers: ['aws'],
+    providers: ['aws', 'azure', 'gcp'],
     'aws.endpoint': emulator.endpoints.aws,
     'aws.regions': awsRegions,
+    'azure.endpoint': emulator.endpoints.azure,
+    'azure.subscriptions': ids('azure'),
+    'gcp.endpoint': emulator.endpoints.gcp,
+    'gcp.projects': ids('gcp'),
     'resilience.delayScale': 0.01,
   };
 }
