@@ -5,8 +5,6 @@
  * (`2026-10-01T02:03:04.567-07:00`), the newer APIs write Z-normalized RFC 3339.
  */
 
-const HOUR_MS = 3_600_000;
-
 /** Day of the month of the `nth` Sunday (1-based) of a UTC month. */
 function nthSunday(year: number, month: number, nth: number): number {
   const firstWeekday = new Date(Date.UTC(year, month, 1)).getUTCDay();
@@ -56,6 +54,3 @@ export function parseRfc3339(text: string): number | undefined {
   const value = Date.parse(trimmed);
   return Number.isNaN(value) ? undefined : value;
 }
-
-/** Whole hours, as used to spread derived timestamps. */
-export const ONE_HOUR_MS = HOUR_MS;

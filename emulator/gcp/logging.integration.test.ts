@@ -269,6 +269,31 @@ describe('entries.list: application logs', () => {
   });
 });
 
+describe('entries.list: long searches', () => {
+  it('answers a long fruitless search with a short page and a token that resumes it', async () => {
+    const post = async (pageToken?: string) => {
+      const response = await fetch(`${emulator.endpoints.gcp}/v2/entries:list`, {
+        method: 'POST',
+        body: JSON.stringify({
+          resourceNames: [`projects/${project.id}`],
+          filter: `textPayload:"no such text anywhere" AND timestamp >= "${new Date(ANCHOR_MS - 30 * 24 * HOUR_MS).toISOString()}"`,
+          ...(pageToken === undefined ? {} : { pageToken }),
+        }),
+      });
+      return (await response.json()) as { entries?: unknown[]; nextPageToken?: string };
+    };
+
+    const first = await post();
+    const second = await post(first.nextPageToken);
+
+    expect(first.entries).toBeUndefined();
+    expect(first.nextPageToken).toEqual(expect.any(String));
+    expect(second.entries).toBeUndefined();
+    expect(second.nextPageToken).toEqual(expect.any(String));
+    expect(second.nextPageToken).not.toBe(first.nextPageToken);
+  });
+});
+
 describe('entries.list errors', () => {
   it.each([
     ['an unsupported function', { filter: 'sample(insertId, 0.1)' }, 400],

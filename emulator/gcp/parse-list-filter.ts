@@ -275,7 +275,7 @@ function describe(token: Token): string {
 // Evaluation
 
 /** Leaf values at a dotted path; arrays on the way fan out. */
-export function resolvePath(resource: JsonValue, path: string): JsonValue[] {
+function resolvePath(resource: JsonValue, path: string): JsonValue[] {
   let current: JsonValue[] = [resource];
   for (const segment of path.split('.')) {
     const next: JsonValue[] = [];

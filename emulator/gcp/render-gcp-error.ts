@@ -62,11 +62,6 @@ const KIND_SHAPES: Readonly<Record<EmulatedErrorKind, KindShape>> = {
   not_found: { code: 404, status: 'NOT_FOUND', domain: 'global', reason: 'notFound' },
 };
 
-/** The HTTP status of an error kind (429, 503, 403, 404, 400). */
-export function gcpErrorStatusCode(kind: EmulatedErrorKind): number {
-  return KIND_SHAPES[kind].code;
-}
-
 type Detail = Record<string, unknown>;
 
 function defaultErrorInfo(spec: GcpErrorSpec, host: string): GcpErrorInfo | undefined {

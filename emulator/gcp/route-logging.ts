@@ -49,8 +49,15 @@ const DEFAULT_RETENTION_DAYS = 30;
 const CHUNK_MS = 3_600_000;
 /** When a page fills at a slice boundary, look this many slices ahead for one more entry. */
 const LOOKAHEAD_CHUNKS = 48;
+/**
+ * Generated events one request may look at before it answers with what it found so far and a
+ * page token (real Logging also returns short or empty pages with a token after long searches).
+ */
+const SCAN_BUDGET = 150_000;
 /** Slices kept between requests, so that paging through one query generates each slice once. */
 const SLICE_CACHE_SIZE = 32;
+/** …and at most this many entries in all of them, to bound memory. */
+const SLICE_CACHE_ENTRIES = 50_000;
 
 /**
  * Fields every entry of a source fixes, for pruning sources the filter cannot match: audit entries
@@ -67,7 +74,7 @@ const APP_KNOWN_FIELDS: readonly string[] = [
   'operation',
 ];
 /** Fields of an application log entry known before it is built (see the pre-check in `collect`). */
-const PROBE_FIELDS: readonly string[] = [...APP_KNOWN_FIELDS, 'severity'];
+const PROBE_FIELDS: readonly string[] = [...APP_KNOWN_FIELDS, 'severity', 'textPayload'];
 
 /** Routes Cloud Logging v2 requests; `segments` start after `/v2/`. */
 export type LoggingRouter = (request: WireRequest, segments: readonly string[]) => OperationRoute | undefined;
@@ -175,6 +182,7 @@ function lowerBound(times: readonly number[], target: number): number {
 export function createLoggingRouter(context: GcpContext): LoggingRouter {
   const { index } = context;
   const sliceCache = new Map<string, readonly BuiltEntry[]>();
+  let cachedEntries = 0;
 
   const auditOf = memoize(
     (project: string): { events: readonly EstateAuditEvent[]; times: readonly number[] } => {
@@ -262,7 +270,7 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
     const position = decodePageToken(body.pageToken, fingerprint, 'page_token');
     let cursor: { timestampMs: number; insertId: string } | undefined;
     if (position !== undefined) {
-      const match = typeof position === 'string' ? /^(\d+)\|(.+)$/.exec(position) : null;
+      const match = typeof position === 'string' ? /^(\d+)\|(.*)$/.exec(position) : null;
       if (!match)
         return invalidArgument(`Invalid value for field 'page_token': '${body.pageToken}'.`, 'page_token');
       cursor = { timestampMs: Number(match[1]), insertId: match[2]! };
@@ -287,6 +295,8 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
       }
     }
 
+    /** Generated events and audit sources looked at by this request, against {@link SCAN_BUDGET}. */
+    let work = 0;
     /** Matching entries with `startMs ≤ timestamp < endMs`, ascending; slices are cached across pages. */
     const collect = (startMs: number, endMs: number): readonly BuiltEntry[] => {
       const key = `${fingerprint}:${startMs}:${endMs}`;
@@ -298,6 +308,7 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
       }
       const found: BuiltEntry[] = [];
       for (const project of auditSources) {
+        work += auditOf(project.id).events.length > 0 ? 1 : 0;
         const { events, times } = auditOf(project.id);
         for (
           let position = lowerBound(times, startMs);
@@ -311,10 +322,18 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
       for (const source of appSources) {
         const from = Math.max(startMs, source.fromMs);
         if (from >= endMs) continue;
-        // A cheap pre-check on the fields an event fixes (severity) before building the entry.
-        const probe: JsonObject = { logName: source.group.id, resource: source.resource, severity: '' };
-        for (const event of logEventsBetween(source.group, from, endMs)) {
+        // A cheap pre-check on the fields an event fixes (severity, text) before building the entry.
+        const probe: JsonObject = {
+          logName: source.group.id,
+          resource: source.resource,
+          severity: '',
+          textPayload: '',
+        };
+        const events = logEventsBetween(source.group, from, endMs);
+        work += events.length;
+        for (const event of events) {
           probe.severity = severityOfLevel(event.level);
+          probe.textPayload = event.message;
           if (!filter.mayMatch(probe, PROBE_FIELDS)) continue;
           const built = buildAppEntry(source.group, source.resource, source.code, event);
           if (filter.matches(built.entry)) found.push(built);
@@ -322,7 +341,14 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
       }
       found.sort(compareEntries);
       sliceCache.set(key, found);
-      if (sliceCache.size > SLICE_CACHE_SIZE) sliceCache.delete(sliceCache.keys().next().value!);
+      cachedEntries += found.length;
+      // Bounded by slices and by entries, oldest first.
+      for (const [oldKey, oldSlice] of sliceCache) {
+        if (sliceCache.size <= SLICE_CACHE_SIZE && cachedEntries <= SLICE_CACHE_ENTRIES) break;
+        if (oldKey === key) break;
+        sliceCache.delete(oldKey);
+        cachedEntries -= oldSlice.length;
+      }
       return found;
     };
 
@@ -330,6 +356,7 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
     // requested order, from the cursor on.
     const page: BuiltEntry[] = [];
     let more = false;
+    let resumeAt: { timestampMs: number; insertId: string } | undefined;
     if (fromMs < toMs) {
       const firstSlice = Math.floor(fromMs / CHUNK_MS);
       const lastSlice = Math.floor((toMs - 1) / CHUNK_MS);
@@ -354,7 +381,7 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
               );
         if (page.length >= pageSize) {
           // The page filled at a slice boundary: is there anything after it?
-          if (items.length > 0 || ++lookahead >= LOOKAHEAD_CHUNKS) {
+          if (items.length > 0 || ++lookahead >= LOOKAHEAD_CHUNKS || work > SCAN_BUDGET) {
             more = true;
             break;
           }
@@ -368,9 +395,19 @@ export function createLoggingRouter(context: GcpContext): LoggingRouter {
           page.push(item);
         }
         if (more) break;
+        const isLast = descending ? slice === firstSlice : slice === lastSlice;
+        if (work > SCAN_BUDGET && !isLast) {
+          // Like Logging after a long search: return what was found, with a token that resumes
+          // right after the slices already searched (possibly an empty page).
+          more = true;
+          resumeAt = descending
+            ? { timestampMs: slice * CHUNK_MS - 1, insertId: '\uffff' }
+            : { timestampMs: (slice + 1) * CHUNK_MS, insertId: '' };
+          break;
+        }
       }
     }
-    const last = page.at(-1);
+    const last = resumeAt ?? page.at(-1);
     const encoding = enumEncodingOf(request);
     return gcpJsonResponse(
       serializeList(
