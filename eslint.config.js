@@ -15,7 +15,10 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
@@ -28,9 +31,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@aws-sdk/*', '@azure/*', '@google-cloud/*', 'google-auth-library'], message: 'core must not import cloud SDKs' },
-            { group: ['node:fs', 'node:fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process'], message: 'core has no I/O' },
-            { group: ['**/cloud/**', '**/app/**', '**/interfaces/**', '**/resilience/**', '**/store/**', '**/emulator/**'], message: 'core depends on nothing else in src' },
+            {
+              group: ['@aws-sdk/*', '@azure/*', '@google-cloud/*', 'google-auth-library'],
+              message: 'core must not import cloud SDKs',
+            },
+            {
+              group: ['node:fs', 'node:fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process'],
+              message: 'core has no I/O',
+            },
+            {
+              group: [
+                '**/cloud/**',
+                '**/app/**',
+                '**/interfaces/**',
+                '**/resilience/**',
+                '**/store/**',
+                '**/emulator/**',
+              ],
+              message: 'core depends on nothing else in src',
+            },
           ],
         },
       ],

@@ -32,7 +32,8 @@ async function ours(): Promise<number> {
   });
   const app = createApp(config, { awsCredentialSets: [{ label: 'emulator', ...credentials }] });
   const answer = await app.ask(question ?? 'list all instances');
-  if (!answer.ok || answer.partial) throw new Error(`answer not complete: ${JSON.stringify(answer.error ?? answer.coverage)}`);
+  if (!answer.ok || answer.partial)
+    throw new Error(`answer not complete: ${JSON.stringify(answer.error ?? answer.coverage)}`);
   return answer.count;
 }
 

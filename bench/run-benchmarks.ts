@@ -19,7 +19,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const figures: BenchFigure[] = [];
 const print = (f: BenchFigure): void => {
   figures.push(f);
-  process.stdout.write(`${f.name.padEnd(64)} ${String(f.value).padStart(12)} ${f.unit.padEnd(12)} ${f.note ?? ''}\n`);
+  process.stdout.write(
+    `${f.name.padEnd(64)} ${String(f.value).padStart(12)} ${f.unit.padEnd(12)} ${f.note ?? ''}\n`,
+  );
 };
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const only = process.argv.slice(2);
@@ -35,7 +37,12 @@ if (want('rules')) {
       times.push(performance.now() - start);
     }
   }
-  print({ name: `rules: parse+plan per question (${ALL_CORPUS.length} corpus questions ×3) p50`, value: round(percentile(times, 50), 3), unit: 'ms', note: 'aim < 2 ms' });
+  print({
+    name: `rules: parse+plan per question (${ALL_CORPUS.length} corpus questions ×3) p50`,
+    value: round(percentile(times, 50), 3),
+    unit: 'ms',
+    note: 'aim < 2 ms',
+  });
   print({ name: 'rules: parse+plan per question p99', value: round(percentile(times, 99), 3), unit: 'ms' });
 }
 
@@ -46,15 +53,24 @@ if (want('cold')) {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
-    const result = spawnSync(process.execPath, ['bin/sre.js', 'ask', '--demo', '--json', 'how many running instances?'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['bin/sre.js', 'ask', '--demo', '--json', 'how many running instances?'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     runs.push(performance.now() - start);
     if (result.status !== 0) throw new Error(`sre ask --demo failed: ${result.stderr}`);
   }
-  print({ name: 'sre ask --demo wall time, cold process (median of 5)', value: round(percentile(runs, 50), 0), unit: 'ms', note: 'aim < 1500 ms' });
+  print({
+    name: 'sre ask --demo wall time, cold process (median of 5)',
+    value: round(percentile(runs, 50), 0),
+    unit: 'ms',
+    note: 'aim < 1500 ms',
+  });
 }
 
 if (want('listing')) {
@@ -63,21 +79,51 @@ if (want('listing')) {
   const emulator = await startEmulator({ estate });
   try {
     const child = (mode: string): { ms: number; count: number; maxRssMb: number } => {
-      const out = execFileSync(process.execPath, ['dist/bench/list-child.js', mode, emulator.endpoints.aws, regions.join(','), 'list all instances'], {
-        cwd: root,
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-      });
-      return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { ms: number; count: number; maxRssMb: number };
+      const out = execFileSync(
+        process.execPath,
+        ['dist/bench/list-child.js', mode, emulator.endpoints.aws, regions.join(','), 'list all instances'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        },
+      );
+      return JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
+        ms: number;
+        count: number;
+        maxRssMb: number;
+      };
     };
     child('bare'); // warm the emulator's caches once, so both sides see the same server
     const bare = child('bare');
     const ours = child('ours');
-    print({ name: `list 100k instances / 3 regions: bare SDK paginate loop (${bare.count})`, value: round(bare.ms, 0), unit: 'ms' });
-    print({ name: `list 100k instances / 3 regions: sre end to end (${ours.count})`, value: round(ours.ms, 0), unit: 'ms' });
-    print({ name: 'list 100k instances: ours ÷ bare SDK loop', value: round(ours.ms / bare.ms, 2), unit: 'ratio', note: 'aim ≤ 1.25' });
-    print({ name: 'list 100k instances: sre peak RSS', value: round(ours.maxRssMb, 0), unit: 'MB', note: 'aim < 400 MB' });
-    print({ name: 'list 100k instances: bare SDK loop peak RSS', value: round(bare.maxRssMb, 0), unit: 'MB' });
+    print({
+      name: `list 100k instances / 3 regions: bare SDK paginate loop (${bare.count})`,
+      value: round(bare.ms, 0),
+      unit: 'ms',
+    });
+    print({
+      name: `list 100k instances / 3 regions: sre end to end (${ours.count})`,
+      value: round(ours.ms, 0),
+      unit: 'ms',
+    });
+    print({
+      name: 'list 100k instances: ours ÷ bare SDK loop',
+      value: round(ours.ms / bare.ms, 2),
+      unit: 'ratio',
+      note: 'aim ≤ 1.25',
+    });
+    print({
+      name: 'list 100k instances: sre peak RSS',
+      value: round(ours.maxRssMb, 0),
+      unit: 'MB',
+      note: 'aim < 400 MB',
+    });
+    print({
+      name: 'list 100k instances: bare SDK loop peak RSS',
+      value: round(bare.maxRssMb, 0),
+      unit: 'MB',
+    });
   } finally {
     await emulator.close();
   }
@@ -88,16 +134,35 @@ if (want('metrics')) {
   const estate = buildAwsBenchEstate(10_000, regions);
   const emulator = await startEmulator({ estate });
   try {
-    const config = loadConfig({ env: {}, overrides: { providers: ['aws'], 'aws.endpoint': emulator.endpoints.aws, 'aws.regions': regions } });
-    const app = createApp(config, { awsCredentialSets: [{ label: 'emulator', accessKeyId: 'emulator', secretAccessKey: 'emulator' }] });
+    const config = loadConfig({
+      env: {},
+      overrides: { providers: ['aws'], 'aws.endpoint': emulator.endpoints.aws, 'aws.regions': regions },
+    });
+    const app = createApp(config, {
+      awsCredentialSets: [{ label: 'emulator', accessKeyId: 'emulator', secretAccessKey: 'emulator' }],
+    });
     const start = performance.now();
     const answer = await app.ask('instances with average cpu above 80% in the last hour');
     const ms = performance.now() - start;
     const calls = emulator.journal.query({ provider: 'aws', operation: 'GetMetricData' }).length;
     const minimum = Math.ceil(10_000 / 500);
-    print({ name: `cpu threshold over 10k instances: answer (${answer.count} match)`, value: round(ms, 0), unit: 'ms' });
-    print({ name: 'cpu threshold over 10k instances: GetMetricData calls', value: calls, unit: 'calls', note: `minimum ${minimum}` });
-    print({ name: 'cpu threshold over 10k instances: calls ÷ minimum', value: round(calls / minimum, 2), unit: 'ratio', note: 'aim 1.0' });
+    print({
+      name: `cpu threshold over 10k instances: answer (${answer.count} match)`,
+      value: round(ms, 0),
+      unit: 'ms',
+    });
+    print({
+      name: 'cpu threshold over 10k instances: GetMetricData calls',
+      value: calls,
+      unit: 'calls',
+      note: `minimum ${minimum}`,
+    });
+    print({
+      name: 'cpu threshold over 10k instances: calls ÷ minimum',
+      value: round(calls / minimum, 2),
+      unit: 'ratio',
+      note: 'aim 1.0',
+    });
   } finally {
     await emulator.close();
   }

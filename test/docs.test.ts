@@ -20,7 +20,9 @@ describe('generated docs', () => {
   it('docs/configuration.md documents every option and is up to date (run `npm run docs`)', () => {
     const doc = read('docs/configuration.md');
 
-    const missing = CONFIG_OPTIONS.filter((o) => !doc.includes(`\`${o.key}\``) || !doc.includes(`\`${o.env}\``));
+    const missing = CONFIG_OPTIONS.filter(
+      (o) => !doc.includes(`\`${o.key}\``) || !doc.includes(`\`${o.env}\``),
+    );
 
     expect(missing.map((o) => o.key)).toEqual([]);
     expect(doc).toBe(renderConfigurationDoc());

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Kinds of injectable faults. */
-export const FAULT_KINDS = ['throttle', 'unavailable', 'latency', 'denied', 'region_down', 'malformed'] as const;
+export const FAULT_KINDS = [
+  'throttle',
+  'unavailable',
+  'latency',
+  'denied',
+  'region_down',
+  'malformed',
+] as const;
 /** A kind of injectable fault. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

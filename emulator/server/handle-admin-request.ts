@@ -60,7 +60,11 @@ export function handleAdminRequest(request: WireRequest, context: AdminContext):
     if (method === 'GET') {
       const parsed = JournalQuerySchema.safeParse(Object.fromEntries(request.url.searchParams));
       if (!parsed.success) {
-        return adminError(400, 'EMULATOR_ADMIN_INVALID', `Invalid journal query: ${z.prettifyError(parsed.error)}`);
+        return adminError(
+          400,
+          'EMULATOR_ADMIN_INVALID',
+          `Invalid journal query: ${z.prettifyError(parsed.error)}`,
+        );
       }
       const q = parsed.data;
       const query: JournalQuery = {
@@ -89,9 +93,15 @@ export function handleAdminRequest(request: WireRequest, context: AdminContext):
       }
       const parsed = z.union([FaultRuleSchema, z.array(FaultRuleSchema)]).safeParse(body);
       if (!parsed.success) {
-        return adminError(400, 'EMULATOR_ADMIN_INVALID', `Invalid fault rule: ${z.prettifyError(parsed.error)}`);
+        return adminError(
+          400,
+          'EMULATOR_ADMIN_INVALID',
+          `Invalid fault rule: ${z.prettifyError(parsed.error)}`,
+        );
       }
-      const rules = (Array.isArray(parsed.data) ? parsed.data : [parsed.data]).map((r) => context.faults.add(r));
+      const rules = (Array.isArray(parsed.data) ? parsed.data : [parsed.data]).map((r) =>
+        context.faults.add(r),
+      );
       return json(201, { faults: rules });
     }
   }

@@ -77,7 +77,10 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) {
-    throw new EmulatorListenError('EMULATOR_LISTEN_FAILED', `The emulator binds loopback only; refusing host "${host}".`);
+    throw new EmulatorListenError(
+      'EMULATOR_LISTEN_FAILED',
+      `The emulator binds loopback only; refusing host "${host}".`,
+    );
   }
   const index = createEstateIndex(options.estate);
   const deps: HandlerDeps = { estate: options.estate, index, pageSizeCaps: options.pageSizeCaps ?? {} };
@@ -143,7 +146,13 @@ function listen(server: Server, host: string, port: number, provider: Provider):
           ),
         );
       } else {
-        reject(new EmulatorListenError('EMULATOR_LISTEN_FAILED', `Cannot listen on ${host}:${port}: ${error.message}`, { cause: error }));
+        reject(
+          new EmulatorListenError(
+            'EMULATOR_LISTEN_FAILED',
+            `Cannot listen on ${host}:${port}: ${error.message}`,
+            { cause: error },
+          ),
+        );
       }
     };
     server.once('error', onError);
@@ -207,14 +216,22 @@ async function serveRequest(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const response = request
-      ? handler.renderError({ kind: 'unavailable', message: `Emulator internal error: ${message}` }, request, undefined)
+      ? handler.renderError(
+          { kind: 'unavailable', message: `Emulator internal error: ${message}` },
+          request,
+          undefined,
+        )
       : { status: 500, body: message };
     if (!res.headersSent) send(res, response);
     else res.destroy();
   }
 }
 
-async function dispatch(request: WireRequest, handler: ProviderHandler, context: ServeContext): Promise<WireResponse> {
+async function dispatch(
+  request: WireRequest,
+  handler: ProviderHandler,
+  context: ServeContext,
+): Promise<WireResponse> {
   const { journal, faults } = context;
   const route: OperationRoute | undefined = handler.route(request);
   const base = {
@@ -225,11 +242,20 @@ async function dispatch(request: WireRequest, handler: ProviderHandler, context:
   };
   if (route === undefined) {
     const response = handler.renderError(
-      { kind: 'unknown_operation', message: `The emulator does not implement ${request.method} ${request.url.pathname}.` },
+      {
+        kind: 'unknown_operation',
+        message: `The emulator does not implement ${request.method} ${request.url.pathname}.`,
+      },
       request,
       undefined,
     );
-    journal.record({ ...base, service: 'unknown', operation: 'unknown', mutating: false, status: response.status });
+    journal.record({
+      ...base,
+      service: 'unknown',
+      operation: 'unknown',
+      mutating: false,
+      status: response.status,
+    });
     return response;
   }
   const entry = {
@@ -275,7 +301,11 @@ async function dispatch(request: WireRequest, handler: ProviderHandler, context:
         );
         break;
       case 'unavailable':
-        response = handler.renderError({ kind: 'unavailable', message: 'Service unavailable (injected fault).' }, request, route);
+        response = handler.renderError(
+          { kind: 'unavailable', message: 'Service unavailable (injected fault).' },
+          request,
+          route,
+        );
         break;
       case 'denied':
         response = handler.renderError(
@@ -286,7 +316,10 @@ async function dispatch(request: WireRequest, handler: ProviderHandler, context:
         break;
       case 'region_down':
         response = handler.renderError(
-          { kind: 'region_down', message: `Region ${route.region ?? 'unknown'} is unavailable (injected fault).` },
+          {
+            kind: 'region_down',
+            message: `Region ${route.region ?? 'unknown'} is unavailable (injected fault).`,
+          },
           request,
           route,
         );
@@ -298,6 +331,10 @@ async function dispatch(request: WireRequest, handler: ProviderHandler, context:
   }
   if (hits.some((h) => h.kind === 'latency') && faultName === undefined) faultName = 'latency';
   response ??= await route.serve();
-  journal.record({ ...entry, status: response.status, ...(faultName === undefined ? {} : { fault: faultName }) });
+  journal.record({
+    ...entry,
+    status: response.status,
+    ...(faultName === undefined ? {} : { fault: faultName }),
+  });
   return response;
 }

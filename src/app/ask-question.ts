@@ -64,21 +64,34 @@ function failure(
  * Answers one question on the deterministic path: guard → rules → plan → executor → answer.
  * Never throws for bad input or cloud failures: the answer carries `ok: false` and a coded error.
  */
-export async function askQuestion(question: string, deps: AskDeps, options: AskOptions = {}): Promise<Answer> {
+export async function askQuestion(
+  question: string,
+  deps: AskDeps,
+  options: AskOptions = {},
+): Promise<Answer> {
   const requestId = deps.requestId?.() ?? randomUUID();
   const trace = createTrace({ now: deps.monotonicNow ?? (() => performance.now()), requestId });
   const asOf = deps.now();
   const provenance = { asOf: asOf.toISOString() };
   const traceOut = (): Answer['trace'] => ({ requestId, spans: trace.spans() });
 
-  const text = question.normalize('NFKC').replace(/[\u200B-\u200D\uFEFF]/g, '').trim();
+  const text = question
+    .normalize('NFKC')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .trim();
   if (text.length === 0) {
-    return failure(question, new SreError('INPUT_INVALID', 'The question is empty.'), { provenance, trace: traceOut() });
+    return failure(question, new SreError('INPUT_INVALID', 'The question is empty.'), {
+      provenance,
+      trace: traceOut(),
+    });
   }
   if (text.length > MAX_QUESTION_LENGTH) {
     return failure(
       question,
-      new SreError('INPUT_INVALID', `The question is ${text.length} characters long; the limit is ${MAX_QUESTION_LENGTH}.`),
+      new SreError(
+        'INPUT_INVALID',
+        `The question is ${text.length} characters long; the limit is ${MAX_QUESTION_LENGTH}.`,
+      ),
       { provenance, trace: traceOut() },
     );
   }
@@ -88,16 +101,22 @@ export async function askQuestion(question: string, deps: AskDeps, options: AskO
     return failure(
       question,
       new SreError('POLICY_READ_ONLY', parsed.message, {
-        suggestions: ['Ask a read-only question instead, e.g. "list stopped instances" or "列出已停止的实例".'],
+        suggestions: [
+          'Ask a read-only question instead, e.g. "list stopped instances" or "列出已停止的实例".',
+        ],
       }),
       { provenance, trace: traceOut() },
     );
   }
   if (parsed.kind === 'unrecognized') {
-    return failure(question, new SreError('PLAN_UNRECOGNIZED', parsed.message, { suggestions: parsed.suggestions }), {
-      provenance,
-      trace: traceOut(),
-    });
+    return failure(
+      question,
+      new SreError('PLAN_UNRECOGNIZED', parsed.message, { suggestions: parsed.suggestions }),
+      {
+        provenance,
+        trace: traceOut(),
+      },
+    );
   }
 
   let plan: QueryPlan = parsed.plan;

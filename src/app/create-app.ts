@@ -40,9 +40,12 @@ export function activeProviders(config: SreConfig, detection: readonly ProviderD
  * configuration, once, and hands back the app. No module-level state: two apps never share anything.
  */
 export function createApp(config: SreConfig, deps: AppDeps = {}): App {
-  const runner = createResilientCallRunner(ResilienceSettingsSchema.parse({ delayScale: config.resilience.delayScale }));
+  const runner = createResilientCallRunner(
+    ResilienceSettingsSchema.parse({ delayScale: config.resilience.delayScale }),
+  );
   // Without an environment only the configuration counts (tests, embedding); the CLI passes its own.
-  const detection = deps.env === undefined ? detectProviders(config, {}, () => false) : detectProviders(config, deps.env);
+  const detection =
+    deps.env === undefined ? detectProviders(config, {}, () => false) : detectProviders(config, deps.env);
   const active = activeProviders(config, detection);
   // Adapter notices are collected per question and returned in the answer's warnings (never printed by the SDKs' way).
   const notices = new Set<string>();
@@ -73,7 +76,9 @@ export function createApp(config: SreConfig, deps: AppDeps = {}): App {
         },
         { strict: config.strict, ...options },
       );
-      return notices.size === 0 ? answer : { ...answer, warnings: [...answer.warnings, ...[...notices].sort()] };
+      return notices.size === 0
+        ? answer
+        : { ...answer, warnings: [...answer.warnings, ...[...notices].sort()] };
     },
   };
 }

@@ -12,8 +12,10 @@ export interface ProviderDetection {
   readonly reason: string;
 }
 
-const first = (env: Readonly<Record<string, string | undefined>>, names: readonly string[]): string | undefined =>
-  names.find((n) => (env[n] ?? '') !== '');
+const first = (
+  env: Readonly<Record<string, string | undefined>>,
+  names: readonly string[],
+): string | undefined => names.find((n) => (env[n] ?? '') !== '');
 
 /**
  * Detects which providers have credentials or an endpoint, without calling any cloud: environment
@@ -33,9 +35,10 @@ export function detectProviders(
     'AWS_CONTAINER_CREDENTIALS_FULL_URI',
     'AWS_ENDPOINT_URL',
   ]);
-  const awsFile = [env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials'), env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config')].find(
-    (p) => fileExists(p),
-  );
+  const awsFile = [
+    env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials'),
+    env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'),
+  ].find((p) => fileExists(p));
   const aws =
     config.aws.endpoint !== undefined
       ? 'aws.endpoint'
@@ -49,24 +52,38 @@ export function detectProviders(
       : config.azure.subscriptions.length > 0
         ? 'azure.subscriptions'
         : azureVar;
-  const gcpVar = first(env, ['GOOGLE_CLOUD_PROJECT', 'GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_CORE_PROJECT']);
+  const gcpVar = first(env, [
+    'GOOGLE_CLOUD_PROJECT',
+    'GOOGLE_APPLICATION_CREDENTIALS',
+    'CLOUDSDK_CORE_PROJECT',
+  ]);
   const gcp =
-    config.gcp.endpoint !== undefined ? 'gcp.endpoint' : config.gcp.projects.length > 0 ? 'gcp.projects' : gcpVar;
+    config.gcp.endpoint !== undefined
+      ? 'gcp.endpoint'
+      : config.gcp.projects.length > 0
+        ? 'gcp.projects'
+        : gcpVar;
   return [
     {
       provider: 'aws',
       configured: aws !== undefined,
-      reason: aws ?? 'no AWS credentials found (AWS_PROFILE, AWS_ACCESS_KEY_ID, ~/.aws/credentials) and no endpoint',
+      reason:
+        aws ??
+        'no AWS credentials found (AWS_PROFILE, AWS_ACCESS_KEY_ID, ~/.aws/credentials) and no endpoint',
     },
     {
       provider: 'azure',
       configured: azure !== undefined,
-      reason: azure ?? 'no AZURE_SUBSCRIPTION_ID / SRE_AZURE_SUBSCRIPTIONS / AZURE_CLIENT_ID and no SRE_AZURE_ENDPOINT',
+      reason:
+        azure ??
+        'no AZURE_SUBSCRIPTION_ID / SRE_AZURE_SUBSCRIPTIONS / AZURE_CLIENT_ID and no SRE_AZURE_ENDPOINT',
     },
     {
       provider: 'gcp',
       configured: gcp !== undefined,
-      reason: gcp ?? 'no GOOGLE_CLOUD_PROJECT / SRE_GCP_PROJECTS / GOOGLE_APPLICATION_CREDENTIALS and no SRE_GCP_ENDPOINT',
+      reason:
+        gcp ??
+        'no GOOGLE_CLOUD_PROJECT / SRE_GCP_PROJECTS / GOOGLE_APPLICATION_CREDENTIALS and no SRE_GCP_ENDPOINT',
     },
   ];
 }

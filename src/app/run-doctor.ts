@@ -26,7 +26,8 @@ export interface DoctorDeps {
 
 const IDENTITY_FIX: Record<Provider, string> = {
   aws: 'Check AWS credentials: `aws sts get-caller-identity` should work (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY).',
-  azure: 'Sign in: `az login` (or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET), and check AZURE_SUBSCRIPTION_ID / SRE_AZURE_SUBSCRIPTIONS.',
+  azure:
+    'Sign in: `az login` (or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET), and check AZURE_SUBSCRIPTION_ID / SRE_AZURE_SUBSCRIPTIONS.',
   gcp: 'Sign in: `gcloud auth application-default login` (or GOOGLE_APPLICATION_CREDENTIALS), and check GOOGLE_CLOUD_PROJECT / SRE_GCP_PROJECTS.',
 };
 
@@ -98,12 +99,19 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorCheck[]> {
         provider: detection.provider,
         check: 'credentials',
         status: 'skipped',
-        detail: detection.configured ? 'not selected (providers setting)' : `not configured: ${detection.reason}`,
+        detail: detection.configured
+          ? 'not selected (providers setting)'
+          : `not configured: ${detection.reason}`,
         ...(detection.configured ? {} : { fix: `To use ${detection.provider}, see docs/configuration.md.` }),
       });
       continue;
     }
-    checks.push({ provider: detection.provider, check: 'credentials', status: 'ok', detail: `found (${detection.reason})` });
+    checks.push({
+      provider: detection.provider,
+      check: 'credentials',
+      status: 'ok',
+      detail: `found (${detection.reason})`,
+    });
     let scopes: readonly ScopeTarget[];
     try {
       scopes = await adapter.listScopes(context);

@@ -17,7 +17,8 @@ export interface LabelledProvider {
 export function combineAccountProviders(entries: readonly LabelledProvider[]): CloudProvider {
   const providers = entries.map((e) => e.adapter);
   const first = providers[0];
-  if (first === undefined) throw new SreError('INTERNAL', 'combineAccountProviders needs at least one adapter.');
+  if (first === undefined)
+    throw new SreError('INTERNAL', 'combineAccountProviders needs at least one adapter.');
   if (providers.length === 1) return first;
   const owners = new Map<string, CloudProvider>();
   const broken = new Map<string, unknown>();
@@ -25,7 +26,10 @@ export function combineAccountProviders(entries: readonly LabelledProvider[]): C
     if (broken.has(scope.account)) throw broken.get(scope.account);
     const owner = owners.get(scope.account);
     if (owner === undefined) {
-      throw new SreError('CLOUD_NOT_FOUND', `No configured credentials for ${scope.provider} account ${scope.account}.`);
+      throw new SreError(
+        'CLOUD_NOT_FOUND',
+        `No configured credentials for ${scope.provider} account ${scope.account}.`,
+      );
     }
     return owner;
   };

@@ -1,6 +1,10 @@
 import { generateEstate } from '../../emulator/estate/generate-estate.js';
 import type { Estate } from '../../emulator/estate/model.js';
-import { startEmulator, type PageSizeCaps, type RunningEmulator } from '../../emulator/server/start-emulator.js';
+import {
+  startEmulator,
+  type PageSizeCaps,
+  type RunningEmulator,
+} from '../../emulator/server/start-emulator.js';
 import { loadConfig } from '../../src/app/config/load-config.js';
 import { createApp, type App } from '../../src/app/create-app.js';
 
@@ -19,10 +23,17 @@ export interface AppHarness {
 }
 
 /** Starts an emulator (seed 7, small) and an app pointed at it; nothing leaves 127.0.0.1. */
-export async function startAppHarness(options: { pageSizeCaps?: PageSizeCaps; seed?: number } = {}): Promise<AppHarness> {
+export async function startAppHarness(
+  options: { pageSizeCaps?: PageSizeCaps; seed?: number } = {},
+): Promise<AppHarness> {
   const estate = generateEstate({ seed: options.seed ?? 7, size: 'small', anchorTime: TEST_ANCHOR });
-  const emulator = await startEmulator({ estate, ...(options.pageSizeCaps === undefined ? {} : { pageSizeCaps: options.pageSizeCaps }) });
-  const awsAccounts = estate.accounts.filter((a) => a.provider === 'aws').sort((a, b) => a.id.localeCompare(b.id));
+  const emulator = await startEmulator({
+    estate,
+    ...(options.pageSizeCaps === undefined ? {} : { pageSizeCaps: options.pageSizeCaps }),
+  });
+  const awsAccounts = estate.accounts
+    .filter((a) => a.provider === 'aws')
+    .sort((a, b) => a.id.localeCompare(b.id));
   const awsAccount = awsAccounts[0]!.id;
   const regions = [...new Set(awsAccounts.flatMap((a) => a.regions))].sort();
   const config = loadConfig({

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer/answer.js';
 import { startAppHarness, type AppHarness } from './app-harness.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../docs/answer.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../docs/answer.schema.json', import.meta.url), 'utf8'),
+) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
 const validate = ajv.compile(schema);
 
@@ -25,7 +27,8 @@ describe('sre ask on AWS, end to end against the emulator', () => {
     await h.close();
   });
 
-  const awsInstances = () => h.estate.instances.filter((i) => i.provider === 'aws' && i.account === h.awsAccount);
+  const awsInstances = () =>
+    h.estate.instances.filter((i) => i.provider === 'aws' && i.account === h.awsAccount);
 
   it('lists running instances completely, across pages and regions, in a stable order', async () => {
     const answer = await h.app.ask('list running EC2 instances');
@@ -45,14 +48,18 @@ describe('sre ask on AWS, end to end against the emulator', () => {
     expectValid(answer);
     const byRegion = new Map<string, number>();
     for (const i of awsInstances()) byRegion.set(i.region, (byRegion.get(i.region) ?? 0) + 1);
-    expect(Object.fromEntries(answer.groups!.map((g) => [g.key, g.count]))).toEqual(Object.fromEntries(byRegion));
+    expect(Object.fromEntries(answer.groups!.map((g) => [g.key, g.count]))).toEqual(
+      Object.fromEntries(byRegion),
+    );
   });
 
   it('understands Chinese: 未加密的卷 lists exactly the unencrypted volumes', async () => {
     const answer = await h.app.ask('列出未加密的卷');
 
     expectValid(answer);
-    const expected = h.estate.volumes.filter((v) => v.provider === 'aws' && v.account === h.awsAccount && !v.encrypted);
+    const expected = h.estate.volumes.filter(
+      (v) => v.provider === 'aws' && v.account === h.awsAccount && !v.encrypted,
+    );
     expect(answer.rows.map((r) => r.id).sort()).toEqual(expected.map((v) => v.id).sort());
   });
 
@@ -88,7 +95,13 @@ describe('sre ask on AWS, end to end against the emulator', () => {
     const regions = [...new Set(awsInstances().map((i) => i.region))].sort();
     const [denied, throttled] = regions;
     h.emulator.faults.add({ id: 'deny', kind: 'denied', provider: 'aws', service: 'ec2', region: denied! });
-    h.emulator.faults.add({ id: 'throttle', kind: 'throttle', provider: 'aws', service: 'ec2', region: throttled! });
+    h.emulator.faults.add({
+      id: 'throttle',
+      kind: 'throttle',
+      provider: 'aws',
+      service: 'ec2',
+      region: throttled!,
+    });
     try {
       const answer = await h.app.ask('list all instances');
 

@@ -15,7 +15,9 @@ describe('sre ask across AWS, Azure and GCP, end to end against the emulator', (
     estate = generateEstate({ seed: 11, size: 'small', anchorTime: TEST_ANCHOR });
     emulator = await startEmulator({ estate, pageSizeCaps: { aws: 50, azure: 10, gcp: 10 } });
     const ids = (p: string) => estate.accounts.filter((a) => a.provider === p).map((a) => a.id);
-    const awsRegions = [...new Set(estate.accounts.filter((a) => a.provider === 'aws').flatMap((a) => a.regions))].sort();
+    const awsRegions = [
+      ...new Set(estate.accounts.filter((a) => a.provider === 'aws').flatMap((a) => a.regions)),
+    ].sort();
     const config = loadConfig({
       env: {},
       overrides: {
@@ -31,7 +33,11 @@ describe('sre ask across AWS, Azure and GCP, end to end against the emulator', (
     });
     app = createApp(config, {
       now: () => TEST_NOW,
-      awsCredentialSets: ids('aws').map((id) => ({ label: id, accessKeyId: `EMULATOR${id}`, secretAccessKey: 'x' })),
+      awsCredentialSets: ids('aws').map((id) => ({
+        label: id,
+        accessKeyId: `EMULATOR${id}`,
+        secretAccessKey: 'x',
+      })),
     });
   });
 
@@ -42,7 +48,9 @@ describe('sre ask across AWS, Azure and GCP, end to end against the emulator', (
   it('counts instances per provider across every account, subscription and project', async () => {
     const answer = await app.ask('count instances by provider across all clouds');
 
-    expect(answer.ok, JSON.stringify(answer.error ?? answer.coverage.filter((c) => c.status !== 'ok'))).toBe(true);
+    expect(answer.ok, JSON.stringify(answer.error ?? answer.coverage.filter((c) => c.status !== 'ok'))).toBe(
+      true,
+    );
     expect(answer.partial).toBe(false);
     const expected: Record<string, number> = {};
     for (const i of estate.instances) expected[i.provider] = (expected[i.provider] ?? 0) + 1;
@@ -81,7 +89,9 @@ describe('sre ask across AWS, Azure and GCP, end to end against the emulator', (
 
       expect(answer.ok).toBe(true);
       expect(answer.partial).toBe(true);
-      expect(answer.coverage.some((c) => c.provider === 'azure' && c.account === down && c.status === 'error')).toBe(true);
+      expect(
+        answer.coverage.some((c) => c.provider === 'azure' && c.account === down && c.status === 'error'),
+      ).toBe(true);
       const others = estate.instances.filter((i) => !(i.provider === 'azure' && i.account === down));
       expect(answer.count).toBe(others.length);
     } finally {

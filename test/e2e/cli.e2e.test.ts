@@ -11,7 +11,10 @@ const schema = JSON.parse(readFileSync(new URL('docs/answer.schema.json', root),
 const validate = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
 
 /** Runs the CLI in-process and captures its output. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -28,7 +31,11 @@ describe('sre ask (CLI)', () => {
   it('answers a demo question as JSON that matches the published schema', async () => {
     const { code, stdout } = await cli(['ask', '--demo', '--json', 'how many running instances per region?']);
 
-    const answer = JSON.parse(stdout) as { ok: boolean; groups: { key: string; count: number }[]; count: number };
+    const answer = JSON.parse(stdout) as {
+      ok: boolean;
+      groups: { key: string; count: number }[];
+      count: number;
+    };
     expect(validate(answer), JSON.stringify(validate.errors)).toBe(true);
     expect(code).toBe(0);
     expect(answer.ok).toBe(true);
@@ -59,8 +66,15 @@ describe('sre ask (CLI)', () => {
 
     const { code, stdout } = await cli(['ask', '--demo', '--json', '--batch', file]);
 
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { question: string; ok: boolean; error?: { code: string } });
-    expect(lines.map((l) => l.question)).toEqual(['how many instances?', 'terminate everything', '有多少个存储桶']);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { question: string; ok: boolean; error?: { code: string } });
+    expect(lines.map((l) => l.question)).toEqual([
+      'how many instances?',
+      'terminate everything',
+      '有多少个存储桶',
+    ]);
     expect(lines.map((l) => l.ok)).toEqual([true, false, true]);
     expect(lines[1]?.error?.code).toBe('POLICY_READ_ONLY');
     expect(code).toBe(1);
@@ -100,7 +114,9 @@ describe('sre ask (CLI)', () => {
   });
 
   it('without any provider configured, says so and points to --demo', async () => {
-    const { code, stdout } = await cli(['ask', '--json', 'list instances'], { HOME: mkdtempSync(join(tmpdir(), 'sre-home-')) });
+    const { code, stdout } = await cli(['ask', '--json', 'list instances'], {
+      HOME: mkdtempSync(join(tmpdir(), 'sre-home-')),
+    });
 
     const answer = JSON.parse(stdout) as { ok: boolean; error: { code: string; message: string } };
     expect(code).toBe(1);
@@ -118,11 +134,15 @@ describe('sre ask (CLI)', () => {
 
 describe('sre (spawned process)', () => {
   it('the README quick start works from the built bin and exits 0', () => {
-    const result = spawnSync(process.execPath, ['bin/sre.js', 'ask', '--demo', 'how many running instances per region?'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['bin/sre.js', 'ask', '--demo', 'how many running instances per region?'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
 
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -131,7 +151,9 @@ describe('sre (spawned process)', () => {
 
   it('sre emulator starts, prints endpoints and env vars, and stops cleanly on SIGINT', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, ['bin/sre.js', 'emulator', '--size', 'tiny', '--port', '0'], { cwd: root });
+    const child = spawn(process.execPath, ['bin/sre.js', 'emulator', '--size', 'tiny', '--port', '0'], {
+      cwd: root,
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await new Promise<void>((resolve, reject) => {
@@ -143,7 +165,9 @@ describe('sre (spawned process)', () => {
         }
       });
     });
-    const health = await fetch(`${/AWS\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? ''}/_emulator/health`);
+    const health = await fetch(
+      `${/AWS\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? ''}/_emulator/health`,
+    );
 
     child.kill('SIGINT');
     const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));

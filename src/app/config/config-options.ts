@@ -62,7 +62,8 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     schema: z.string().min(1).optional(),
     fromEnv: (v) => v,
     defaultValue: undefined,
-    description: 'Named AWS profile; when unset the SDK default chain applies (AWS_PROFILE, environment keys, SSO, instance role).',
+    description:
+      'Named AWS profile; when unset the SDK default chain applies (AWS_PROFILE, environment keys, SSO, instance role).',
   },
   {
     key: 'aws.endpoint',
@@ -103,10 +104,13 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
   {
     key: 'gcp.projects',
     env: 'SRE_GCP_PROJECTS',
-    schema: z.array(z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project id such as shop-prod-4821')),
+    schema: z.array(
+      z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project id such as shop-prod-4821'),
+    ),
     fromEnv: csv,
     defaultValue: [],
-    description: 'GCP project ids to read (comma-separated). Empty: `GOOGLE_CLOUD_PROJECT`, else the Application Default Credentials project.',
+    description:
+      'GCP project ids to read (comma-separated). Empty: `GOOGLE_CLOUD_PROJECT`, else the Application Default Credentials project.',
   },
   {
     key: 'gcp.endpoint',
@@ -114,7 +118,8 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     schema: httpUrl.optional(),
     fromEnv: (v) => v,
     defaultValue: undefined,
-    description: 'Google Cloud API endpoint override (the emulator). Plain http without credentials is accepted only for loopback addresses.',
+    description:
+      'Google Cloud API endpoint override (the emulator). Plain http without credentials is accepted only for loopback addresses.',
   },
   {
     key: 'concurrency',
@@ -138,7 +143,8 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     schema: z.number().int().min(1).max(100_000),
     fromEnv: integer,
     defaultValue: 1000,
-    description: 'Most log events returned per (account, region); reaching it is reported in warnings, never silent.',
+    description:
+      'Most log events returned per (account, region); reaching it is reported in warnings, never silent.',
   },
   {
     key: 'resilience.delayScale',
@@ -146,7 +152,8 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     schema: z.number().positive().max(10),
     fromEnv: (v) => Number(v),
     defaultValue: 1,
-    description: 'Multiplier on retry back-off and breaker waits (1 = the per-cloud policy of docs/resilience.md; the emulator demo uses 0.01).',
+    description:
+      'Multiplier on retry back-off and breaker waits (1 = the per-cloud policy of docs/resilience.md; the emulator demo uses 0.01).',
   },
   {
     key: 'strict',

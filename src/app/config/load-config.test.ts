@@ -35,7 +35,10 @@ describe('loadConfig', () => {
   });
 
   it('layers file < environment < overrides', () => {
-    const file = tempFile('c.yaml', 'concurrency: 4\naws:\n  regions: [eu-west-1]\nlogs:\n  eventLimit: 50\n');
+    const file = tempFile(
+      'c.yaml',
+      'concurrency: 4\naws:\n  regions: [eu-west-1]\nlogs:\n  eventLimit: 50\n',
+    );
 
     const config = loadConfig({
       env: { SRE_AWS_REGIONS: 'us-east-1, us-west-2', SRE_CONCURRENCY: '6' },
@@ -73,7 +76,9 @@ describe('loadConfig', () => {
   it('reports an unreadable or broken file', () => {
     const broken = tempFile('c.yaml', 'aws: [unclosed\n');
 
-    expect(configError(() => loadConfig({ env: {}, file: '/nonexistent/sre.yaml' })).code).toBe('CONFIG_FILE_UNREADABLE');
+    expect(configError(() => loadConfig({ env: {}, file: '/nonexistent/sre.yaml' })).code).toBe(
+      'CONFIG_FILE_UNREADABLE',
+    );
     expect(configError(() => loadConfig({ env: {}, file: broken })).code).toBe('CONFIG_FILE_UNREADABLE');
   });
 });

@@ -75,16 +75,24 @@ function readConfigFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new SreError('CONFIG_FILE_UNREADABLE', `Cannot read the config file ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new SreError(
+      'CONFIG_FILE_UNREADABLE',
+      `Cannot read the config file ${path}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     return parseYaml(text) ?? {};
   } catch (error) {
-    throw new SreError('CONFIG_FILE_UNREADABLE', `The config file ${path} is not valid YAML: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new SreError(
+      'CONFIG_FILE_UNREADABLE',
+      `The config file ${path} is not valid YAML: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -98,7 +106,10 @@ export function loadConfig(sources: ConfigSources): SreConfig {
   const filePath = sources.file ?? sources.env.SRE_CONFIG;
   const fileValues = filePath === undefined ? {} : readConfigFile(filePath);
   if (typeof fileValues !== 'object' || fileValues === null || Array.isArray(fileValues)) {
-    throw new SreError('CONFIG_INVALID', `The config file ${filePath ?? ''} must be a YAML mapping of keys to values.`);
+    throw new SreError(
+      'CONFIG_INVALID',
+      `The config file ${filePath ?? ''} must be a YAML mapping of keys to values.`,
+    );
   }
   const known = new Set(CONFIG_OPTIONS.map((o) => o.key));
   const unknownKeys = collectKeys(fileValues).filter((k) => !known.has(k));

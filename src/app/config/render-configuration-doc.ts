@@ -25,7 +25,10 @@ export function renderConfigurationDoc(): string {
     '',
     '| key | environment variable | default | description |',
     '|---|---|---|---|',
-    ...CONFIG_OPTIONS.map((o) => `| \`${o.key}\` | \`${o.env}\` | ${show(o.defaultValue)} | ${o.description.replace(/\|/g, '\\|')} |`),
+    ...CONFIG_OPTIONS.map(
+      (o) =>
+        `| \`${o.key}\` | \`${o.env}\` | ${show(o.defaultValue)} | ${o.description.replace(/\|/g, '\\|')} |`,
+    ),
     '',
     '## Example',
     '',

@@ -20,12 +20,14 @@ export const ERROR_CATALOGUE = {
   CONFIG_INVALID: {
     category: 'user',
     retryable: false,
-    description: 'The configuration (file or SRE_* environment variable) failed validation; the message names the key and what was expected.',
+    description:
+      'The configuration (file or SRE_* environment variable) failed validation; the message names the key and what was expected.',
   },
   CONFIG_FILE_UNREADABLE: {
     category: 'user',
     retryable: false,
-    description: 'The configuration file given with --config or SRE_CONFIG cannot be read or is not valid YAML.',
+    description:
+      'The configuration file given with --config or SRE_CONFIG cannot be read or is not valid YAML.',
   },
   CLI_USAGE: {
     category: 'user',
@@ -45,7 +47,8 @@ export const ERROR_CATALOGUE = {
   PLAN_UNRECOGNIZED: {
     category: 'user',
     retryable: false,
-    description: 'The rules could not understand the question confidently; nothing was guessed. The answer lists supported phrasings close to it.',
+    description:
+      'The rules could not understand the question confidently; nothing was guessed. The answer lists supported phrasings close to it.',
   },
   PLAN_INVALID: {
     category: 'system',
@@ -55,37 +58,44 @@ export const ERROR_CATALOGUE = {
   PLAN_UNSUPPORTED: {
     category: 'user',
     retryable: false,
-    description: 'The question was understood but asks for something the chosen provider or resource kind cannot answer (for example a metric a service does not publish).',
+    description:
+      'The question was understood but asks for something the chosen provider or resource kind cannot answer (for example a metric a service does not publish).',
   },
   POLICY_READ_ONLY: {
     category: 'user',
     retryable: false,
-    description: 'The question asks to change the cloud (terminate, delete, stop, 删除, 停止…). The agent is read-only and refuses; nothing was executed.',
+    description:
+      'The question asks to change the cloud (terminate, delete, stop, 删除, 停止…). The agent is read-only and refuses; nothing was executed.',
   },
   PROVIDER_NOT_CONFIGURED: {
     category: 'user',
     retryable: false,
-    description: 'The question targets a provider that is not configured (no credentials or endpoint). See docs/configuration.md.',
+    description:
+      'The question targets a provider that is not configured (no credentials or endpoint). See docs/configuration.md.',
   },
   CLOUD_THROTTLED: {
     category: 'third-party',
     retryable: true,
-    description: 'The cloud API throttled the request (AWS Throttling/RequestLimitExceeded, Azure 429, GCP RESOURCE_EXHAUSTED) and retries did not get through.',
+    description:
+      'The cloud API throttled the request (AWS Throttling/RequestLimitExceeded, Azure 429, GCP RESOURCE_EXHAUSTED) and retries did not get through.',
   },
   CLOUD_AUTHENTICATION: {
     category: 'user',
     retryable: false,
-    description: 'The cloud rejected the credentials (expired, missing or invalid). Check the provider credentials (sre doctor).',
+    description:
+      'The cloud rejected the credentials (expired, missing or invalid). Check the provider credentials (sre doctor).',
   },
   CLOUD_AUTHORIZATION: {
     category: 'user',
     retryable: false,
-    description: 'The credentials are valid but lack permission for an operation or region. Grant the read permission named in the message.',
+    description:
+      'The credentials are valid but lack permission for an operation or region. Grant the read permission named in the message.',
   },
   CLOUD_NOT_FOUND: {
     category: 'user',
     retryable: false,
-    description: 'A named cloud resource (log group, function, bucket, subscription, project) does not exist.',
+    description:
+      'A named cloud resource (log group, function, bucket, subscription, project) does not exist.',
   },
   CLOUD_INVALID_PARAMETER: {
     category: 'system',
@@ -125,7 +135,8 @@ export const ERROR_CATALOGUE = {
   ANSWER_PARTIAL: {
     category: 'third-party',
     retryable: true,
-    description: 'Some (provider, account, region, service) scopes could not be read; the rows of the others are complete. With --strict this is a failure.',
+    description:
+      'Some (provider, account, region, service) scopes could not be read; the rows of the others are complete. With --strict this is a failure.',
   },
   EMULATOR_SIZE_UNKNOWN: {
     category: 'user',
@@ -135,7 +146,8 @@ export const ERROR_CATALOGUE = {
   EMULATOR_ESTATE_INVALID: {
     category: 'user',
     retryable: false,
-    description: 'The emulator estate file is not valid JSON/YAML or breaks the estate schema; the message gives the line, column and field.',
+    description:
+      'The emulator estate file is not valid JSON/YAML or breaks the estate schema; the message gives the line, column and field.',
   },
   EMULATOR_ESTATE_NOT_FOUND: {
     category: 'user',

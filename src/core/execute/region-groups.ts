@@ -12,9 +12,17 @@ export function isInRegionGroup(provider: Provider, region: string, group: Regio
   const r = region.toLowerCase();
   switch (provider) {
     case 'aws':
-      return group === 'eu' ? r.startsWith('eu-') : group === 'us' ? r.startsWith('us-') : r.startsWith('ap-');
+      return group === 'eu'
+        ? r.startsWith('eu-')
+        : group === 'us'
+          ? r.startsWith('us-')
+          : r.startsWith('ap-');
     case 'gcp':
-      return group === 'eu' ? r.startsWith('europe-') : group === 'us' ? r.startsWith('us-') : r.startsWith('asia-');
+      return group === 'eu'
+        ? r.startsWith('europe-')
+        : group === 'us'
+          ? r.startsWith('us-')
+          : r.startsWith('asia-');
     case 'azure':
       return AZURE_GROUPS[group].test(r);
   }

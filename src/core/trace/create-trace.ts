@@ -58,11 +58,13 @@ export function createTrace(deps: TraceDeps): Trace {
         record('ok');
         return result;
       } catch (error) {
-        const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';
+        const code =
+          typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';
         record('error', code);
         throw error;
       }
     },
-    spans: () => [...spans].sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id, 'en', { numeric: true })),
+    spans: () =>
+      [...spans].sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id, 'en', { numeric: true })),
   };
 }

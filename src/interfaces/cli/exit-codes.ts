@@ -21,13 +21,18 @@ export function exitCodeOf(answer: Answer): number {
 
 /** The exit code for an error raised before any question was asked (config, flags, emulator). */
 export function exitCodeOfError(error: SreError): number {
-  return error.category === 'user' && (error.code.startsWith('CONFIG_') || error.code === 'CLI_USAGE' || error.code.startsWith('EMULATOR_') || error.code.startsWith('INPUT_'))
+  return error.category === 'user' &&
+    (error.code.startsWith('CONFIG_') ||
+      error.code === 'CLI_USAGE' ||
+      error.code.startsWith('EMULATOR_') ||
+      error.code.startsWith('INPUT_'))
     ? EXIT_CODES.usage
     : EXIT_CODES.error;
 }
 
 /** Worst of several exit codes (error > partial > ok; usage wins over all). */
 export function combineExitCodes(codes: readonly number[]): number {
-  const rank = (c: number): number => (c === EXIT_CODES.usage ? 3 : c === EXIT_CODES.error ? 2 : c === EXIT_CODES.partial ? 1 : 0);
+  const rank = (c: number): number =>
+    c === EXIT_CODES.usage ? 3 : c === EXIT_CODES.error ? 2 : c === EXIT_CODES.partial ? 1 : 0;
   return codes.reduce((worst, c) => (rank(c) > rank(worst) ? c : worst), EXIT_CODES.ok);
 }

@@ -53,9 +53,13 @@ function readQuestions(flags: AskFlags, words: readonly string[]): string[] {
     try {
       text = readFileSync(flags.batch === '-' ? 0 : flags.batch, 'utf8');
     } catch (error) {
-      throw new SreError('INPUT_BATCH_UNREADABLE', `Cannot read the batch file ${flags.batch}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new SreError(
+        'INPUT_BATCH_UNREADABLE',
+        `Cannot read the batch file ${flags.batch}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     return text
       .split(/\r?\n/)
@@ -64,7 +68,10 @@ function readQuestions(flags: AskFlags, words: readonly string[]): string[] {
   }
   const question = words.join(' ').trim();
   if (question.length === 0) {
-    throw new SreError('CLI_USAGE', 'Missing question. Usage: sre ask "which instances are running?" (or --batch FILE).');
+    throw new SreError(
+      'CLI_USAGE',
+      'Missing question. Usage: sre ask "which instances are running?" (or --batch FILE).',
+    );
   }
   return [question];
 }
@@ -75,7 +82,11 @@ function parseRegions(value: string | undefined): string[] | undefined {
     .split(',')
     .map((r) => r.trim())
     .filter((r) => r.length > 0);
-  if (regions.length === 0) throw new SreError('CLI_USAGE', '--region needs at least one region code, e.g. --region us-east-1,eu-west-1');
+  if (regions.length === 0)
+    throw new SreError(
+      'CLI_USAGE',
+      '--region needs at least one region code, e.g. --region us-east-1,eu-west-1',
+    );
   return regions;
 }
 
@@ -94,7 +105,8 @@ async function runAsk(words: readonly string[], flags: AskFlags, io: CliIo): Pro
     let config: SreConfig;
     let awsCredentialSets: { label: string; accessKeyId: string; secretAccessKey: string }[] | undefined;
     if (flags.demo === true) {
-      const { startDemoEmulator, demoOverrides, demoAwsCredentialSets } = await import('./start-demo-emulator.js');
+      const { startDemoEmulator, demoOverrides, demoAwsCredentialSets } =
+        await import('./start-demo-emulator.js');
       if (progress) io.stderr('starting the built-in emulator (demo estate)…\n');
       const running = await startDemoEmulator(new Date());
       emulator = running;
@@ -122,10 +134,13 @@ async function runAsk(words: readonly string[], flags: AskFlags, io: CliIo): Pro
       const answer: Answer = await app.ask(question, regions === undefined ? {} : { regions });
       codes.push(exitCodeOf(answer));
       if (format === 'json') {
-        io.stdout(`${JSON.stringify(answer, null, questions.length > 1 || flags.batch !== undefined ? undefined : 2)}\n`);
+        io.stdout(
+          `${JSON.stringify(answer, null, questions.length > 1 || flags.batch !== undefined ? undefined : 2)}\n`,
+        );
       } else if (format === 'csv') {
         io.stdout(answer.ok ? `${renderAnswerCsv(answer)}\n` : '');
-        if (!answer.ok) io.stderr(`${renderAnswerText(answer, { color: false, explain: flags.explain === true })}\n`);
+        if (!answer.ok)
+          io.stderr(`${renderAnswerText(answer, { color: false, explain: flags.explain === true })}\n`);
       } else {
         if (questions.length > 1) io.stdout(`\n❯ ${question}\n`);
         const color = io.isTty && io.env.NO_COLOR === undefined;
@@ -146,7 +161,9 @@ async function runEmulatorCommand(flags: EmulatorFlags, io: CliIo): Promise<numb
 /** Builds the `sre` command tree. Commander's own exits are turned into CLI_USAGE errors. */
 function buildProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('sre')
-    .description('Multi-cloud SRE agent: deterministic answers about AWS, Azure and GCP estates (English / 中文).')
+    .description(
+      'Multi-cloud SRE agent: deterministic answers about AWS, Azure and GCP estates (English / 中文).',
+    )
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
@@ -156,7 +173,10 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .command('ask')
     .description('Answer a question about the estate (read-only).')
     .argument('[question...]', 'the question, in English or Chinese')
-    .option('--json', 'print the answer as JSON (the public contract, docs/output.md); JSON Lines with --batch')
+    .option(
+      '--json',
+      'print the answer as JSON (the public contract, docs/output.md); JSON Lines with --batch',
+    )
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']))
     .option('--batch <file>', 'answer one question per line of FILE (- for stdin), in order')
     .option('--explain', 'show how the question was understood, and the plan')
@@ -204,17 +224,26 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const result = { code: EXIT_CODES.ok as number };
   const program = buildProgram(io, result);
-  const wantsJson = argv.includes('--json') || argv.includes('--output=json') || argv.join(' ').includes('-o json') || argv.join(' ').includes('--output json');
+  const wantsJson =
+    argv.includes('--json') ||
+    argv.includes('--output=json') ||
+    argv.join(' ').includes('-o json') ||
+    argv.join(' ').includes('--output json');
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
         return EXIT_CODES.ok;
       }
       // Commander already printed its message to stderr.
-      if (wantsJson) io.stdout(`${errorJson(new SreError('CLI_USAGE', error.message.replace(/^error: /, '')))}\n`);
+      if (wantsJson)
+        io.stdout(`${errorJson(new SreError('CLI_USAGE', error.message.replace(/^error: /, '')))}\n`);
       return EXIT_CODES.usage;
     }
     const sreError = toSreError(error);

@@ -5,9 +5,40 @@ type Colors = ReturnType<typeof pc.createColors>;
 
 const PREFERRED_COLUMNS: Record<string, readonly string[]> = {
   instance: ['provider', 'account', 'region', 'id', 'name', 'state', 'type', 'zone', 'launch_time', 'metric'],
-  volume: ['provider', 'account', 'region', 'id', 'name', 'state', 'size_gb', 'volume_type', 'attached_to', 'encrypted'],
-  function: ['provider', 'account', 'region', 'id', 'runtime', 'runtime_deprecated', 'memory_mb', 'last_modified'],
-  database: ['provider', 'account', 'region', 'id', 'engine', 'engine_version', 'state', 'type', 'multi_az', 'public'],
+  volume: [
+    'provider',
+    'account',
+    'region',
+    'id',
+    'name',
+    'state',
+    'size_gb',
+    'volume_type',
+    'attached_to',
+    'encrypted',
+  ],
+  function: [
+    'provider',
+    'account',
+    'region',
+    'id',
+    'runtime',
+    'runtime_deprecated',
+    'memory_mb',
+    'last_modified',
+  ],
+  database: [
+    'provider',
+    'account',
+    'region',
+    'id',
+    'engine',
+    'engine_version',
+    'state',
+    'type',
+    'multi_az',
+    'public',
+  ],
   bucket: ['provider', 'account', 'region', 'id', 'created_time', 'public', 'encrypted'],
   log_group: ['provider', 'account', 'region', 'id', 'created_time', 'retention_days', 'stored_bytes'],
   log_event: ['timestamp', 'region', 'log_group', 'stream', 'message'],
@@ -34,12 +65,25 @@ function columnsOf(answer: Answer): string[] {
   return columns.map((c) => (c === 'metric' && answer.metricWindow ? 'metric' : c));
 }
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[], colors: Colors, maxWidth = 60): string {
-  const widths = headers.map((h, i) => Math.min(maxWidth, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  colors: Colors,
+  maxWidth = 60,
+): string {
+  const widths = headers.map((h, i) =>
+    Math.min(maxWidth, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
+  );
   const fit = (s: string, w: number): string => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
   const lines = [colors.bold(headers.map((h, i) => fit(h, widths[i] ?? 0)).join('  ')).trimEnd()];
   lines.push(widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const row of rows) lines.push(row.map((c, i) => fit(c, widths[i] ?? 0)).join('  ').trimEnd());
+  for (const row of rows)
+    lines.push(
+      row
+        .map((c, i) => fit(c, widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
   return lines.join('\n');
 }
 
@@ -64,22 +108,51 @@ export function renderAnswerText(answer: Answer, options: { color: boolean; expl
   }
   if (answer.groups !== undefined && answer.groups.length > 0) {
     const key = answer.plan?.groupBy.join(' / ') || 'group';
-    out.push(table([key, 'count'], answer.groups.map((g) => [g.key, String(g.count)]), colors));
+    out.push(
+      table(
+        [key, 'count'],
+        answer.groups.map((g) => [g.key, String(g.count)]),
+        colors,
+      ),
+    );
   } else if (answer.rows.length > 0) {
     const columns = columnsOf(answer);
     const headers = columns.map((c) =>
-      c === 'metric' && answer.metricWindow ? `${answer.metricWindow.statistic} ${answer.metricWindow.metric} (${answer.metricWindow.unit})` : c,
+      c === 'metric' && answer.metricWindow
+        ? `${answer.metricWindow.statistic} ${answer.metricWindow.metric} (${answer.metricWindow.unit})`
+        : c,
     );
-    out.push(table(headers, answer.rows.map((r) => columns.map((c) => cell(r[c]))), colors));
+    out.push(
+      table(
+        headers,
+        answer.rows.map((r) => columns.map((c) => cell(r[c]))),
+        colors,
+      ),
+    );
   }
   if (answer.ok) {
-    const noun = answer.plan?.action === 'logs' ? 'log events' : answer.plan?.action === 'audit' ? 'audit events' : `${answer.plan?.resource ?? 'item'}s`;
-    out.push(colors.bold(`${answer.count} ${noun}`) + (answer.metricWindow ? colors.dim(` (window ${answer.metricWindow.start} → ${answer.metricWindow.end})`) : ''));
+    const noun =
+      answer.plan?.action === 'logs'
+        ? 'log events'
+        : answer.plan?.action === 'audit'
+          ? 'audit events'
+          : `${answer.plan?.resource ?? 'item'}s`;
+    out.push(
+      colors.bold(`${answer.count} ${noun}`) +
+        (answer.metricWindow
+          ? colors.dim(` (window ${answer.metricWindow.start} → ${answer.metricWindow.end})`)
+          : ''),
+    );
   }
   const problems = answer.coverage.filter((c) => c.status !== 'ok');
   if (problems.length > 0) {
     out.push(colors.yellow(`⚠ ${problems.length} scope(s) not fully read:`));
-    for (const c of problems) out.push(colors.yellow(`  ${c.provider}/${c.account}/${c.region}/${c.service}: ${c.status}${c.reason ? ` — ${c.reason}` : ''}`));
+    for (const c of problems)
+      out.push(
+        colors.yellow(
+          `  ${c.provider}/${c.account}/${c.region}/${c.service}: ${c.status}${c.reason ? ` — ${c.reason}` : ''}`,
+        ),
+      );
   }
   for (const w of answer.warnings) out.push(colors.yellow(`⚠ ${w}`));
   for (const c of answer.caveats) out.push(colors.cyan(`ℹ ${c}`));
@@ -105,5 +178,7 @@ export function renderAnswerCsv(answer: Answer): string {
     return ['key,count', ...answer.groups.map((g) => `${csvCell(g.key)},${g.count}`)].join('\n');
   }
   const columns = [...new Set(answer.rows.flatMap((r) => Object.keys(r)))];
-  return [columns.join(','), ...answer.rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\n');
+  return [columns.join(','), ...answer.rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join(
+    '\n',
+  );
 }

@@ -16,7 +16,9 @@ export function parseFaultSpec(spec: string): FaultRuleInput {
     }
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    rule[key] = ['probability', 'latencyMs', 'retryAfterSeconds', 'maxHits'].includes(key) ? Number(value) : value;
+    rule[key] = ['probability', 'latencyMs', 'retryAfterSeconds', 'maxHits'].includes(key)
+      ? Number(value)
+      : value;
   }
   return rule as FaultRuleInput;
 }
@@ -26,16 +28,23 @@ export async function runEmulator(
   flags: { seed: string; size: string; estate?: string; port: string; anchor?: string; fault: string[] },
   io: CliIo,
 ): Promise<number> {
-  const [{ generateEstate }, { isSizePreset, SIZE_PRESETS }, { loadEstateFile }, { startEmulator, EmulatorListenError }, { FaultRuleSchema }, { z }] =
-    await Promise.all([
-      import('../../../emulator/estate/generate-estate.js'),
-      import('../../../emulator/estate/presets.js'),
-      import('../../../emulator/estate/load-estate-file.js'),
-      import('../../../emulator/server/start-emulator.js'),
-      import('../../../emulator/server/fault-rules.js'),
-      import('zod'),
-    ]);
-  if (!/^\d+$/.test(flags.seed)) throw new SreError('CLI_USAGE', `--seed must be a non-negative integer, got "${flags.seed}".`);
+  const [
+    { generateEstate },
+    { isSizePreset, SIZE_PRESETS },
+    { loadEstateFile },
+    { startEmulator, EmulatorListenError },
+    { FaultRuleSchema },
+    { z },
+  ] = await Promise.all([
+    import('../../../emulator/estate/generate-estate.js'),
+    import('../../../emulator/estate/presets.js'),
+    import('../../../emulator/estate/load-estate-file.js'),
+    import('../../../emulator/server/start-emulator.js'),
+    import('../../../emulator/server/fault-rules.js'),
+    import('zod'),
+  ]);
+  if (!/^\d+$/.test(flags.seed))
+    throw new SreError('CLI_USAGE', `--seed must be a non-negative integer, got "${flags.seed}".`);
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65533) {
     throw new SreError('CLI_USAGE', `--port must be an integer between 0 and 65533, got "${flags.port}".`);
   }
@@ -47,7 +56,8 @@ export async function runEmulator(
     return parsed.data;
   });
   const anchorTime = flags.anchor ?? demoAnchorTime(new Date());
-  if (Number.isNaN(Date.parse(anchorTime))) throw new SreError('CLI_USAGE', `--anchor must be an ISO-8601 time, got "${anchorTime}".`);
+  if (Number.isNaN(Date.parse(anchorTime)))
+    throw new SreError('CLI_USAGE', `--anchor must be an ISO-8601 time, got "${anchorTime}".`);
   let estate;
   if (flags.estate !== undefined) {
     try {
@@ -66,7 +76,11 @@ export async function runEmulator(
         `Unknown --size "${flags.size}". Choose one of: ${Object.keys(SIZE_PRESETS).join(', ')}.`,
       );
     }
-    estate = generateEstate({ seed: Number(flags.seed), size: flags.size, anchorTime: new Date(anchorTime).toISOString() });
+    estate = generateEstate({
+      seed: Number(flags.seed),
+      size: flags.size,
+      anchorTime: new Date(anchorTime).toISOString(),
+    });
   }
   const base = Number(flags.port);
   let emulator;

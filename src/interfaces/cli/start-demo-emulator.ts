@@ -43,7 +43,9 @@ export function demoOverrides(emulator: RunningEmulator): Record<string, unknown
 }
 
 /** One static credential set per AWS account of the estate: the emulator maps a key containing an account id to it. */
-export function demoAwsCredentialSets(emulator: RunningEmulator): { label: string; accessKeyId: string; secretAccessKey: string }[] {
+export function demoAwsCredentialSets(
+  emulator: RunningEmulator,
+): { label: string; accessKeyId: string; secretAccessKey: string }[] {
   return emulator.estate.accounts
     .filter((a) => a.provider === 'aws')
     .map((a) => ({ label: a.id, accessKeyId: `EMULATOR${a.id}`, secretAccessKey: 'emulator' }));
