@@ -87,72 +87,123 @@ function byTimeThenId(a: EstateAuditEvent, b: EstateAuditEvent): number {
   return compareText(a.time, b.time) || compareText(a.id, b.id);
 }
 
-/** Groups items by key into frozen arrays sorted with `compare`. */
-function groupBy<T>(
-  items: readonly T[],
-  keyFor: (item: T) => string,
-  compare: (a: T, b: T) => number,
-): ReadonlyMap<string, readonly T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyFor(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  const frozen = new Map<string, readonly T[]>();
-  for (const [key, group] of groups) frozen.set(key, Object.freeze(group.sort(compare)));
-  return frozen;
-}
-
-/** Maps items by key; the first item wins when keys collide, so lookups stay deterministic. */
-function uniqueBy<T>(items: readonly T[], keyFor: (item: T) => string): ReadonlyMap<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) {
-    const key = keyFor(item);
-    if (!map.has(key)) map.set(key, item);
-  }
-  return map;
+interface Placed {
+  readonly provider: Provider;
+  readonly account: string;
+  readonly region: string;
 }
 
 /**
- * Builds the lookup index of an estate. Cost is O(n log n) once; every lookup afterwards is O(1).
- * The estate is not copied: returned objects are the estate's own (immutable) objects.
+ * Groups items by (provider, account[, region]) into frozen arrays sorted with `compare`. Estate
+ * arrays are already in placement order, so the key is only rebuilt when it changes.
+ */
+function groupByPlace<T extends Placed>(
+  items: readonly T[],
+  withRegion: boolean,
+  compare: (a: T, b: T) => number,
+): ReadonlyMap<string, readonly T[]> {
+  const groups = new Map<string, T[]>();
+  let last: T | undefined;
+  let group: T[] = [];
+  for (const item of items) {
+    if (
+      !last ||
+      last.provider !== item.provider ||
+      last.account !== item.account ||
+      (withRegion && last.region !== item.region)
+    ) {
+      const key = withRegion
+        ? keyOf(item.provider, item.account, item.region)
+        : keyOf(item.provider, item.account);
+      const existing = groups.get(key);
+      if (existing) group = existing;
+      else groups.set(key, (group = []));
+    }
+    group.push(item);
+    last = item;
+  }
+  const frozen = new Map<string, readonly T[]>();
+  for (const [key, members] of groups) frozen.set(key, Object.freeze(members.sort(compare)));
+  return frozen;
+}
+
+/** Items of one provider by a string key; the first item wins when keys collide. */
+interface KeyedLookup<T> {
+  get(provider: Provider, key: string): T | undefined;
+}
+
+/**
+ * Maps items by provider and key without building composite strings. Azure keys are matched
+ * exactly first and, on a miss, case-insensitively through a lowercase map built on first need.
+ */
+function keyBy<T extends { readonly provider: Provider }>(
+  items: readonly T[],
+  keyFor: (item: T) => string,
+): KeyedLookup<T> {
+  const maps = new Map<Provider, Map<string, T>>();
+  for (const item of items) {
+    let map = maps.get(item.provider);
+    if (!map) maps.set(item.provider, (map = new Map<string, T>()));
+    const key = keyFor(item);
+    if (!map.has(key)) map.set(key, item);
+  }
+  let lowercase: Map<string, T> | undefined;
+  return {
+    get(provider, key) {
+      const exact = maps.get(provider)?.get(key);
+      if (exact !== undefined || provider !== 'azure') return exact;
+      if (!lowercase) {
+        lowercase = new Map();
+        for (const [original, item] of maps.get('azure') ?? []) {
+          const folded = original.toLowerCase();
+          if (!lowercase.has(folded)) lowercase.set(folded, item);
+        }
+      }
+      return lowercase.get(key.toLowerCase());
+    },
+  };
+}
+
+/**
+ * Builds the lookup index of an estate. Cost is O(n log n) once (O(n) for an estate in the
+ * model's order); every lookup afterwards is O(1). The estate is not copied: returned objects are
+ * the estate's own (immutable) objects.
  */
 export function createEstateIndex(estate: Estate): EstateIndex {
-  const inRegion = (item: { provider: Provider; account: string; region: string }): string =>
-    keyOf(item.provider, item.account, item.region);
+  const sortedAccounts = Object.freeze([...estate.accounts].sort(byId));
+  const accountsByProvider = new Map<Provider, readonly EstateAccount[]>();
+  for (const provider of ['aws', 'azure', 'gcp'] as const) {
+    accountsByProvider.set(provider, Object.freeze(sortedAccounts.filter((a) => a.provider === provider)));
+  }
+  const accountById = keyBy(estate.accounts, (a) => a.id);
+  const regionsByProvider = new Map<Provider, readonly EstateRegion[]>();
+  for (const provider of ['aws', 'azure', 'gcp'] as const) {
+    const regions = estate.regions.filter((r) => r.provider === provider);
+    regionsByProvider.set(provider, Object.freeze(regions.sort((a, b) => compareText(a.name, b.name))));
+  }
+  const regionByName = keyBy(estate.regions, (r) => r.name);
 
-  const accountsByProvider = groupBy(estate.accounts, (a) => a.provider, byId);
-  const accountById = uniqueBy(estate.accounts, (a) => keyOf(a.provider, a.id));
-  const regionsByProvider = groupBy(
-    estate.regions,
-    (r) => r.provider,
-    (a, b) => compareText(a.name, b.name),
-  );
-  const regionByName = uniqueBy(estate.regions, (r) => keyOf(r.provider, r.name));
+  const instancesByRegion = groupByPlace(estate.instances, true, byId);
+  const volumesByRegion = groupByPlace(estate.volumes, true, byId);
+  const functionsByRegion = groupByPlace(estate.functions, true, byId);
+  const databasesByRegion = groupByPlace(estate.databases, true, byId);
+  const bucketsByAccount = groupByPlace(estate.buckets, false, byId);
+  const logGroupsByRegion = groupByPlace(estate.logGroups, true, byId);
+  const auditEventsByRegion = groupByPlace(estate.auditEvents, true, byTimeThenId);
 
-  const instancesByRegion = groupBy(estate.instances, inRegion, byId);
-  const volumesByRegion = groupBy(estate.volumes, inRegion, byId);
-  const functionsByRegion = groupBy(estate.functions, inRegion, byId);
-  const databasesByRegion = groupBy(estate.databases, inRegion, byId);
-  const bucketsByAccount = groupBy(estate.buckets, (b) => keyOf(b.provider, b.account), byId);
-  const logGroupsByRegion = groupBy(estate.logGroups, inRegion, byId);
-  const auditEventsByRegion = groupBy(estate.auditEvents, inRegion, byTimeThenId);
-
-  const instanceById = uniqueBy(estate.instances, (i) => keyOf(i.provider, i.id));
-  const volumeById = uniqueBy(estate.volumes, (v) => keyOf(v.provider, v.id));
-  const databaseById = uniqueBy(estate.databases, (d) => keyOf(d.provider, d.id));
-  const functionByName = uniqueBy(estate.functions, (f) => keyOf(f.provider, f.account, f.region, f.name));
-  const logGroupByName = uniqueBy(estate.logGroups, (g) => keyOf(g.provider, g.account, g.region, g.name));
-  const bucketByName = uniqueBy(estate.buckets, (b) => keyOf(b.provider, b.name));
+  const instanceById = keyBy(estate.instances, (i) => i.id);
+  const volumeById = keyBy(estate.volumes, (v) => v.id);
+  const databaseById = keyBy(estate.databases, (d) => d.id);
+  const functionByName = keyBy(estate.functions, (f) => keyOf(f.provider, f.account, f.region, f.name));
+  const logGroupByName = keyBy(estate.logGroups, (g) => keyOf(g.provider, g.account, g.region, g.name));
+  const bucketByName = keyBy(estate.buckets, (b) => b.name);
 
   return {
     estate,
     accounts: (provider) => accountsByProvider.get(provider) ?? EMPTY,
-    account: (provider, id) => accountById.get(keyOf(provider, id)),
+    account: (provider, id) => accountById.get(provider, id),
     regions: (provider) => regionsByProvider.get(provider) ?? EMPTY,
-    region: (provider, name) => regionByName.get(keyOf(provider, name)),
+    region: (provider, name) => regionByName.get(provider, name),
     instancesIn: (provider, account, region) =>
       instancesByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
     volumesIn: (provider, account, region) => volumesByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
@@ -165,11 +216,14 @@ export function createEstateIndex(estate: Estate): EstateIndex {
       logGroupsByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
     auditEventsIn: (provider, account, region) =>
       auditEventsByRegion.get(keyOf(provider, account, region)) ?? EMPTY,
-    instance: (provider, id) => instanceById.get(keyOf(provider, id)),
-    volume: (provider, id) => volumeById.get(keyOf(provider, id)),
-    database: (provider, id) => databaseById.get(keyOf(provider, id)),
-    function: (provider, account, region, name) => functionByName.get(keyOf(provider, account, region, name)),
-    logGroup: (provider, account, region, name) => logGroupByName.get(keyOf(provider, account, region, name)),
-    bucket: (provider, name) => bucketByName.get(keyOf(provider, name)),
+    instance: (provider, id) => instanceById.get(provider, id),
+    volume: (provider, id) => volumeById.get(provider, id),
+    database: (provider, id) => databaseById.get(provider, id),
+    // Composite keys are already lowercased for Azure by keyOf, so both sides fold the same way.
+    function: (provider, account, region, name) =>
+      functionByName.get(provider, keyOf(provider, account, region, name)),
+    logGroup: (provider, account, region, name) =>
+      logGroupByName.get(provider, keyOf(provider, account, region, name)),
+    bucket: (provider, name) => bucketByName.get(provider, name),
   };
 }

@@ -11,11 +11,10 @@ import {
   awsResourceId,
   gcpNumericId,
   timeBetween,
-  toIsoTime,
   type Mutable,
 } from './estate-naming.js';
-import { resourceGroupOf } from './generate-compute.js';
-import type { EstateAuditEvent, EstateInstance, EstateVolume, Provider } from './model.js';
+import { resourceGroupOf, type ComputeOutput } from './generate-compute.js';
+import type { EstateAuditEvent, Provider } from './model.js';
 import type { CellPlan, EstatePlan } from './plan-estate.js';
 import { APPLICATION_PRESETS, EMAIL_DOMAIN, PEOPLE } from './presets.js';
 import type { Random } from './random.js';
@@ -30,6 +29,11 @@ function actorsOf(plan: EstatePlan, cell: CellPlan): Weighted<(random: Random) =
   const account = cell.account.id;
   const sso = plan.random(`sso/${account}`).hex(16);
   const pipeline = plan.random(`pipeline/${account}`).uuid();
+  const runs = plan.random(`runs/${account}`);
+  const ciSessions = Array.from(
+    { length: 40 },
+    () => `arn:aws:sts::${account}:assumed-role/ci-deployer/github-actions-${runs.digits(10)}`,
+  );
   return [
     ...PEOPLE.map((person): readonly [(random: Random) => string, number] => {
       switch (cell.provider) {
@@ -53,7 +57,8 @@ function actorsOf(plan: EstatePlan, cell: CellPlan): Weighted<(random: Random) =
       (random) => {
         switch (cell.provider) {
           case 'aws':
-            return `arn:aws:sts::${account}:assumed-role/ci-deployer/github-actions-${random.digits(10)}`;
+            // One CI run deploys many resources, so session names repeat.
+            return random.pick(ciSessions);
           case 'azure':
             return pipeline;
           case 'gcp':
@@ -97,9 +102,9 @@ interface EventTarget {
 export function generateAuditEvents(
   plan: EstatePlan,
   cell: CellPlan,
-  instances: readonly EstateInstance[],
-  volumes: readonly EstateVolume[],
+  compute: ComputeOutput,
 ): EstateAuditEvent[] {
+  const { instances, volumes } = compute;
   const events: EstateAuditEvent[] = [];
   const random = plan.random(`audit/${cell.provider}/${cell.account.id}/${cell.region.name}`);
   const provider = cell.provider;
@@ -113,7 +118,7 @@ export function generateAuditEvents(
       id: provider === 'gcp' ? random.hex(12) : random.uuid(),
       account: cell.account.id,
       region: cell.region.name,
-      time: toIsoTime(timeMs),
+      time: plan.formatTime(timeMs),
       action,
       operation: auditOperationOf(provider, target.kind, action, target.state),
       source: AUDIT_SOURCES[provider],
@@ -127,7 +132,7 @@ export function generateAuditEvents(
   };
 
   const bootVolumes = new Set<string>();
-  for (const instance of instances) {
+  instances.forEach((instance, index) => {
     const target: EventTarget = {
       kind: 'instance',
       id: instance.id,
@@ -137,8 +142,8 @@ export function generateAuditEvents(
     };
     const bootVolume = instance.volumeIds[0];
     if (bootVolume !== undefined) bootVolumes.add(bootVolume);
-    const createdMs = Date.parse(instance.createdTime);
-    const launchMs = Date.parse(instance.launchTime);
+    const createdMs = compute.instanceCreatedMs[index]!;
+    const launchMs = compute.instanceLaunchMs[index]!;
     emit(target, 'create', createdMs);
     if (launchMs > createdMs) emit(target, 'start', launchMs);
     switch (instance.state) {
@@ -161,10 +166,10 @@ export function generateAuditEvents(
       default:
         break;
     }
-  }
+  });
 
-  for (const volume of volumes) {
-    if (bootVolumes.has(volume.id)) continue;
+  volumes.forEach((volume, index) => {
+    if (bootVolumes.has(volume.id)) return;
     emit(
       {
         kind: 'volume',
@@ -173,9 +178,9 @@ export function generateAuditEvents(
         resourceGroup: volume.resourceGroup,
       },
       'create',
-      Date.parse(volume.createdTime),
+      compute.volumeCreatedMs[index]!,
     );
-  }
+  });
 
   const deletedInstances = Math.round(instances.length * 0.03);
   for (let index = 0; index < deletedInstances; index++) {

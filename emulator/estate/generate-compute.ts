@@ -18,7 +18,6 @@ import {
   gcpNumericId,
   timeBefore,
   timeBetween,
-  toIsoTime,
 } from './estate-naming.js';
 import type {
   EstateInstance,
@@ -36,6 +35,16 @@ import type { Random } from './random.js';
 export interface ComputeOutput {
   readonly instances: EstateInstance[];
   readonly volumes: EstateVolume[];
+  /** Creation and launch times of `instances[i]` in epoch ms, so later steps need not parse them. */
+  readonly instanceCreatedMs: number[];
+  readonly instanceLaunchMs: number[];
+  /** Creation time of `volumes[i]` in epoch ms. */
+  readonly volumeCreatedMs: number[];
+}
+
+/** An empty {@link ComputeOutput}. */
+export function createComputeOutput(): ComputeOutput {
+  return { instances: [], volumes: [], instanceCreatedMs: [], instanceLaunchMs: [], volumeCreatedMs: [] };
 }
 
 const APPLICATION_WEIGHTS: Weighted<ApplicationPreset> = APPLICATION_PRESETS.map((app) => [app, app.weight]);
@@ -135,26 +144,29 @@ function instanceName(app: ApplicationPreset, counter: number, cell: CellPlan): 
   let name: string;
   switch (app.naming) {
     case 'fleet':
-      name = `${app.app}-${environment}-${cell.region.short}-${String(counter).padStart(3, '0')}`;
+      name = [app.app, '-', environment, '-', cell.region.short, '-', String(counter).padStart(3, '0')].join(
+        '',
+      );
       break;
     case 'short':
-      name = `${app.app}-${counter}`;
+      name = [app.app, '-', String(counter)].join('');
       break;
     case 'environment':
-      name = `${app.app}-${environment}-${counter}`;
+      name = [app.app, '-', environment, '-', String(counter)].join('');
       break;
   }
   // Azure's naming convention (Cloud Adoption Framework) prefixes VMs with their resource type.
-  return cell.provider === 'azure' ? `vm-${name}` : name;
+  return cell.provider === 'azure' ? ['vm-', name].join('') : name;
 }
 
 /** Azure resource group of an application in a cell: `rg-payments-api-prod-eus`. */
 export function resourceGroupOf(app: string, cell: CellPlan): string {
-  return `rg-${app}-${cell.account.environment}-${cell.region.short}`;
+  return ['rg-', app, '-', cell.account.environment, '-', cell.region.short].join('');
 }
 
 function publicIp(provider: Provider, random: Random): string {
-  return `${random.pick(PUBLIC_IP_PREFIXES[provider])}.${random.int(0, 255)}.${random.int(0, 255)}.${random.int(1, 254)}`;
+  const prefix = random.pick(PUBLIC_IP_PREFIXES[provider]);
+  return [prefix, random.int(0, 255), random.int(0, 255), random.int(1, 254)].join('.');
 }
 
 const AWS_BOOT_SIZES: Readonly<Record<'linux' | 'windows', Weighted<number>>> = {
@@ -267,6 +279,28 @@ interface CellState {
   readonly keys: readonly string[];
   readonly counters: Map<string, number>;
   readonly zoneHosts: number[];
+  readonly autoscaling: Map<string, Tags>;
+  readonly resourceGroups: Map<string, string>;
+}
+
+/** The resource group of an application in this cell, one shared string per application. */
+function cellResourceGroup(state: CellState, app: string): string {
+  let group = state.resourceGroups.get(app);
+  if (group === undefined) {
+    group = resourceGroupOf(app, state.cell);
+    state.resourceGroups.set(app, group);
+  }
+  return group;
+}
+
+/** The `aws:autoscaling:groupName` tag of an application's fleet, shared by its instances. */
+function autoscalingTags(state: CellState, app: string): Tags {
+  let tags = state.autoscaling.get(app);
+  if (!tags) {
+    tags = Object.freeze({ 'aws:autoscaling:groupName': `${app}-${state.cell.account.environment}-asg` });
+    state.autoscaling.set(app, tags);
+  }
+  return tags;
 }
 
 function kmsKey(state: CellState): string {
@@ -298,6 +332,7 @@ interface VolumeSpec {
   readonly attachedTo: string | undefined;
   readonly device: string | undefined;
   readonly createdMs: number;
+  readonly createdTime: string;
   readonly tags: Tags;
 }
 
@@ -325,7 +360,7 @@ function createVolume(spec: VolumeSpec): EstateVolume {
     sizeGb: spec.sizeGb,
     volumeType: spec.volumeType,
     encrypted,
-    createdTime: toIsoTime(spec.createdMs),
+    createdTime: spec.createdTime,
     tags: spec.tags,
   };
   if (spec.resourceGroup !== undefined) volume.resourceGroup = spec.resourceGroup;
@@ -354,7 +389,7 @@ function pickZone(state: CellState): { zone: string; zoneIndex: number } {
 function privateIp(state: CellState, zoneIndex: number): string {
   const host = state.zoneHosts[zoneIndex] ?? 0;
   state.zoneHosts[zoneIndex] = host + 1;
-  return `10.${state.cell.index * 7 + 16}.${zoneIndex * 32 + Math.floor(host / 250)}.${4 + (host % 250)}`;
+  return [10, state.cell.index * 7 + 16, zoneIndex * 32 + Math.floor(host / 250), 4 + (host % 250)].join('.');
 }
 
 function imageFor(state: CellState, platform: 'linux' | 'windows'): string {
@@ -377,6 +412,7 @@ interface InstanceDisks {
   readonly zone: string;
   readonly resourceGroup: string | undefined;
   readonly createdMs: number;
+  readonly createdTime: string;
   readonly launchMs: number;
   readonly tags: Tags;
 }
@@ -395,7 +431,7 @@ function createInstanceVolumes(state: CellState, output: ComputeOutput, instance
         ? awsName
         : ''
       : provider === 'azure'
-        ? `${name}_OsDisk_1_${random.hex(32)}`
+        ? [name, '_OsDisk_1_', random.hex(32)].join('')
         : name;
   const bootDevice =
     provider === 'aws'
@@ -415,9 +451,11 @@ function createInstanceVolumes(state: CellState, output: ComputeOutput, instance
     attachedTo: id,
     device: bootDevice,
     createdMs,
+    createdTime: instance.createdTime,
     tags: shareTags ? tags : NO_TAGS,
   });
   output.volumes.push(boot);
+  output.volumeCreatedMs.push(createdMs);
   volumeIds.push(boot.id);
   if (random.chance(app.dataDisks)) {
     const count = random.int(1, app.role === 'memory' ? 4 : 2);
@@ -428,14 +466,15 @@ function createInstanceVolumes(state: CellState, output: ComputeOutput, instance
             ? awsName
             : ''
           : provider === 'azure'
-            ? `${name}_DataDisk_${disk}`
-            : `${name}-data-${disk + 1}`;
+            ? [name, '_DataDisk_', String(disk)].join('')
+            : [name, '-data-', String(disk + 1)].join('');
       const device =
         provider === 'aws'
           ? `/dev/sd${AWS_DATA_DEVICES[disk]!}`
           : provider === 'azure'
             ? `lun${disk}`
             : `persistent-disk-${disk + 1}`;
+      const dataCreatedMs = timeBetween(createdMs, Math.max(createdMs, launchMs), random);
       const volume = createVolume({
         state,
         name: dataName,
@@ -445,10 +484,12 @@ function createInstanceVolumes(state: CellState, output: ComputeOutput, instance
         volumeType: random.weighted(VOLUME_TYPES[provider].data),
         attachedTo: id,
         device,
-        createdMs: timeBetween(createdMs, Math.max(createdMs, launchMs), random),
+        createdMs: dataCreatedMs,
+        createdTime: state.plan.formatTime(dataCreatedMs),
         tags: shareTags ? tags : NO_TAGS,
       });
       output.volumes.push(volume);
+      output.volumeCreatedMs.push(dataCreatedMs);
       volumeIds.push(volume.id);
     }
   }
@@ -462,7 +503,7 @@ function createInstance(state: CellState, output: ComputeOutput): void {
   const environment = cell.account.environment;
   const app = random.weighted(APPLICATION_WEIGHTS);
   const name = instanceName(app, nextCounter(state, app.app), cell);
-  const resourceGroup = provider === 'azure' ? resourceGroupOf(app.app, cell) : undefined;
+  const resourceGroup = provider === 'azure' ? cellResourceGroup(state, app.app) : undefined;
   const { zone, zoneIndex } = pickZone(state);
   const platform = random.chance(app.windows) ? 'windows' : 'linux';
   const stateName = random.weighted(state.states);
@@ -478,6 +519,7 @@ function createInstance(state: CellState, output: ComputeOutput): void {
     launchMs = timeBetween(createdMs, plan.anchorMs - 3_600_000, random);
   }
 
+  const createdTime = plan.formatTime(createdMs);
   const id =
     provider === 'aws'
       ? awsResourceId('i', random)
@@ -486,13 +528,10 @@ function createInstance(state: CellState, output: ComputeOutput): void {
         : gcpNumericId(random);
   const owner = random.pick(PEOPLE);
   const awsName = provider === 'aws' && random.chance(0.015) ? '' : name;
-  const extra: Tags | undefined =
-    provider === 'aws' && app.naming === 'fleet'
-      ? { 'aws:autoscaling:groupName': `${app.app}-${environment}-asg` }
-      : undefined;
+  const extra = provider === 'aws' && app.naming === 'fleet' ? autoscalingTags(state, app.app) : undefined;
   const tags = buildTags(
     provider,
-    { ...(provider === 'aws' ? { name: awsName } : {}), environment, team: app.team, app: app.app, owner },
+    { name: provider === 'aws' ? awsName : undefined, environment, team: app.team, app: app.app, owner },
     random,
     extra,
   );
@@ -510,6 +549,7 @@ function createInstance(state: CellState, output: ComputeOutput): void {
           zone,
           resourceGroup,
           createdMs,
+          createdTime,
           launchMs,
           tags,
         });
@@ -523,8 +563,8 @@ function createInstance(state: CellState, output: ComputeOutput): void {
     zone,
     type: random.weighted(INSTANCE_TYPES[provider][app.role]),
     state: stateName,
-    launchTime: toIsoTime(launchMs),
-    createdTime: toIsoTime(createdMs),
+    launchTime: launchMs === createdMs ? createdTime : plan.formatTime(launchMs),
+    createdTime,
     privateIp: privateIp(state, zoneIndex),
     platform,
     imageId: imageFor(state, platform),
@@ -536,6 +576,8 @@ function createInstance(state: CellState, output: ComputeOutput): void {
   if (resourceGroup !== undefined) instance.resourceGroup = resourceGroup;
   if (running && random.chance(app.publicIp)) instance.publicIp = publicIp(provider, random);
   output.instances.push(instance);
+  output.instanceCreatedMs.push(createdMs);
+  output.instanceLaunchMs.push(launchMs);
 }
 
 const ORPHAN_PURPOSES = ['old-data', 'restore-test', 'backup-copy', 'migration', 'scratch'];
@@ -544,13 +586,13 @@ function createUnattachedVolume(state: CellState, output: ComputeOutput): void {
   const { cell, random, plan } = state;
   const provider = cell.provider;
   const app = random.weighted(APPLICATION_WEIGHTS);
-  const resourceGroup = provider === 'azure' ? resourceGroupOf(app.app, cell) : undefined;
+  const resourceGroup = provider === 'azure' ? cellResourceGroup(state, app.app) : undefined;
   const { zone } = pickZone(state);
   const counter = nextCounter(state, 'orphan');
   const kubernetes = random.chance(0.3);
   const purpose = random.pick(ORPHAN_PURPOSES);
   let name: string;
-  if (kubernetes) name = `pvc-${random.uuid()}`;
+  if (kubernetes) name = ['pvc-', random.uuid()].join('');
   else if (provider === 'aws') name = random.chance(0.4) ? '' : `${app.app}-${purpose}-${counter}`;
   else if (provider === 'azure') name = `${app.app}-${purpose}-disk-${counter}`;
   else name = `${app.app}-${purpose}-${counter}`;
@@ -567,6 +609,7 @@ function createUnattachedVolume(state: CellState, output: ComputeOutput): void {
         },
         random,
       );
+  const createdMs = timeBefore(plan.anchorMs, 360 * DAY_MS, random);
   output.volumes.push(
     createVolume({
       state,
@@ -577,10 +620,12 @@ function createUnattachedVolume(state: CellState, output: ComputeOutput): void {
       volumeType: random.weighted(VOLUME_TYPES[provider].data),
       attachedTo: undefined,
       device: undefined,
-      createdMs: timeBefore(plan.anchorMs, 360 * DAY_MS, random),
+      createdMs,
+      createdTime: plan.formatTime(createdMs),
       tags,
     }),
   );
+  output.volumeCreatedMs.push(createdMs);
 }
 
 /**
@@ -602,6 +647,8 @@ export function generateCompute(plan: EstatePlan, cell: CellPlan, output: Comput
     keys: Array.from({ length: 2 }, () => random.uuid()),
     counters: new Map(),
     zoneHosts: [],
+    autoscaling: new Map(),
+    resourceGroups: new Map(),
   };
   const volumesBefore = output.volumes.length;
   for (let index = 0; index < cell.instances; index++) createInstance(state, output);

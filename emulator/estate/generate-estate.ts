@@ -2,7 +2,7 @@ import { PROVIDERS, findCatalogRegion } from './cloud-catalog.js';
 import { toIsoTime } from './estate-naming.js';
 import { generateAuditEvents } from './generate-audit-events.js';
 import { generateBuckets } from './generate-buckets.js';
-import { generateCompute } from './generate-compute.js';
+import { createComputeOutput, generateCompute } from './generate-compute.js';
 import { generateDatabases } from './generate-databases.js';
 import { generateFunctions } from './generate-functions.js';
 import { generateLogGroups } from './generate-log-groups.js';
@@ -29,6 +29,10 @@ export interface GenerateEstateOptions {
   readonly size: SizePreset;
   /** The estate's "now" (ISO-8601); creation times, audit events and log windows lie before it. */
   readonly anchorTime: string;
+}
+
+function byId(a: { readonly id: string }, b: { readonly id: string }): number {
+  return compareText(a.id, b.id);
 }
 
 /** Appends without spreading, which overflows the stack for very long arrays. */
@@ -65,34 +69,48 @@ export function generateEstate(options: GenerateEstateOptions): Estate {
   const logGroups: EstateLogGroup[] = [];
   const auditEvents: EstateAuditEvent[] = [];
 
-  for (const cell of plan.cells) {
-    const instancesBefore = instances.length;
-    const volumesBefore = volumes.length;
-    generateCompute(plan, cell, { instances, volumes });
-    const cellInstances = instances.slice(instancesBefore);
-    append(logGroups, generateLogGroups(plan, cell, cellInstances));
-    generateFunctions(plan, cell, { functions, logGroups });
-    append(databases, generateDatabases(plan, cell));
-    append(auditEvents, generateAuditEvents(plan, cell, cellInstances, volumes.slice(volumesBefore)));
+  // Cells are visited in the model's order and each cell's items sorted by id, which yields the
+  // (provider, account, region, id) order without sorting 400,000 items with a 4-key comparator.
+  const cells = [...plan.cells].sort(
+    (a, b) =>
+      compareText(a.provider, b.provider) ||
+      compareText(a.account.id, b.account.id) ||
+      compareText(a.region.name, b.region.name),
+  );
+  for (const cell of cells) {
+    const compute = createComputeOutput();
+    generateCompute(plan, cell, compute);
+    const serverless = {
+      functions: [] as EstateFunction[],
+      logGroups: generateLogGroups(plan, cell, compute),
+    };
+    generateFunctions(plan, cell, serverless);
+    const events = generateAuditEvents(plan, cell, compute);
+    append(instances, compute.instances.sort(byId));
+    append(volumes, compute.volumes.sort(byId));
+    append(functions, serverless.functions.sort(byId));
+    append(logGroups, serverless.logGroups.sort(byId));
+    append(databases, generateDatabases(plan, cell).sort(byId));
+    append(auditEvents, events.sort(byId));
   }
   const bucketNames = new Set<string>();
   for (const account of plan.accounts) append(buckets, generateBuckets(plan, account, bucketNames));
-
-  for (const list of [
-    instances,
-    volumes,
-    functions,
-    databases,
-    buckets,
-    logGroups,
-    auditEvents,
-  ] as Placed[][]) {
-    sortByPlacement(list);
-  }
+  sortByPlacement(buckets);
 
   const usedRegions = new Map<string, Set<string>>();
   for (const list of [instances, volumes, functions, databases, buckets, logGroups] as Placed[][]) {
+    let last: Placed | undefined;
     for (const item of list) {
+      // Lists are in placement order: only look at the first item of each account and region.
+      if (
+        last &&
+        last.provider === item.provider &&
+        last.account === item.account &&
+        last.region === item.region
+      ) {
+        continue;
+      }
+      last = item;
       const key = `${item.provider}\u0000${item.account}`;
       let regions = usedRegions.get(key);
       if (!regions) usedRegions.set(key, (regions = new Set()));

@@ -1,6 +1,7 @@
 import type { Weighted } from './cloud-catalog.js';
 import { DAY_MS, timeBetween, toIsoTime } from './estate-naming.js';
-import type { EstateInstance, EstateLogGroup, EstateLogStream, Provider } from './model.js';
+import type { ComputeOutput } from './generate-compute.js';
+import type { EstateLogGroup, EstateLogStream, Provider } from './model.js';
 import type { CellPlan, EstatePlan } from './plan-estate.js';
 import { APPLICATION_PRESETS } from './presets.js';
 import type { Random } from './random.js';
@@ -115,18 +116,16 @@ function sample<T>(items: readonly T[], count: number, random: Random): T[] {
 export function generateLogGroups(
   plan: EstatePlan,
   cell: CellPlan,
-  instances: readonly EstateInstance[],
+  compute: ComputeOutput,
 ): EstateLogGroup[] {
+  const { instances } = compute;
   const groups: EstateLogGroup[] = [];
   if (instances.length === 0) return groups;
   const random = plan.random(`logs/${cell.provider}/${cell.account.id}/${cell.region.name}`);
   const provider = cell.provider;
   const account = cell.account.id;
   const region = cell.region.name;
-  const oldest = instances.reduce(
-    (min, instance) => Math.min(min, Date.parse(instance.createdTime)),
-    plan.anchorMs,
-  );
+  const oldest = compute.instanceCreatedMs.reduce((min, created) => Math.min(min, created), plan.anchorMs);
   const createdMs = (): number => timeBetween(oldest, plan.anchorMs - DAY_MS, random);
   const workspace = provider === 'azure' ? azureWorkspaceId(plan, account, region) : '';
   const linux = instances.filter((instance) => instance.platform === 'linux');

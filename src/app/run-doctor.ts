@@ -61,20 +61,16 @@ const READ_PERMISSIONS: Record<Provider, Partial<Record<ResourceKind, string>>> 
 const KINDS: readonly ResourceKind[] = ['instance', 'volume', 'function', 'database', 'bucket', 'log_group'];
 
 function fixFor(provider: Provider, code: ErrorCode, permission: string | undefined): string {
-  switch (code) {
-    case 'CLOUD_AUTHENTICATION':
-      return IDENTITY_FIX[provider];
-    case 'CLOUD_AUTHORIZATION':
-      return `Grant the read permission ${permission ?? ''} to the identity (a read-only role such as ${provider === 'aws' ? 'ReadOnlyAccess' : provider === 'azure' ? 'Reader' : 'roles/viewer'} covers it).`;
-    case 'CLOUD_UNREACHABLE':
-    case 'CLOUD_TIMEOUT':
-      return 'Check the network path and any endpoint override (SRE_*_ENDPOINT, AWS_ENDPOINT_URL).';
-    case 'CLOUD_THROTTLED':
-    case 'CLOUD_UNAVAILABLE':
-      return 'Temporary: retry later.';
-    default:
-      return 'See docs/errors.md for this code.';
+  if (code === 'CLOUD_AUTHENTICATION') return IDENTITY_FIX[provider];
+  if (code === 'CLOUD_AUTHORIZATION') {
+    const role = provider === 'aws' ? 'ReadOnlyAccess' : provider === 'azure' ? 'Reader' : 'roles/viewer';
+    return `Grant the read permission ${permission ?? ''} to the identity (a read-only role such as ${role} covers it).`;
   }
+  if (code === 'CLOUD_UNREACHABLE' || code === 'CLOUD_TIMEOUT') {
+    return 'Check the network path and any endpoint override (SRE_*_ENDPOINT, AWS_ENDPOINT_URL).';
+  }
+  if (code === 'CLOUD_THROTTLED' || code === 'CLOUD_UNAVAILABLE') return 'Temporary: retry later.';
+  return 'See docs/errors.md for this code.';
 }
 
 /**

@@ -155,9 +155,13 @@ describe('sre (spawned process)', () => {
       cwd: root,
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 30_000);
+      const timer = setTimeout(() => {
+        reject(new Error(`no banner: ${out}`));
+      }, 30_000);
       child.stdout.on('data', () => {
         if (out.includes('Ctrl-C')) {
           clearTimeout(timer);

@@ -80,6 +80,13 @@ export interface AzureClientFactoryOptions {
   readonly userAgentPrefix?: string;
 }
 
+/**
+ * `@azure/identity` is loaded through a constant specifier: eslint-plugin-import-x's resolver
+ * crashes on that package's `exports` map ("node with invalid interface loaded as resolver")
+ * when `import-x/no-cycle` follows a literal `import('@azure/identity')`. The type stays exact.
+ */
+const IDENTITY_PACKAGE = '@azure/identity';
+
 /** Name of the policy that lets requests to loopback `http` URLs through (and nothing else). */
 export const LOOPBACK_HTTP_POLICY_NAME = 'sreLoopbackHttpPolicy';
 /** Name of the policy that attaches the current call's abort signal (Log Analytics client). */
@@ -151,7 +158,9 @@ export function createAzureClientFactory(options: AzureClientFactoryOptions): Az
   const credentialFor = (endpoint: AzureEndpoint | undefined): Promise<TokenCredential> => {
     if (endpoint?.insecureLoopback === true) return Promise.resolve(NO_TOKEN_CREDENTIAL);
     if (options.credential !== undefined) return Promise.resolve(options.credential);
-    defaultCredential ??= import('@azure/identity').then((identity) => new identity.DefaultAzureCredential());
+    defaultCredential ??= (import(IDENTITY_PACKAGE) as Promise<typeof import('@azure/identity')>).then(
+      (identity) => new identity.DefaultAzureCredential(),
+    );
     return defaultCredential;
   };
   const arm = (): ReturnType<typeof baseOptions> => baseOptions(endpoints.arm, userAgentPrefix);

@@ -8,35 +8,48 @@ interface TableShape {
   /** Case-insensitive membership for sources that Log Analytics stores lower-cased (`_ResourceId`). */
   readonly sourceCaseInsensitive: boolean;
   readonly messageColumn: string;
+  /** Column shown as the event's stream (invocation, syslog facility, pod). */
+  readonly streamColumn: string;
   /** Columns returned by a search, in order. */
   readonly columns: readonly string[];
+  /**
+   * Level conditions. `error` means error and worse; `warn` means warnings only, as on the other
+   * clouds (where a warn search matches warning lines, not errors).
+   */
+  readonly levels: Readonly<Record<NonNullable<LogSearchRequest['level']>, string>>;
 }
 
-/** Column layout of the searched tables (https://learn.microsoft.com/azure/azure-monitor/reference/tables/apptraces, …/syslog). */
+/**
+ * Column layout of the searched tables (https://learn.microsoft.com/azure/azure-monitor/reference/tables/apptraces,
+ * …/syslog, …/containerlogv2). `AppTraces.SeverityLevel` is Application Insights' number
+ * (0 Verbose, 1 Information, 2 Warning, 3 Error, 4 Critical); `Syslog.SeverityLevel` the syslog
+ * keyword; `ContainerLogV2.LogLevel` the level Container insights parsed from the line.
+ */
 export const TABLE_SHAPES: Readonly<Record<LogTable, TableShape>> = {
   AppTraces: {
     sourceColumn: 'AppRoleName',
     sourceCaseInsensitive: false,
     messageColumn: 'Message',
+    streamColumn: 'OperationId',
     columns: ['TimeGenerated', 'Message', 'SeverityLevel', 'AppRoleName', 'OperationId'],
+    levels: { error: 'SeverityLevel >= 3', warn: 'SeverityLevel == 2' },
   },
   Syslog: {
     sourceColumn: '_ResourceId',
     sourceCaseInsensitive: true,
     messageColumn: 'SyslogMessage',
-    columns: ['TimeGenerated', 'Computer', 'SeverityLevel', 'SyslogMessage', '_ResourceId'],
+    streamColumn: 'Facility',
+    columns: ['TimeGenerated', 'Computer', 'Facility', 'SeverityLevel', 'SyslogMessage', '_ResourceId'],
+    levels: { error: 'SeverityLevel in ("emerg", "alert", "crit", "err")', warn: 'SeverityLevel == "warning"' },
   },
-};
-
-/**
- * Level conditions per table. `AppTraces.SeverityLevel` is Application Insights' number
- * (0 Verbose, 1 Information, 2 Warning, 3 Error, 4 Critical); `Syslog.SeverityLevel` is the
- * syslog keyword. `error` means error and worse; `warn` means warnings only, as on the other
- * clouds (where a warn search matches warning lines, not errors).
- */
-const LEVEL_CONDITIONS: Readonly<Record<LogTable, Readonly<Record<NonNullable<LogSearchRequest['level']>, string>>>> = {
-  AppTraces: { error: 'SeverityLevel >= 3', warn: 'SeverityLevel == 2' },
-  Syslog: { error: 'SeverityLevel in ("emerg", "alert", "crit", "err")', warn: 'SeverityLevel == "warning"' },
+  ContainerLogV2: {
+    sourceColumn: 'ContainerName',
+    sourceCaseInsensitive: false,
+    messageColumn: 'LogMessage',
+    streamColumn: 'PodName',
+    columns: ['TimeGenerated', 'ContainerName', 'PodName', 'LogLevel', 'LogMessage'],
+    levels: { error: 'LogLevel in~ ("error", "critical", "fatal")', warn: 'LogLevel in~ ("warning", "warn")' },
+  },
 };
 
 function isControlCharacter(char: string): boolean {
@@ -100,7 +113,7 @@ export function buildLogSearchQuery(query: LogSearchQuery): string {
     `| where ${timeCondition(query.start, query.end)}`,
     `| where ${shape.sourceColumn} ${shape.sourceCaseInsensitive ? 'in~' : 'in'} (${sources})`,
   ];
-  if (query.level !== undefined) lines.push(`| where ${LEVEL_CONDITIONS[query.table][query.level]}`);
+  if (query.level !== undefined) lines.push(`| where ${shape.levels[query.level]}`);
   const pattern = query.pattern?.trim();
   if (pattern !== undefined && pattern !== '') lines.push(`| where ${shape.messageColumn} contains ${toKqlString(pattern)}`);
   lines.push('| order by TimeGenerated asc', `| take ${Math.max(0, Math.floor(query.take))}`, `| project ${shape.columns.join(', ')}`);

@@ -18,8 +18,11 @@ import { searchAzureLogs } from './search-azure-logs.js';
 
 /** Default cap on log events returned per scope. */
 export const AZURE_DEFAULT_LOG_EVENT_LIMIT = 1000;
-/** Default look-back of the workspace scan that finds log groups: 7 days. */
-export const AZURE_DEFAULT_LOG_SOURCE_LOOKBACK_HOURS = 168;
+/**
+ * Default look-back of the workspace scan that finds log groups: 24 hours. A source silent for
+ * longer is not listed (raise `logSourceLookbackHours` to widen the scan; its cost grows with it).
+ */
+export const AZURE_DEFAULT_LOG_SOURCE_LOOKBACK_HOURS = 24;
 /** Default number of per-resource calls in flight (instance views, site configurations, databases, metrics). */
 export const AZURE_DEFAULT_CONCURRENCY = 8;
 /** The public ARM endpoint, used when no override is configured. */
@@ -43,7 +46,7 @@ export interface AzureProviderSettings {
   readonly credential?: TokenCredential;
   /** Cap on log events returned per scope by `searchLogs` (default 1000). */
   readonly logEventLimit?: number;
-  /** How far back workspaces are scanned for log sources when listing log groups, hours (default 168). */
+  /** How far back workspaces are scanned for log sources when listing log groups, hours (default 24). */
   readonly logSourceLookbackHours?: number;
   /** Per-resource calls in flight within one scope (default 8). */
   readonly concurrency?: number;

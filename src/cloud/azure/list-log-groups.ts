@@ -3,7 +3,7 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { buildSourceDiscoveryQuery, DISCOVERY_COLUMNS } from './build-kql-query.js';
 import { listWorkspaces } from './list-workspaces.js';
-import { LOG_TABLES, type LogTable } from './log-group-id.js';
+import { LOG_TABLES } from './log-group-id.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { queryLogAnalytics } from './query-log-analytics.js';
 import { sortById } from './sort-by-id.js';
@@ -24,11 +24,12 @@ function isMissingTable(error: unknown): boolean {
  * tables in Log Analytics workspaces, tagged with their source. A log group here is one source in
  * one table of one workspace, the unit an SRE asks about ("logs of the payments function app"):
  * - `AppTraces/{AppRoleName}`: Application Insights traces of a function app (or any app);
- * - `Syslog/{VM}`: a VM's syslog, keyed by the VM's `_ResourceId`.
+ * - `Syslog/{VM}`: a VM's syslog, keyed by the VM's `_ResourceId`;
+ * - `ContainerLogV2/{container}`: a container's output collected by Container insights.
  *
  * The workspaces come from ARM (`Workspaces_List`); the sources from the workspaces themselves:
  * one `summarize … by` query per workspace and table over the last `logSourceLookbackMs`
- * (7 days by default), so a source that wrote nothing in that window is not listed. A workspace
+ * (24 hours by default), so a source that wrote nothing in that window is not listed. A workspace
  * without one of the tables simply has no sources there. Log groups take the workspace's region.
  */
 export async function listLogGroups(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
@@ -36,7 +37,7 @@ export async function listLogGroups(context: AzureAdapterContext, scope: ScopeTa
   const end = context.now();
   const start = new Date(end.getTime() - context.logSourceLookbackMs);
   const scans = workspaces.flatMap((workspace) => LOG_TABLES.map((table) => ({ workspace, table })));
-  const found = await mapWithConcurrency(scans, context.concurrency, async ({ workspace, table }: { workspace: (typeof workspaces)[number]; table: LogTable }) => {
+  const found = await mapWithConcurrency(scans, context.concurrency, async ({ workspace, table }) => {
     let result;
     try {
       result = await queryLogAnalytics(context, scope, workspace.customerId, buildSourceDiscoveryQuery(table, start, end), { start, end }, signal);

@@ -38,6 +38,7 @@ const CODE_CLASSES: readonly (readonly [AzureCloudErrorCode, readonly string[]])
       'OperationThrottled',
       'Throttled',
       'ThrottlingError',
+      'ThrottledError',
       'ServerBusy',
     ],
   ],
@@ -80,6 +81,7 @@ const CODE_CLASSES: readonly (readonly [AzureCloudErrorCode, readonly string[]])
       'ParentResourceNotFound',
       'NotFound',
       'WorkspaceNotFoundError',
+      'NotFoundError',
       'PathNotFoundError',
       'InvalidResourceNamespace',
       'InvalidResourceType',
@@ -88,7 +90,7 @@ const CODE_CLASSES: readonly (readonly [AzureCloudErrorCode, readonly string[]])
   ],
   ['CLOUD_QUOTA_EXCEEDED', ['QuotaExceeded', 'OperationQuotaExceeded', 'LimitExceeded', 'ResourceQuotaExceeded']],
   ['CLOUD_TIMEOUT', ['GatewayTimeout', 'RequestTimeout', 'ServerTimeout', 'OperationTimedOut', 'GatewayTimeoutError']],
-  ['CLOUD_UNAVAILABLE', ['ServiceUnavailable', 'InternalServerError', 'InternalError', 'InternalServiceError', 'ServiceError', 'BadGateway']],
+  ['CLOUD_UNAVAILABLE', ['ServiceUnavailable', 'ServiceUnavailableError', 'InternalServerError', 'InternalError', 'InternalServiceError', 'ServiceError', 'BadGateway']],
   [
     'CLOUD_INVALID_PARAMETER',
     [
@@ -357,7 +359,12 @@ function suggestionsFor(code: AzureCloudErrorCode, operation: string, context: A
           ? []
           : [`Check that subscription ${context.subscription} exists and is visible to the identity in use.`]
         : [`Check the name "${context.resource}".`];
-    default:
+    case 'CLOUD_INVALID_PARAMETER':
+    case 'CLOUD_QUOTA_EXCEEDED':
+    case 'CLOUD_UNAVAILABLE':
+    case 'CLOUD_TIMEOUT':
+    case 'CLOUD_MALFORMED_RESPONSE':
+    case 'CLOUD_UNKNOWN':
       return [];
   }
 }

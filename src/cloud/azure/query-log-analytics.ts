@@ -21,7 +21,8 @@ function toRows(table: LogsTable | undefined): LogRow[] {
 }
 
 function toQueryRows(result: LogsQueryResult): LogQueryRows {
-  if (result.status === 'PartialFailure') {
+  // `partialTables` marks the PartialFailure variant (comparing the status needs the runtime enum).
+  if ('partialTables' in result) {
     return { rows: toRows(result.partialTables[0]), partialError: result.partialError.message ?? result.partialError.code ?? 'partial failure' };
   }
   return { rows: toRows(result.tables[0]) };

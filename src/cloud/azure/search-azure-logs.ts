@@ -38,7 +38,10 @@ function toBatches(refs: readonly LogGroupRef[]): SearchBatch[] {
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value instanceof Date ? value.toISOString() : JSON.stringify(value);
 }
 
 /**
@@ -67,7 +70,7 @@ function toLogRecord(row: LogRow, batch: SearchBatch, scope: ScopeTarget, seen: 
     account: scope.account,
     region: scope.region,
     logGroup,
-    stream: text(batch.table === 'Syslog' ? row.Computer : row.OperationId),
+    stream: text(row[shape.streamColumn]),
     timestamp,
     message,
     eventId: eventIdOf(logGroup, timestamp, message, occurrence),
@@ -105,7 +108,7 @@ export async function searchAzureLogs(
   for (const id of new Set(request.logGroups)) {
     const ref = parseLogGroupId(id);
     if (ref === undefined) {
-      throw new SreError('CLOUD_NOT_FOUND', `"${id}" is not an Azure log group (expected {workspaceId}/{AppTraces|Syslog}/{source}).`, {
+      throw new SreError('CLOUD_NOT_FOUND', `"${id}" is not an Azure log group (expected {workspaceId}/{table}/{source}).`, {
         details: { provider: 'azure', operation: 'Query_Execute', resource: id },
       });
     }

@@ -31,7 +31,7 @@ export function runtimeOf(site: Pick<Site, 'siteConfig' | 'functionAppConfig'>, 
   if (linuxFxVersion !== undefined && linuxFxVersion !== null && linuxFxVersion.trim() !== '') return linuxFxVersion.trim();
   const runtime = site.functionAppConfig?.runtime;
   if (runtime?.name === undefined || runtime.version === undefined) return undefined;
-  return `${String(runtime.name).toUpperCase()}|${runtime.version}`;
+  return `${runtime.name.toUpperCase()}|${runtime.version}`;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Socket } from 'node:net';
 import { OAuth2Client as StorageOAuth2Client, GoogleAuth as StorageGoogleAuth } from 'google-auth-library';
 import { googleAuthLibrary } from 'google-gax';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGcpClientFactory, GCP_EMULATOR_TOKEN, type GcpClientFactory } from './gcp-client-factory.js';
 import { parseGcpEndpoint } from './parse-gcp-endpoint.js';
+import { recordConnectedHosts, type ConnectedHostsRecorder } from './record-connected-hosts.js';
 
 interface SeenRequest {
   readonly method: string;
@@ -14,8 +14,7 @@ interface SeenRequest {
 }
 
 const seen: SeenRequest[] = [];
-const connectedHosts: string[] = [];
-const originalConnect = Socket.prototype.connect;
+let recorder: ConnectedHostsRecorder;
 let server: Server;
 let factory: GcpClientFactory;
 /** Paths the stub answers slowly, to exercise cancellation. */
@@ -29,15 +28,7 @@ function spyOnMethod(prototype: object, name: string) {
 }
 
 beforeAll(async () => {
-  Socket.prototype.connect = function connect(this: Socket, ...args: unknown[]): Socket {
-    const first = args[0];
-    const options = (Array.isArray(first) ? first[0] : first) as
-      { host?: unknown; path?: unknown } | undefined;
-    if (typeof options === 'object' && options !== null && typeof options.path !== 'string') {
-      connectedHosts.push(typeof options.host === 'string' ? options.host : 'localhost');
-    }
-    return (originalConnect as (...rest: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
+  recorder = recordConnectedHosts();
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     seen.push({ method: req.method ?? '', path, headers: req.headers });
@@ -57,8 +48,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  Socket.prototype.connect = originalConnect;
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
+  recorder.restore();
   vi.restoreAllMocks();
 });
 
@@ -115,8 +110,8 @@ describe('createGcpClientFactory with a loopback endpoint', () => {
       expect(request.headers.authorization, request.path).toBe(`Bearer ${GCP_EMULATOR_TOKEN}`);
     expect(project).toBeUndefined();
     for (const lookup of adcLookups) expect(lookup).not.toHaveBeenCalled();
-    expect(connectedHosts.length).toBeGreaterThan(0);
-    expect(connectedHosts.every((host) => host === '127.0.0.1')).toBe(true);
+    expect(recorder.hosts.length).toBeGreaterThan(0);
+    expect(recorder.hosts.every((host) => host === '127.0.0.1')).toBe(true);
     await Promise.all(
       [compute, functions, sql, storage, monitoring, logging].map((client) => client.close()),
     );
@@ -129,7 +124,9 @@ describe('createGcpClientFactory with a loopback endpoint', () => {
     const started = Date.now();
 
     const call = logging.listLogs({ parent: 'projects/p2' }, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('deadline')), 50);
+    setTimeout(() => {
+      controller.abort(new Error('deadline'));
+    }, 50);
 
     await expect(call).rejects.toThrow('deadline');
     expect(Date.now() - started).toBeLessThan(1500);

@@ -156,7 +156,11 @@ function withSignal<T>(signal: AbortSignal, start: () => Cancellable<T>): Promis
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => {
       call.cancel?.();
-      reject(signal.reason instanceof Error ? signal.reason : new Error('The call was aborted.'));
+      reject(
+        signal.reason instanceof Error
+          ? signal.reason
+          : new DOMException('The call was aborted.', 'AbortError'),
+      );
     };
     signal.addEventListener('abort', onAbort, { once: true });
     call.then(

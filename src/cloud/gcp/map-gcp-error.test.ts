@@ -209,6 +209,19 @@ describe('mapGcpError', () => {
     });
   });
 
+  it('maps a call abandoned on abort by the signal reason', () => {
+    const timedOut = new AbortController();
+    timedOut.abort(new DOMException('deadline', 'TimeoutError'));
+    const stopped = new AbortController();
+    const reason = new Error('user went away');
+    stopped.abort(reason);
+
+    expect(mapGcpError(timedOut.signal.reason, 'logs.list', { signal: timedOut.signal }).code).toBe(
+      'CLOUD_TIMEOUT',
+    );
+    expect(mapGcpError(reason, 'logs.list', { signal: stopped.signal }).code).toBe('CLOUD_UNKNOWN');
+  });
+
   it('passes SreErrors through, also as an abort cause or the signal reason', () => {
     const own = new SreError('CLOUD_TIMEOUT', 'runner deadline');
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError', cause: own });

@@ -395,8 +395,10 @@ function classifyHttp(status: number): GcpCloudErrorCode | undefined {
 }
 
 function classify(error: unknown, facts: ErrorFacts, context: GcpErrorContext): GcpCloudErrorCode {
-  // A cancelled call: gax rejects with CANCELLED (`cancelled`), fetch with an AbortError.
-  if (facts.name === 'AbortError' || facts.status === 'CANCELLED') {
+  if (facts.name === 'TimeoutError') return 'CLOUD_TIMEOUT';
+  // A cancelled call: gax rejects with CANCELLED (`cancelled`), fetch with an AbortError, and a
+  // call abandoned on abort with the signal's reason.
+  if (facts.name === 'AbortError' || facts.status === 'CANCELLED' || context.signal?.aborted === true) {
     const cause = isRecord(error) ? error.cause : undefined;
     return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason)
       ? 'CLOUD_TIMEOUT'
@@ -524,7 +526,8 @@ export function mapGcpError(error: unknown, operation: string, context: GcpError
   const subject = context.resource === undefined ? '' : ` for "${context.resource}"`;
   const tag = facts.status === undefined ? '' : ` (${facts.status})`;
   const detail = redactGcpMessage(
-    code === 'CLOUD_UNKNOWN' && (facts.name === 'AbortError' || facts.status === 'CANCELLED')
+    code === 'CLOUD_UNKNOWN' &&
+      (facts.name === 'AbortError' || facts.status === 'CANCELLED' || context.signal?.aborted === true)
       ? 'The call was cancelled.'
       : facts.message,
   );

@@ -1,6 +1,6 @@
 import type { AuditRecord, ResourceKind } from '../../core/ports/cloud-port.js';
 import { GCP_AUDIT_KINDS, stripMethodVersion, type GcpAuditMethod } from './gcp-audit-methods.js';
-import { toShortName } from './gcp-names.js';
+import { toShortName } from './to-short-name.js';
 import type { GcpLogEntry } from './to-gcp-log-entry.js';
 import { toEntryRegion } from './to-log-record.js';
 

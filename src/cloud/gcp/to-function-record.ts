@@ -1,6 +1,6 @@
 import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
 import { compactFields } from './compact-fields.js';
-import { segmentAfter, toShortName } from './gcp-names.js';
+import { segmentAfter, toShortName } from './to-short-name.js';
 import { isGcpRuntimeDeprecated } from './gcp-runtime-deprecations.js';
 import type { CloudFunction } from './gcp-sdk-types.js';
 import { toIsoTime } from './to-iso-time.js';

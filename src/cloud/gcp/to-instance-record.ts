@@ -1,6 +1,7 @@
 import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
 import { compactFields } from './compact-fields.js';
-import { toRegionOfZone, toShortName } from './gcp-names.js';
+import { toShortName } from './to-short-name.js';
+import { toRegionOfZone } from './to-region-of-zone.js';
 import type { ComputeInstance } from './gcp-sdk-types.js';
 import { toIsoTime } from './to-iso-time.js';
 

@@ -1,5 +1,5 @@
 import type { LogRecord } from '../../core/ports/cloud-port.js';
-import { toRegionOfZone } from './gcp-names.js';
+import { toRegionOfZone } from './to-region-of-zone.js';
 import type { GcpLogEntry } from './to-gcp-log-entry.js';
 
 /** Resource labels that name the resource a log line comes from, most specific first. */

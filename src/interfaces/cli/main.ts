@@ -166,7 +166,14 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     )
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .configureOutput({
+      writeOut: (s) => {
+        io.stdout(s);
+      },
+      writeErr: (s) => {
+        io.stderr(s);
+      },
+    })
     .showSuggestionAfterError(true);
 
   program

@@ -52,7 +52,7 @@ function cell(value: unknown): string {
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(',');
   }
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function columnsOf(answer: Answer): string[] {

@@ -1,1 +1,0 @@
-export const load = (): Promise<unknown> => import('@azure/arm-compute');
