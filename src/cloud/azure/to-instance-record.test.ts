@@ -25,7 +25,7 @@ function vm(overrides: Partial<VirtualMachine> = {}, powerState = 'running'): Vi
       ],
     },
     ...overrides,
-  } as VirtualMachine;
+  };
 }
 
 describe('toPowerState', () => {
@@ -96,18 +96,26 @@ describe('toInstanceRecord', () => {
   it('takes the platform from the OS profile and the image from its id when needed', () => {
     const record = toInstanceRecord(
       vm({
-        storageProfile: { imageReference: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden' } },
+        storageProfile: {
+          imageReference: {
+            id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden',
+          },
+        },
         osProfile: { windowsConfiguration: {} },
       }),
       'sub-1',
     );
 
     expect(record.fields.platform).toBe('windows');
-    expect(record.fields.image_id).toBe('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden');
+    expect(record.fields.image_id).toBe(
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden',
+    );
   });
 
   it('uses the statuses fetched separately when given', () => {
-    const record = toInstanceRecord(vm({ instanceView: undefined }), 'sub-1', [{ code: 'PowerState/stopped' }]);
+    const record = toInstanceRecord(vm({ instanceView: undefined }), 'sub-1', [
+      { code: 'PowerState/stopped' },
+    ]);
 
     expect(record.fields.state).toBe('stopped');
   });

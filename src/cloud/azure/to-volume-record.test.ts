@@ -16,7 +16,7 @@ function disk(overrides: Partial<Disk> = {}): Disk {
     timeCreated: new Date('2026-02-03T04:05:06Z'),
     zones: ['1'],
     ...overrides,
-  } as Disk;
+  };
 }
 
 describe('toDiskState', () => {
@@ -49,10 +49,25 @@ describe('toVolumeRecord', () => {
 
   it('is always encrypted and keeps the key type', () => {
     const platform = toVolumeRecord(disk(), 'sub-1');
-    const customer = toVolumeRecord(disk({ encryption: { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: 'des' } }), 'sub-1');
+    const customer = toVolumeRecord(
+      disk({ encryption: { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: 'des' } }),
+      'sub-1',
+    );
 
-    expect(platform.fields).toMatchObject({ encrypted: true, encryption_type: 'EncryptionAtRestWithPlatformKey' });
-    expect(customer.fields).toMatchObject({ encrypted: true, encryption_type: 'EncryptionAtRestWithCustomerKey' });
-    expect(platform.fields).toMatchObject({ size_gb: 128, volume_type: 'Premium_LRS', zone: '1', created_time: '2026-02-03T04:05:06.000Z', resource_group: 'rg' });
+    expect(platform.fields).toMatchObject({
+      encrypted: true,
+      encryption_type: 'EncryptionAtRestWithPlatformKey',
+    });
+    expect(customer.fields).toMatchObject({
+      encrypted: true,
+      encryption_type: 'EncryptionAtRestWithCustomerKey',
+    });
+    expect(platform.fields).toMatchObject({
+      size_gb: 128,
+      volume_type: 'Premium_LRS',
+      zone: '1',
+      created_time: '2026-02-03T04:05:06.000Z',
+      resource_group: 'rg',
+    });
   });
 });
