@@ -30,9 +30,17 @@ describe('Azure Monitor metrics and Activity Log with the official SDK', () => {
     estate = generateEstate({ seed: 7, size: 'small', anchorTime: ANCHOR });
     emulator = await startEmulator({ estate, pageSizeCaps: { azure: PAGE_SIZE } });
     clients = createAzureTestClients(emulator.endpoints.azure);
+    // A VM of the busiest subscription, so the Activity Log spans several pages whatever the seed draws.
+    const perAccount = new Map<string, number>();
+    for (const event of estate.auditEvents) {
+      if (event.provider === 'azure') perAccount.set(event.account, (perAccount.get(event.account) ?? 0) + 1);
+    }
+    const busiest = [...perAccount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
     vm = estate.instances.find(
       (instance) =>
-        instance.provider === 'azure' && Date.parse(instance.createdTime) < ANCHOR_MS - 86_400_000,
+        instance.provider === 'azure' &&
+        instance.account === busiest &&
+        Date.parse(instance.createdTime) < ANCHOR_MS - 86_400_000,
     )!;
   });
 
