@@ -79,5 +79,7 @@ export function meaningOf(kind: ResourceKind, operation: string): OperationMeani
 export function resolveWriteAction(statusCode: string | undefined): 'create' | 'modify' {
   if (statusCode === undefined || statusCode === '') return 'create';
   const normalized = statusCode.toLowerCase().replace(/\s+/g, '');
-  return normalized === 'created' || normalized.startsWith('created(') || normalized === '201' ? 'create' : 'modify';
+  return normalized === 'created' || normalized.startsWith('created(') || normalized === '201'
+    ? 'create'
+    : 'modify';
 }

@@ -122,7 +122,10 @@ const NO_TOKEN_CREDENTIAL: TokenCredential = {
 };
 
 /** SDK options common to every client: our resilience layer owns retries, so the SDK makes one attempt. */
-function baseOptions(endpoint: AzureEndpoint | undefined, userAgentPrefix: string): {
+function baseOptions(
+  endpoint: AzureEndpoint | undefined,
+  userAgentPrefix: string,
+): {
   endpoint?: string;
   retryOptions: { maxRetries: number };
   userAgentOptions: { userAgentPrefix: string };
@@ -142,7 +145,10 @@ function prepareForLoopback(pipeline: Pipeline, endpoint: AzureEndpoint | undefi
   pipeline.addPolicy(createLoopbackHttpPolicy());
 }
 
-type Loader<S extends AzureService> = (subscriptionId: string, credential: TokenCredential) => Promise<AzureSdkHandle<S>>;
+type Loader<S extends AzureService> = (
+  subscriptionId: string,
+  credential: TokenCredential,
+) => Promise<AzureSdkHandle<S>>;
 
 /**
  * The production client factory: the official Azure SDK clients, each package imported on first
@@ -232,7 +238,10 @@ export function createAzureClientFactory(options: AzureClientFactoryOptions): Az
   };
 
   return {
-    async createClient<S extends AzureService>(service: S, subscriptionId: string): Promise<AzureSdkHandle<S>> {
+    async createClient<S extends AzureService>(
+      service: S,
+      subscriptionId: string,
+    ): Promise<AzureSdkHandle<S>> {
       const credential = await credentialFor(service === 'logs' ? endpoints.logs : endpoints.arm);
       // The table is keyed by service; TypeScript cannot narrow a generic key's value type.
       const loader = loaders[service] as Loader<S>;

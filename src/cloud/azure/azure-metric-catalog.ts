@@ -47,7 +47,10 @@ const AGGREGATIONS: Readonly<Record<'avg' | 'max' | 'min' | 'sum', AzureAggregat
  *   Average, Minimum, Maximum, Total and Count) and for a sum of memory (a sum of percentages
  *   means nothing).
  */
-export function toAzureAggregation(metric: MetricRequest['metric'], statistic: MetricStatistic): AzureAggregation {
+export function toAzureAggregation(
+  metric: MetricRequest['metric'],
+  statistic: MetricStatistic,
+): AzureAggregation {
   switch (statistic) {
     case 'p50':
     case 'p90':
@@ -66,9 +69,13 @@ export function toAzureAggregation(metric: MetricRequest['metric'], statistic: M
   }
   const definition = AZURE_VM_METRICS[metric];
   if (definition.complement && statistic === 'sum') {
-    throw new SreError('PLAN_UNSUPPORTED', `A sum of ${metric} percentages means nothing; ask for the average, maximum or minimum instead.`, {
-      details: { provider: 'azure', metric, statistic },
-    });
+    throw new SreError(
+      'PLAN_UNSUPPORTED',
+      `A sum of ${metric} percentages means nothing; ask for the average, maximum or minimum instead.`,
+      {
+        details: { provider: 'azure', metric, statistic },
+      },
+    );
   }
   if (definition.complement && statistic === 'max') return 'Minimum';
   if (definition.complement && statistic === 'min') return 'Maximum';
@@ -94,7 +101,10 @@ export const AZURE_TIME_GRAINS: readonly (readonly [iso: string, seconds: number
  * allowed grain long and aligned becomes a single point. `undefined` when even `PT1M` does not
  * fit (a window not on whole minutes), which the executor's 5-minute alignment never produces.
  */
-export function chooseTimeGrain(start: Date, end: Date): { readonly iso: string; readonly seconds: number } | undefined {
+export function chooseTimeGrain(
+  start: Date,
+  end: Date,
+): { readonly iso: string; readonly seconds: number } | undefined {
   const startSeconds = start.getTime() / 1000;
   const length = (end.getTime() - start.getTime()) / 1000;
   if (!Number.isInteger(startSeconds) || !Number.isInteger(length) || length <= 0) return undefined;
@@ -119,11 +129,17 @@ export interface AzureMetricPoint {
  * `Maximum` → max, `Minimum` → min, `Total` → sum; then `100 − value` for a complemented metric.
  * No point with the aggregation → `null`.
  */
-export function combineMetricPoints(points: readonly AzureMetricPoint[], aggregation: AzureAggregation, complement: boolean): number | null {
+export function combineMetricPoints(
+  points: readonly AzureMetricPoint[],
+  aggregation: AzureAggregation,
+  complement: boolean,
+): number | null {
   let value: number | null = null;
   switch (aggregation) {
     case 'Average': {
-      const usable = points.filter((point): point is AzureMetricPoint & { average: number } => typeof point.average === 'number');
+      const usable = points.filter(
+        (point): point is AzureMetricPoint & { average: number } => typeof point.average === 'number',
+      );
       if (usable.length === 0) break;
       const weighted = usable.every((point) => typeof point.count === 'number' && point.count > 0);
       const weights = usable.map((point) => (weighted ? (point.count ?? 1) : 1));

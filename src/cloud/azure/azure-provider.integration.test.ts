@@ -6,7 +6,12 @@ import type { Estate, EstateInstance } from '../../../emulator/estate/model.js';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server/start-emulator.js';
 import { SreError } from '../../core/errors/sre-error.js';
 import { directCallRunner, type CallKey, type CallRunner } from '../../core/ports/call-runner.js';
-import type { CloudProvider, ResourceKind, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type {
+  CloudProvider,
+  ResourceKind,
+  ResourceRecord,
+  ScopeTarget,
+} from '../../core/ports/cloud-port.js';
 import { createAzureProvider } from './create-azure-provider.js';
 
 const ANCHOR = '2026-11-20T00:00:00.000Z';
@@ -42,7 +47,10 @@ function azure<T extends { readonly provider: string }>(items: readonly T[]): T[
   return items.filter((item) => item.provider === 'azure');
 }
 
-function createProvider(runner: CallRunner = retryTransient, settings: { logEventLimit?: number } = {}): CloudProvider {
+function createProvider(
+  runner: CallRunner = retryTransient,
+  settings: { logEventLimit?: number } = {},
+): CloudProvider {
   return createAzureProvider(
     { endpoint: emulator.endpoints.azure, ...settings },
     {
@@ -110,28 +118,49 @@ describe('scopes', () => {
     const scopes = await configured.listScopes({});
 
     expect(scopes.map((scope) => scope.account)).toEqual(['a', 'b']);
-    expect(emulator.journal.query({ provider: 'azure', operation: 'Subscriptions_List' })).toHaveLength(before);
+    expect(emulator.journal.query({ provider: 'azure', operation: 'Subscriptions_List' })).toHaveLength(
+      before,
+    );
   });
 });
 
 describe('listing every kind across pages', () => {
   const cases: readonly { kind: ResourceKind; operation: string; expected: () => readonly string[] }[] = [
-    { kind: 'instance', operation: 'VirtualMachines_ListAll', expected: () => azure(estate.instances).map((i) => i.id) },
+    {
+      kind: 'instance',
+      operation: 'VirtualMachines_ListAll',
+      expected: () => azure(estate.instances).map((i) => i.id),
+    },
     { kind: 'volume', operation: 'Disks_List', expected: () => azure(estate.volumes).map((v) => v.id) },
     { kind: 'function', operation: 'WebApps_List', expected: () => azure(estate.functions).map((f) => f.id) },
-    { kind: 'database', operation: 'Databases_ListByServer', expected: () => azure(estate.databases).map((d) => d.id) },
-    { kind: 'bucket', operation: 'StorageAccounts_List', expected: () => azure(estate.buckets).map((b) => b.id) },
+    {
+      kind: 'database',
+      operation: 'Databases_ListByServer',
+      expected: () => azure(estate.databases).map((d) => d.id),
+    },
+    {
+      kind: 'bucket',
+      operation: 'StorageAccounts_List',
+      expected: () => azure(estate.buckets).map((b) => b.id),
+    },
   ];
 
-  it.each(cases)('$kind: ids equal the estate, read over ≥ 3 pages', async ({ kind, operation, expected }) => {
-    const before = emulator.journal.query({ provider: 'azure', operation }).length;
+  it.each(cases)(
+    '$kind: ids equal the estate, read over ≥ 3 pages',
+    async ({ kind, operation, expected }) => {
+      const before = emulator.journal.query({ provider: 'azure', operation }).length;
 
-    const records = await listAll(kind);
+      const records = await listAll(kind);
 
-    expect(lower(records.map((r) => r.id))).toEqual(lower(expected()));
-    expect(emulator.journal.query({ provider: 'azure', operation }).length - before).toBeGreaterThanOrEqual(3);
-    expect(records.every((r) => r.provider === 'azure' && r.kind === kind && r.region !== '' && r.name !== '')).toBe(true);
-  });
+      expect(lower(records.map((r) => r.id))).toEqual(lower(expected()));
+      expect(emulator.journal.query({ provider: 'azure', operation }).length - before).toBeGreaterThanOrEqual(
+        3,
+      );
+      expect(
+        records.every((r) => r.provider === 'azure' && r.kind === kind && r.region !== '' && r.name !== ''),
+      ).toBe(true);
+    },
+  );
 
   it('reports power states, sizes, zones and resource groups of VMs', async () => {
     const records = await listAll('instance');
@@ -161,7 +190,9 @@ describe('listing every kind across pages', () => {
       expect(record?.region).toBe(instance.region);
     }
     expect(records.find((r) => r.fields.type === 'Standard_D2s_v3')?.fields.family ?? 'dsv3').toBe('dsv3');
-    expect(emulator.journal.query({ provider: 'azure', operation: 'VirtualMachines_InstanceView' })).toEqual([]);
+    expect(emulator.journal.query({ provider: 'azure', operation: 'VirtualMachines_InstanceView' })).toEqual(
+      [],
+    );
   });
 
   it('reports attachment and encryption of disks', async () => {
@@ -173,7 +204,9 @@ describe('listing every kind across pages', () => {
       expect(fields?.attached).toBe(volume.attachedTo !== undefined);
       expect(fields?.attached_to ?? undefined).toBe(volume.attachedTo);
       expect(fields?.encrypted).toBe(true);
-      expect(fields?.encryption_type).toBe(volume.kmsKeyId === undefined ? 'EncryptionAtRestWithPlatformKey' : 'EncryptionAtRestWithCustomerKey');
+      expect(fields?.encryption_type).toBe(
+        volume.kmsKeyId === undefined ? 'EncryptionAtRestWithPlatformKey' : 'EncryptionAtRestWithCustomerKey',
+      );
       expect(fields).toMatchObject({ size_gb: volume.sizeGb, volume_type: volume.volumeType });
     }
   });
@@ -197,7 +230,11 @@ describe('listing every kind across pages', () => {
     expect(records.some((r) => r.name === 'master')).toBe(false);
     for (const database of azure(estate.databases)) {
       const fields = byId.get(database.id.toLowerCase())?.fields;
-      expect(fields).toMatchObject({ engine: 'sqlserver', native_state: database.status, multi_az: database.multiAz });
+      expect(fields).toMatchObject({
+        engine: 'sqlserver',
+        native_state: database.status,
+        multi_az: database.multiAz,
+      });
       if (database.status === 'Online') expect(fields?.state).toBe('available');
       if (database.status === 'Paused') expect(fields?.state).toBe('stopped');
       if (database.publiclyAccessible) expect(fields?.public).toBe(true);
@@ -221,9 +258,16 @@ describe('listing every kind across pages', () => {
   it('keeps only the scope location when the scope names a region', async () => {
     const instance = azure(estate.instances)[0]!;
 
-    const records = await provider.listResources('instance', scopeOf(instance.account, instance.region), {}, {});
+    const records = await provider.listResources(
+      'instance',
+      scopeOf(instance.account, instance.region),
+      {},
+      {},
+    );
 
-    const expected = azure(estate.instances).filter((i) => i.account === instance.account && i.region === instance.region);
+    const expected = azure(estate.instances).filter(
+      (i) => i.account === instance.account && i.region === instance.region,
+    );
     expect(lower(records.map((r) => r.id))).toEqual(lower(expected.map((i) => i.id)));
   });
 });
@@ -239,14 +283,20 @@ describe('log groups and log search', () => {
       .map((group) => group.name.slice(group.name.indexOf('/') + 1))
       .sort();
     expect(names).toEqual(expected);
-    expect(emulator.journal.query({ provider: 'azure', operation: 'Workspaces_List' }).length - before).toBeGreaterThanOrEqual(3);
+    expect(
+      emulator.journal.query({ provider: 'azure', operation: 'Workspaces_List' }).length - before,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('finds the events of a function app in a window, by level and by pattern', async () => {
     const groups = await allLogGroups();
     const estateGroup = azure(estate.logGroups)
       .filter((group) => group.source === 'functionapp')
-      .sort((a, b) => b.streams.reduce((s, x) => s + x.ratePerMinute, 0) - a.streams.reduce((s, x) => s + x.ratePerMinute, 0))[0]!;
+      .sort(
+        (a, b) =>
+          b.streams.reduce((s, x) => s + x.ratePerMinute, 0) -
+          a.streams.reduce((s, x) => s + x.ratePerMinute, 0),
+      )[0]!;
     const appName = estateGroup.name.slice(estateGroup.name.indexOf('/') + 1);
     const group = groups.find((g) => g.name === `AppTraces/${appName}`)!;
     const start = new Date(ANCHOR_MS - HOUR_MS);
@@ -255,16 +305,28 @@ describe('log groups and log search', () => {
     const all = logEventsBetween(estateGroup, start.getTime(), end.getTime());
 
     const result = await provider.searchLogs({ logGroups: [group.id], start, end, limit: 10_000 }, scope, {});
-    const errors = await provider.searchLogs({ logGroups: [group.id], start, end, level: 'error', limit: 10_000 }, scope, {});
-    const executed = await provider.searchLogs({ logGroups: [group.id], start, end, pattern: 'executed', limit: 10_000 }, scope, {});
+    const errors = await provider.searchLogs(
+      { logGroups: [group.id], start, end, level: 'error', limit: 10_000 },
+      scope,
+      {},
+    );
+    const executed = await provider.searchLogs(
+      { logGroups: [group.id], start, end, pattern: 'executed', limit: 10_000 },
+      scope,
+      {},
+    );
 
     expect(all.length).toBeGreaterThan(10);
     expect(result.events.map((e) => e.message)).toEqual(all.map((e) => e.message));
     expect(result.truncated).toBe(false);
     expect(new Set(result.events.map((e) => e.eventId)).size).toBe(result.events.length);
     expect(result.events.every((e) => e.logGroup === group.id && e.provider === 'azure')).toBe(true);
-    expect(errors.events.map((e) => e.message)).toEqual(all.filter((e) => e.level === 'ERROR').map((e) => e.message));
-    expect(executed.events.map((e) => e.message)).toEqual(all.filter((e) => /executed/i.test(e.message)).map((e) => e.message));
+    expect(errors.events.map((e) => e.message)).toEqual(
+      all.filter((e) => e.level === 'ERROR').map((e) => e.message),
+    );
+    expect(executed.events.map((e) => e.message)).toEqual(
+      all.filter((e) => /executed/i.test(e.message)).map((e) => e.message),
+    );
   });
 
   it('caps the events and says so', async () => {
@@ -294,7 +356,11 @@ describe('log groups and log search', () => {
       scope,
       {},
     );
-    const quoted = await provider.searchLogs({ logGroups: ids, ...window, pattern: "missing field 'customer_id'", limit: 1000 }, scope, {});
+    const quoted = await provider.searchLogs(
+      { logGroups: ids, ...window, pattern: "missing field 'customer_id'", limit: 1000 },
+      scope,
+      {},
+    );
 
     expect(injected.events).toEqual([]);
     expect(quoted.events.every((e) => e.message.includes("missing field 'customer_id'"))).toBe(true);
@@ -304,7 +370,12 @@ describe('log groups and log search', () => {
     const scope = scopeOf(azure(estate.accounts)[0]!.id);
 
     const search = provider.searchLogs(
-      { logGroups: ['/aws/lambda/x'], start: new Date(ANCHOR_MS - HOUR_MS), end: new Date(ANCHOR_MS), limit: 10 },
+      {
+        logGroups: ['/aws/lambda/x'],
+        start: new Date(ANCHOR_MS - HOUR_MS),
+        end: new Date(ANCHOR_MS),
+        limit: 10,
+      },
       scope,
       {},
     );
@@ -315,7 +386,9 @@ describe('log groups and log search', () => {
 
 describe('metrics', () => {
   function runningSince(hours: number): EstateInstance[] {
-    return azure(estate.instances).filter((i) => Date.parse(i.createdTime) < ANCHOR_MS - hours * HOUR_MS).slice(0, 6);
+    return azure(estate.instances)
+      .filter((i) => Date.parse(i.createdTime) < ANCHOR_MS - hours * HOUR_MS)
+      .slice(0, 6);
   }
 
   it.each([
@@ -324,24 +397,40 @@ describe('metrics', () => {
     { statistic: 'min', aggregate: 'Minimum', hours: 1 },
     { statistic: 'avg', aggregate: 'Average', hours: 3 },
     { statistic: 'max', aggregate: 'Maximum', hours: 24 },
-  ] as const)('cpu $statistic over $hours h equals aggregateMetric', async ({ statistic, aggregate, hours }) => {
-    const instances = runningSince(hours);
-    const start = new Date(ANCHOR_MS - hours * HOUR_MS);
-    const end = new Date(ANCHOR_MS);
-    const account = instances[0]!.account;
-    const mine = instances.filter((i) => i.account === account);
+  ] as const)(
+    'cpu $statistic over $hours h equals aggregateMetric',
+    async ({ statistic, aggregate, hours }) => {
+      const instances = runningSince(hours);
+      const start = new Date(ANCHOR_MS - hours * HOUR_MS);
+      const end = new Date(ANCHOR_MS);
+      const account = instances[0]!.account;
+      const mine = instances.filter((i) => i.account === account);
 
-    const values = await provider.getMetrics(
-      { metric: 'cpu', statistic, start, end, periodSeconds: hours * 3600, resourceIds: mine.map((i) => i.id) },
-      scopeOf(account, mine[0]!.region),
-      {},
-    );
+      const values = await provider.getMetrics(
+        {
+          metric: 'cpu',
+          statistic,
+          start,
+          end,
+          periodSeconds: hours * 3600,
+          resourceIds: mine.map((i) => i.id),
+        },
+        scopeOf(account, mine[0]!.region),
+        {},
+      );
 
-    for (const instance of mine) {
-      const [expected] = aggregateMetric(instance.metrics.cpu, start.getTime(), end.getTime(), hours * 3600, aggregate);
-      expect(values.get(instance.id)).toBeCloseTo(expected!.value, 5);
-    }
-  });
+      for (const instance of mine) {
+        const [expected] = aggregateMetric(
+          instance.metrics.cpu,
+          start.getTime(),
+          end.getTime(),
+          hours * 3600,
+          aggregate,
+        );
+        expect(values.get(instance.id)).toBeCloseTo(expected!.value, 5);
+      }
+    },
+  );
 
   it('reads network in as bytes per window and memory as percent used', async () => {
     const [instance] = runningSince(1);
@@ -349,11 +438,38 @@ describe('metrics', () => {
     const end = new Date(ANCHOR_MS);
     const scope = scopeOf(instance!.account, instance!.region);
 
-    const network = await provider.getMetrics({ metric: 'network_in', statistic: 'sum', start, end, periodSeconds: 3600, resourceIds: [instance!.id] }, scope, {});
-    const memory = await provider.getMetrics({ metric: 'memory', statistic: 'max', start, end, periodSeconds: 3600, resourceIds: [instance!.id] }, scope, {});
+    const network = await provider.getMetrics(
+      {
+        metric: 'network_in',
+        statistic: 'sum',
+        start,
+        end,
+        periodSeconds: 3600,
+        resourceIds: [instance!.id],
+      },
+      scope,
+      {},
+    );
+    const memory = await provider.getMetrics(
+      { metric: 'memory', statistic: 'max', start, end, periodSeconds: 3600, resourceIds: [instance!.id] },
+      scope,
+      {},
+    );
 
-    const [bytesPerSecond] = aggregateMetric(instance!.metrics.networkIn, start.getTime(), end.getTime(), 3600, 'Sum');
-    const [memoryMax] = aggregateMetric(instance!.metrics.memory, start.getTime(), end.getTime(), 3600, 'Maximum');
+    const [bytesPerSecond] = aggregateMetric(
+      instance!.metrics.networkIn,
+      start.getTime(),
+      end.getTime(),
+      3600,
+      'Sum',
+    );
+    const [memoryMax] = aggregateMetric(
+      instance!.metrics.memory,
+      start.getTime(),
+      end.getTime(),
+      3600,
+      'Maximum',
+    );
     expect(network.get(instance!.id)).toBeCloseTo(bytesPerSecond!.value * 60, 2);
     expect(memory.get(instance!.id)).toBeCloseTo(memoryMax!.value, 5);
   });
@@ -362,7 +478,14 @@ describe('metrics', () => {
     const [instance] = runningSince(1);
 
     const read = provider.getMetrics(
-      { metric: 'cpu', statistic: 'p95', start: new Date(ANCHOR_MS - HOUR_MS), end: new Date(ANCHOR_MS), periodSeconds: 3600, resourceIds: [instance!.id] },
+      {
+        metric: 'cpu',
+        statistic: 'p95',
+        start: new Date(ANCHOR_MS - HOUR_MS),
+        end: new Date(ANCHOR_MS),
+        periodSeconds: 3600,
+        resourceIds: [instance!.id],
+      },
       scopeOf(instance!.account),
       {},
     );
@@ -393,7 +516,9 @@ describe('audit', () => {
     expect(records.map((r) => [r.eventId, r.action, r.resourceId.toLowerCase()]).sort()).toEqual(
       expected.map((e) => [e.id, e.action, e.resourceId.toLowerCase()]).sort(),
     );
-    expect(records.every((r) => r.resourceType === 'Microsoft.Compute/virtualMachines' && r.region === 'global')).toBe(true);
+    expect(
+      records.every((r) => r.resourceType === 'Microsoft.Compute/virtualMachines' && r.region === 'global'),
+    ).toBe(true);
   });
 
   it('keeps only the asked verbs and clamps the window to 90 days', async () => {
@@ -401,7 +526,12 @@ describe('audit', () => {
     warnings.length = 0;
 
     const records = await provider.lookupAudit(
-      { resource: 'volume', actions: ['create'], start: new Date(ANCHOR_MS - 200 * DAY_MS), end: new Date(ANCHOR_MS) },
+      {
+        resource: 'volume',
+        actions: ['create'],
+        start: new Date(ANCHOR_MS - 200 * DAY_MS),
+        end: new Date(ANCHOR_MS),
+      },
       scopeOf(account),
       {},
     );
@@ -451,7 +581,12 @@ describe('faults', () => {
 
     const error = await createProvider(directCallRunner)
       .searchLogs(
-        { logGroups: [groups[0]!.id], start: new Date(ANCHOR_MS - HOUR_MS), end: new Date(ANCHOR_MS), limit: 10 },
+        {
+          logGroups: [groups[0]!.id],
+          start: new Date(ANCHOR_MS - HOUR_MS),
+          end: new Date(ANCHOR_MS),
+          limit: 10,
+        },
         scopeOf(groups[0]!.account),
         {},
       )
@@ -470,7 +605,12 @@ describe('faults', () => {
       async run<T>(key: CallKey, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
         calls += 1;
         if (key.operation === 'VirtualMachines_ListAll' && calls === 3) {
-          emulator.faults.add({ kind: 'unavailable', provider: 'azure', operation: 'VirtualMachines_ListAll', maxHits: 1 });
+          emulator.faults.add({
+            kind: 'unavailable',
+            provider: 'azure',
+            operation: 'VirtualMachines_ListAll',
+            maxHits: 1,
+          });
         }
         try {
           return await call(new AbortController().signal);
@@ -485,6 +625,8 @@ describe('faults', () => {
     const records = await createProvider(retryOnce).listResources('instance', scopeOf(account), {}, {});
 
     expect(records).toHaveLength(vmCount);
-    expect(emulator.journal.query({ provider: 'azure', operation: 'VirtualMachines_ListAll' }).length - before).toBe(pages + 1);
+    expect(
+      emulator.journal.query({ provider: 'azure', operation: 'VirtualMachines_ListAll' }).length - before,
+    ).toBe(pages + 1);
   });
 });

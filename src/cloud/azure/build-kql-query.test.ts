@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseKql } from '../../../emulator/azure/parse-kql.js';
 import type { KqlExpression, KqlOperator } from '../../../emulator/azure/kql-syntax.js';
-import { buildLogSearchQuery, buildSourceDiscoveryQuery, toKqlDatetime, toKqlString } from './build-kql-query.js';
+import {
+  buildLogSearchQuery,
+  buildSourceDiscoveryQuery,
+  toKqlDatetime,
+  toKqlString,
+} from './build-kql-query.js';
 
 const START = new Date('2026-11-20T09:00:00.000Z');
 const END = new Date('2026-11-20T10:00:00.000Z');
@@ -72,9 +77,17 @@ describe('buildLogSearchQuery', () => {
   });
 
   it('matches VM sources case-insensitively (Log Analytics lower-cases _ResourceId)', () => {
-    const query = buildLogSearchQuery({ table: 'Syslog', sources: ['/subscriptions/S/resourceGroups/RG/providers/Microsoft.Compute/virtualMachines/VM'], start: START, end: END, take: 5 });
+    const query = buildLogSearchQuery({
+      table: 'Syslog',
+      sources: ['/subscriptions/S/resourceGroups/RG/providers/Microsoft.Compute/virtualMachines/VM'],
+      start: START,
+      end: END,
+      take: 5,
+    });
 
-    expect(query).toContain('| where _ResourceId in~ ("/subscriptions/S/resourceGroups/RG/providers/Microsoft.Compute/virtualMachines/VM")');
+    expect(query).toContain(
+      '| where _ResourceId in~ ("/subscriptions/S/resourceGroups/RG/providers/Microsoft.Compute/virtualMachines/VM")',
+    );
   });
 
   it.each([
@@ -86,17 +99,42 @@ describe('buildLogSearchQuery', () => {
     '" ; drop table AppTraces',
     '@"verbatim" + "',
   ])('keeps user text a single literal: %j', (pattern) => {
-    const text = buildLogSearchQuery({ table: 'AppTraces', sources: ['func"a'], start: START, end: END, pattern, take: 11 });
+    const text = buildLogSearchQuery({
+      table: 'AppTraces',
+      sources: ['func"a'],
+      start: START,
+      end: END,
+      pattern,
+      take: 11,
+    });
 
     const parsed = parseKql(text, { nowMs: END.getTime() });
 
     expect(parsed.table).toBe('AppTraces');
-    expect(parsed.operators.map((operator) => operator.kind)).toEqual(['where', 'where', 'where', 'sort', 'take', 'project']);
+    expect(parsed.operators.map((operator) => operator.kind)).toEqual([
+      'where',
+      'where',
+      'where',
+      'sort',
+      'take',
+      'project',
+    ]);
     expect(parsed.operators[4]).toEqual({ kind: 'take', count: 11 });
-    const compares = predicates(parsed.operators).filter((p) => p.kind === 'compare' && p.operator === 'contains');
-    expect(compares).toEqual([{ kind: 'compare', column: 'Message', operator: 'contains', value: { kind: 'string', value: pattern.trim() } }]);
+    const compares = predicates(parsed.operators).filter(
+      (p) => p.kind === 'compare' && p.operator === 'contains',
+    );
+    expect(compares).toEqual([
+      {
+        kind: 'compare',
+        column: 'Message',
+        operator: 'contains',
+        value: { kind: 'string', value: pattern.trim() },
+      },
+    ]);
     const sources = predicates(parsed.operators).filter((p) => p.kind === 'in');
-    expect(sources).toEqual([expect.objectContaining({ column: 'AppRoleName', values: [{ kind: 'string', value: 'func"a' }] })]);
+    expect(sources).toEqual([
+      expect.objectContaining({ column: 'AppRoleName', values: [{ kind: 'string', value: 'func"a' }] }),
+    ]);
   });
 });
 

@@ -40,7 +40,10 @@ export const TABLE_SHAPES: Readonly<Record<LogTable, TableShape>> = {
     messageColumn: 'SyslogMessage',
     streamColumn: 'Facility',
     columns: ['TimeGenerated', 'Computer', 'Facility', 'SeverityLevel', 'SyslogMessage', '_ResourceId'],
-    levels: { error: 'SeverityLevel in ("emerg", "alert", "crit", "err")', warn: 'SeverityLevel == "warning"' },
+    levels: {
+      error: 'SeverityLevel in ("emerg", "alert", "crit", "err")',
+      warn: 'SeverityLevel == "warning"',
+    },
   },
   ContainerLogV2: {
     sourceColumn: 'ContainerName',
@@ -48,7 +51,10 @@ export const TABLE_SHAPES: Readonly<Record<LogTable, TableShape>> = {
     messageColumn: 'LogMessage',
     streamColumn: 'PodName',
     columns: ['TimeGenerated', 'ContainerName', 'PodName', 'LogLevel', 'LogMessage'],
-    levels: { error: 'LogLevel in~ ("error", "critical", "fatal")', warn: 'LogLevel in~ ("warning", "warn")' },
+    levels: {
+      error: 'LogLevel in~ ("error", "critical", "fatal")',
+      warn: 'LogLevel in~ ("warning", "warn")',
+    },
   },
 };
 
@@ -115,8 +121,13 @@ export function buildLogSearchQuery(query: LogSearchQuery): string {
   ];
   if (query.level !== undefined) lines.push(`| where ${shape.levels[query.level]}`);
   const pattern = query.pattern?.trim();
-  if (pattern !== undefined && pattern !== '') lines.push(`| where ${shape.messageColumn} contains ${toKqlString(pattern)}`);
-  lines.push('| order by TimeGenerated asc', `| take ${Math.max(0, Math.floor(query.take))}`, `| project ${shape.columns.join(', ')}`);
+  if (pattern !== undefined && pattern !== '')
+    lines.push(`| where ${shape.messageColumn} contains ${toKqlString(pattern)}`);
+  lines.push(
+    '| order by TimeGenerated asc',
+    `| take ${Math.max(0, Math.floor(query.take))}`,
+    `| project ${shape.columns.join(', ')}`,
+  );
   return lines.join('\n');
 }
 

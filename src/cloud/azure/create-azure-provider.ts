@@ -1,6 +1,12 @@
 import type { TokenCredential } from '@azure/identity';
 import type { CallRunner } from '../../core/ports/call-runner.js';
-import type { CloudProvider, ResourceKind, ResourceRecord, ScopeTarget, ServiceName } from '../../core/ports/cloud-port.js';
+import type {
+  CloudProvider,
+  ResourceKind,
+  ResourceRecord,
+  ScopeTarget,
+  ServiceName,
+} from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { createAzureClientFactory, type AzureClientFactory } from './azure-client-factory.js';
 import { createAzureClientPool } from './azure-client-pool.js';
@@ -77,7 +83,9 @@ const SERVICES: Readonly<Record<ResourceKind | 'metrics' | 'logs' | 'audit', Ser
 };
 
 /** Shares one pending load between callers (the first caller's arguments win); failures are not kept. */
-function memoizeRetryable<T, A extends unknown[]>(load: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+function memoizeRetryable<T, A extends unknown[]>(
+  load: (...args: A) => Promise<T>,
+): (...args: A) => Promise<T> {
   let pending: Promise<T> | undefined;
   return (...args) => {
     if (pending === undefined) {
@@ -116,7 +124,10 @@ export function createAzureProvider(settings: AzureProviderSettings, deps: Azure
   const endpoints = resolveAzureEndpoints(settings);
   const factory =
     deps.clientFactory ??
-    createAzureClientFactory({ endpoints, ...(settings.credential === undefined ? {} : { credential: settings.credential }) });
+    createAzureClientFactory({
+      endpoints,
+      ...(settings.credential === undefined ? {} : { credential: settings.credential }),
+    });
   const warn =
     deps.warn ??
     ((message: string): void => {
@@ -128,18 +139,25 @@ export function createAzureProvider(settings: AzureProviderSettings, deps: Azure
     runner: deps.runner,
     armEndpoint: endpoints.arm?.url ?? AZURE_PUBLIC_ARM_ENDPOINT,
     logEventLimit: positiveOr(settings.logEventLimit, AZURE_DEFAULT_LOG_EVENT_LIMIT),
-    logSourceLookbackMs: positiveOr(settings.logSourceLookbackHours, AZURE_DEFAULT_LOG_SOURCE_LOOKBACK_HOURS) * 3_600_000,
+    logSourceLookbackMs:
+      positiveOr(settings.logSourceLookbackHours, AZURE_DEFAULT_LOG_SOURCE_LOOKBACK_HOURS) * 3_600_000,
     concurrency: Math.floor(positiveOr(settings.concurrency, AZURE_DEFAULT_CONCURRENCY)),
     now: deps.now ?? (() => new Date()),
     warn,
   };
-  const configured = [...new Set((settings.subscriptions ?? []).map((id) => id.trim()).filter((id) => id !== ''))].sort();
+  const configured = [
+    ...new Set((settings.subscriptions ?? []).map((id) => id.trim()).filter((id) => id !== '')),
+  ].sort();
   const subscriptions = memoizeRetryable(
     async (signal: AbortSignal | undefined): Promise<readonly string[]> =>
       configured.length > 0 ? configured : listSubscriptions(pool, deps.runner, signal),
   );
 
-  const list = (kind: ResourceKind, scope: ScopeTarget, signal: AbortSignal | undefined): Promise<ResourceRecord[]> => {
+  const list = (
+    kind: ResourceKind,
+    scope: ScopeTarget,
+    signal: AbortSignal | undefined,
+  ): Promise<ResourceRecord[]> => {
     switch (kind) {
       case 'instance':
         return listInstances(context, scope, signal);
@@ -171,6 +189,12 @@ export function createAzureProvider(settings: AzureProviderSettings, deps: Azure
     getMetrics: (request, scope, callContext) => getAzureMetrics(context, request, scope, callContext.signal),
     searchLogs: (request, scope, callContext) => searchAzureLogs(context, request, scope, callContext.signal),
     lookupAudit: (request, scope, callContext) =>
-      lookupAzureAudit(context, request, scope, (kind, target, signal) => list(kind, target, signal), callContext.signal),
+      lookupAzureAudit(
+        context,
+        request,
+        scope,
+        (kind, target, signal) => list(kind, target, signal),
+        callContext.signal,
+      ),
   };
 }

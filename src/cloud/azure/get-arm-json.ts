@@ -36,7 +36,11 @@ export function jsonNumber(object: unknown, key: string): number | undefined {
  * A non-2xx answer throws a `RestError` with ARM's error code, like the SDKs; a 2xx body that is
  * not a JSON object throws a `RestError` `PARSE_ERROR`. Both are mapped by `mapAzureError`.
  */
-export async function getArmJson(client: ArmRequestSender, url: string, signal: AbortSignal): Promise<JsonObject> {
+export async function getArmJson(
+  client: ArmRequestSender,
+  url: string,
+  signal: AbortSignal,
+): Promise<JsonObject> {
   const pipeline = await import('@azure/core-rest-pipeline');
   const request = pipeline.createPipelineRequest({ url, method: 'GET', abortSignal: signal });
   request.headers.set('accept', 'application/json');
@@ -58,12 +62,15 @@ export async function getArmJson(client: ArmRequestSender, url: string, signal: 
   if (response.status < 200 || response.status >= 300) {
     // ARM wraps errors in `error`; the Insights APIs return `code`/`message` at the top level.
     const inner = isJsonObject(body) && isJsonObject(body.error) ? body.error : body;
-    throw new pipeline.RestError(jsonString(inner, 'message') ?? `Unexpected status code: ${response.status}`, {
-      ...(jsonString(inner, 'code') === undefined ? {} : { code: jsonString(inner, 'code') }),
-      statusCode: response.status,
-      request,
-      response,
-    });
+    throw new pipeline.RestError(
+      jsonString(inner, 'message') ?? `Unexpected status code: ${response.status}`,
+      {
+        ...(jsonString(inner, 'code') === undefined ? {} : { code: jsonString(inner, 'code') }),
+        statusCode: response.status,
+        request,
+        response,
+      },
+    );
   }
   if (!isJsonObject(body)) {
     throw new pipeline.RestError('The response body is not a JSON object.', {
@@ -80,12 +87,19 @@ export async function getArmJson(client: ArmRequestSender, url: string, signal: 
  * The items and `nextLink` of an ARM list body (`{ value: [...], nextLink }`).
  * @throws SreError `CLOUD_MALFORMED_RESPONSE` when `value` is not an array.
  */
-export function toArmListPage(body: JsonObject, operation: string): { readonly items: readonly unknown[]; readonly nextLink: string | undefined } {
+export function toArmListPage(
+  body: JsonObject,
+  operation: string,
+): { readonly items: readonly unknown[]; readonly nextLink: string | undefined } {
   const value = body.value;
   if (!Array.isArray(value)) {
-    throw new SreError('CLOUD_MALFORMED_RESPONSE', `Azure ${operation} returned a list without a "value" array.`, {
-      details: { provider: 'azure', operation },
-    });
+    throw new SreError(
+      'CLOUD_MALFORMED_RESPONSE',
+      `Azure ${operation} returned a list without a "value" array.`,
+      {
+        details: { provider: 'azure', operation },
+      },
+    );
   }
   return { items: value as unknown[], nextLink: jsonString(body, 'nextLink') };
 }

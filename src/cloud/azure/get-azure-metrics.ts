@@ -1,7 +1,13 @@
 import { SreError } from '../../core/errors/sre-error.js';
 import type { MetricRequest, MetricValues, ScopeTarget } from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
-import { AZURE_VM_METRICS, chooseTimeGrain, combineMetricPoints, toAzureAggregation, type AzureMetricPoint } from './azure-metric-catalog.js';
+import {
+  AZURE_VM_METRICS,
+  chooseTimeGrain,
+  combineMetricPoints,
+  toAzureAggregation,
+  type AzureMetricPoint,
+} from './azure-metric-catalog.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { parseArmId } from './parse-arm-id.js';
 import { runAzureCall } from './run-azure-call.js';
@@ -60,7 +66,8 @@ export async function getAzureMetrics(
         { signal, resource: parseArmId(id).name },
       );
       const points: AzureMetricPoint[] = [];
-      for (const series of response.value) for (const timeseries of series.timeseries ?? []) points.push(...(timeseries.data ?? []));
+      for (const series of response.value)
+        for (const timeseries of series.timeseries ?? []) points.push(...(timeseries.data ?? []));
       return combineMetricPoints(points, aggregation, metric.complement);
     } catch (error) {
       if (error instanceof SreError && error.code === 'CLOUD_NOT_FOUND') return null;

@@ -16,4 +16,9 @@ export {
   type AzureService,
 } from './azure-client-factory.js';
 export { mapAzureError, type AzureErrorContext } from './map-azure-error.js';
-export { isLoopbackHost, resolveAzureEndpoints, type AzureEndpoint, type AzureEndpoints } from './resolve-azure-endpoints.js';
+export {
+  isLoopbackHost,
+  resolveAzureEndpoints,
+  type AzureEndpoint,
+  type AzureEndpoints,
+} from './resolve-azure-endpoints.js';

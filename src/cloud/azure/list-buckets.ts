@@ -8,7 +8,11 @@ import { toBucketRecord } from './to-bucket-record.js';
 import { toCallKey } from './to-call-key.js';
 
 /** Every storage account of a subscription (`StorageAccounts_List`, all pages). */
-export async function listBuckets(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listBuckets(
+  context: AzureAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const { client } = await context.pool.get('storage', scope.account);
   const key = toCallKey(scope, 'Microsoft.Storage', 'StorageAccounts_List');
   const records: ResourceRecord[] = [];
@@ -20,7 +24,9 @@ export async function listBuckets(context: AzureAdapterContext, scope: ScopeTarg
         key,
         (abortSignal) =>
           takeFirstPage(
-            client.storageAccounts.list({ abortSignal }).byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
+            client.storageAccounts
+              .list({ abortSignal })
+              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
             (page) => page.continuationToken,
           ),
         { signal },

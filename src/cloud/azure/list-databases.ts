@@ -15,7 +15,11 @@ import { isSystemDatabase, toDatabaseRecord } from './to-database-record.js';
  * `Databases_ListByServer` for each logical server (all pages, bounded concurrency), skipping the
  * `master` system database. A server deleted between the two calls is skipped.
  */
-export async function listDatabases(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listDatabases(
+  context: AzureAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const { client, module } = await context.pool.get('sql', scope.account);
   const serverKey = toCallKey(scope, 'Microsoft.Sql', 'Servers_List');
   const servers: Server[] = [];
@@ -26,8 +30,11 @@ export async function listDatabases(context: AzureAdapterContext, scope: ScopeTa
         context.runner,
         serverKey,
         (abortSignal) =>
-          takeFirstPage(client.servers.list({ abortSignal }).byPage(nextLink === undefined ? {} : { continuationToken: nextLink }), (page) =>
-            module.getContinuationToken(page),
+          takeFirstPage(
+            client.servers
+              .list({ abortSignal })
+              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
+            (page) => module.getContinuationToken(page),
           ),
         { signal },
       ),
@@ -60,7 +67,8 @@ export async function listDatabases(context: AzureAdapterContext, scope: ScopeTa
             { signal, resource: serverName },
           ),
         (items) => {
-          for (const database of items) if (!isSystemDatabase(database)) records.push(toDatabaseRecord(database, server, scope.account));
+          for (const database of items)
+            if (!isSystemDatabase(database)) records.push(toDatabaseRecord(database, server, scope.account));
           return true;
         },
       );

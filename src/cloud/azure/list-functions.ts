@@ -23,7 +23,11 @@ function lacksLinuxFxVersion(site: Site): boolean {
  * `WebApps_GetConfiguration` call (bounded concurrency); an app deleted in between keeps an
  * unknown runtime. Runtimes missing from the support table are reported once per listing.
  */
-export async function listFunctions(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listFunctions(
+  context: AzureAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const { client } = await context.pool.get('web', scope.account);
   const key = toCallKey(scope, 'Microsoft.Web', 'WebApps_List');
   const sites: Site[] = [];
@@ -35,7 +39,9 @@ export async function listFunctions(context: AzureAdapterContext, scope: ScopeTa
         key,
         (abortSignal) =>
           takeFirstPage(
-            client.webApps.list({ abortSignal }).byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
+            client.webApps
+              .list({ abortSignal })
+              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
             (page) => page.continuationToken,
           ),
         { signal },
@@ -51,7 +57,8 @@ export async function listFunctions(context: AzureAdapterContext, scope: ScopeTa
   const records = await mapWithConcurrency(sites, context.concurrency, async (site) => {
     const resourceGroup = site.resourceGroup ?? parseArmId(site.id ?? '').resourceGroup;
     const name = site.name;
-    if (!lacksLinuxFxVersion(site) || resourceGroup === undefined || name === undefined) return toFunctionRecord(site, scope.account, now);
+    if (!lacksLinuxFxVersion(site) || resourceGroup === undefined || name === undefined)
+      return toFunctionRecord(site, scope.account, now);
     try {
       const config = await runAzureCall(
         context.runner,
@@ -61,7 +68,8 @@ export async function listFunctions(context: AzureAdapterContext, scope: ScopeTa
       );
       return toFunctionRecord(site, scope.account, now, config.linuxFxVersion ?? undefined);
     } catch (error) {
-      if (error instanceof SreError && error.code === 'CLOUD_NOT_FOUND') return toFunctionRecord(site, scope.account, now);
+      if (error instanceof SreError && error.code === 'CLOUD_NOT_FOUND')
+        return toFunctionRecord(site, scope.account, now);
       throw error;
     }
   });

@@ -17,7 +17,11 @@ import { powerStateOf, toInstanceRecord } from './to-instance-record.js';
  * `VirtualMachines_InstanceView` call, with bounded concurrency; a VM deleted in between keeps
  * `state: unknown`.
  */
-export async function listInstances(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listInstances(
+  context: AzureAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const { client } = await context.pool.get('compute', scope.account);
   const key = toCallKey(scope, 'Microsoft.Compute', 'VirtualMachines_ListAll');
   const vms: VirtualMachine[] = [];
@@ -29,7 +33,9 @@ export async function listInstances(context: AzureAdapterContext, scope: ScopeTa
         key,
         (abortSignal) =>
           takeFirstPage(
-            client.virtualMachines.listAll({ statusOnly: 'true', abortSignal }).byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
+            client.virtualMachines
+              .listAll({ statusOnly: 'true', abortSignal })
+              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
             (page) => page.continuationToken,
           ),
         { signal },

@@ -32,7 +32,11 @@ function isMissingTable(error: unknown): boolean {
  * (24 hours by default), so a source that wrote nothing in that window is not listed. A workspace
  * without one of the tables simply has no sources there. Log groups take the workspace's region.
  */
-export async function listLogGroups(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listLogGroups(
+  context: AzureAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const workspaces = await listWorkspaces(context, scope, signal);
   const end = context.now();
   const start = new Date(end.getTime() - context.logSourceLookbackMs);
@@ -40,13 +44,22 @@ export async function listLogGroups(context: AzureAdapterContext, scope: ScopeTa
   const found = await mapWithConcurrency(scans, context.concurrency, async ({ workspace, table }) => {
     let result;
     try {
-      result = await queryLogAnalytics(context, scope, workspace.customerId, buildSourceDiscoveryQuery(table, start, end), { start, end }, signal);
+      result = await queryLogAnalytics(
+        context,
+        scope,
+        workspace.customerId,
+        buildSourceDiscoveryQuery(table, start, end),
+        { start, end },
+        signal,
+      );
     } catch (error) {
       if (isMissingTable(error)) return [];
       throw error;
     }
     if (result.partialError !== undefined) {
-      context.warn(`Log Analytics workspace ${workspace.name} answered the ${table} source scan only in part (${result.partialError}); some log groups may be missing.`);
+      context.warn(
+        `Log Analytics workspace ${workspace.name} answered the ${table} source scan only in part (${result.partialError}); some log groups may be missing.`,
+      );
     }
     const records: ResourceRecord[] = [];
     for (const row of result.rows) {
@@ -57,7 +70,8 @@ export async function listLogGroups(context: AzureAdapterContext, scope: ScopeTa
       records.push(
         toLogGroupRecord({ workspaceId: workspace.customerId, table, source }, workspace, scope.account, {
           events: typeof events === 'number' ? events : undefined,
-          lastEventTime: lastSeen instanceof Date || typeof lastSeen === 'string' ? toIsoTime(lastSeen) : undefined,
+          lastEventTime:
+            lastSeen instanceof Date || typeof lastSeen === 'string' ? toIsoTime(lastSeen) : undefined,
         }),
       );
     }

@@ -13,7 +13,11 @@ const UNREADABLE_STATES = new Set(['disabled', 'deleted']);
  * without disabled or deleted ones (`Warned` and `PastDue` subscriptions are still readable).
  * The subscription is what this call discovers, so its call key names account `unknown`.
  */
-export async function listSubscriptions(pool: AzureClientPool, runner: CallRunner, signal?: AbortSignal): Promise<string[]> {
+export async function listSubscriptions(
+  pool: AzureClientPool,
+  runner: CallRunner,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const { client, module } = await pool.get('subscriptions', '');
   const key = toCallKey({ account: 'unknown', region: 'global' }, 'subscriptions', 'Subscriptions_List');
   const ids = new Set<string>();
@@ -24,14 +28,21 @@ export async function listSubscriptions(pool: AzureClientPool, runner: CallRunne
         runner,
         key,
         (abortSignal) =>
-          takeFirstPage(client.subscriptions.list({ abortSignal }).byPage(nextLink === undefined ? {} : { continuationToken: nextLink }), (page) =>
-            module.getContinuationToken(page),
+          takeFirstPage(
+            client.subscriptions
+              .list({ abortSignal })
+              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
+            (page) => module.getContinuationToken(page),
           ),
         { signal },
       ),
     (items) => {
       for (const subscription of items) {
-        if (subscription.subscriptionId === undefined || UNREADABLE_STATES.has((subscription.state ?? '').toLowerCase())) continue;
+        if (
+          subscription.subscriptionId === undefined ||
+          UNREADABLE_STATES.has((subscription.state ?? '').toLowerCase())
+        )
+          continue;
         ids.add(subscription.subscriptionId);
       }
       return true;

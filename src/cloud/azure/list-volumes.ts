@@ -8,7 +8,11 @@ import { toCallKey } from './to-call-key.js';
 import { toVolumeRecord } from './to-volume-record.js';
 
 /** Every managed disk of a subscription (`Disks_List`, all pages). */
-export async function listVolumes(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<ResourceRecord[]> {
+export async function listVolumes(
+  context: AzureAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<ResourceRecord[]> {
   const { client } = await context.pool.get('compute', scope.account);
   const key = toCallKey(scope, 'Microsoft.Compute', 'Disks_List');
   const records: ResourceRecord[] = [];
@@ -20,7 +24,9 @@ export async function listVolumes(context: AzureAdapterContext, scope: ScopeTarg
         key,
         (abortSignal) =>
           takeFirstPage(
-            client.disks.list({ abortSignal }).byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
+            client.disks
+              .list({ abortSignal })
+              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
             (page) => page.continuationToken,
           ),
         { signal },

@@ -45,7 +45,11 @@ function toWorkspace(item: unknown): Workspace | undefined {
  * subscription client's pipeline (same credential, same loopback rules, retries off).
  * Workspaces without a `customerId` (still provisioning) cannot be queried and are skipped.
  */
-export async function listWorkspaces(context: AzureAdapterContext, scope: ScopeTarget, signal?: AbortSignal): Promise<Workspace[]> {
+export async function listWorkspaces(
+  context: AzureAdapterContext,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+): Promise<Workspace[]> {
   const { client } = await context.pool.get('subscriptions', scope.account);
   const key = toCallKey(scope, 'Microsoft.OperationalInsights', 'Workspaces_List');
   const first = `${context.armEndpoint}/subscriptions/${encodeURIComponent(scope.account)}/providers/Microsoft.OperationalInsights/workspaces?api-version=${WORKSPACES_API_VERSION}`;
@@ -56,7 +60,8 @@ export async function listWorkspaces(context: AzureAdapterContext, scope: ScopeT
       runAzureCall(
         context.runner,
         key,
-        async (abortSignal) => toArmListPage(await getArmJson(client, nextLink ?? first, abortSignal), key.operation),
+        async (abortSignal) =>
+          toArmListPage(await getArmJson(client, nextLink ?? first, abortSignal), key.operation),
         { signal },
       ),
     (items) => {

@@ -1,4 +1,10 @@
-import type { AuditRecord, AuditRequest, ResourceKind, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type {
+  AuditRecord,
+  AuditRequest,
+  ResourceKind,
+  ResourceRecord,
+  ScopeTarget,
+} from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { getArmJson, toArmListPage } from './get-arm-json.js';
 import { readArmPages, type ArmPage } from './read-arm-pages.js';
@@ -37,7 +43,11 @@ function toFilterTime(ms: number): string {
 }
 
 /** Lists a kind's resources of a subscription, to place audit events in a region. */
-export type LocateResources = (kind: ResourceKind, scope: ScopeTarget, signal?: AbortSignal) => Promise<readonly ResourceRecord[]>;
+export type LocateResources = (
+  kind: ResourceKind,
+  scope: ScopeTarget,
+  signal?: AbortSignal,
+) => Promise<readonly ResourceRecord[]>;
 
 /**
  * Audit events of one resource kind from the Activity Log (`ActivityLogs_List`) of a
@@ -87,7 +97,8 @@ export async function lookupAzureAudit(
         context.runner,
         key,
         async (abortSignal): Promise<ArmPage<unknown>> => {
-          if (nextLink !== undefined) return toArmListPage(await getArmJson(client, nextLink, abortSignal), key.operation);
+          if (nextLink !== undefined)
+            return toArmListPage(await getArmJson(client, nextLink, abortSignal), key.operation);
           let link: string | undefined;
           const pages = client.activityLogs
             .list(filter, {
@@ -111,24 +122,36 @@ export async function lookupAzureAudit(
     (items) => {
       for (const item of items) {
         const event = toActivityEvent(item);
-        if (event !== undefined && Date.parse(event.time) >= start && Date.parse(event.time) < end) events.push(event);
+        if (event !== undefined && Date.parse(event.time) >= start && Date.parse(event.time) < end)
+          events.push(event);
       }
       return true;
     },
   );
 
-  const base = { account: scope.account, kind: request.resource, actions: request.actions, region: scope.region };
-  if (scope.region === 'global') return sortAuditRecords(toAuditRecords(events, { ...base, regionOf: () => undefined }));
+  const base = {
+    account: scope.account,
+    kind: request.resource,
+    actions: request.actions,
+    region: scope.region,
+  };
+  if (scope.region === 'global')
+    return sortAuditRecords(toAuditRecords(events, { ...base, regionOf: () => undefined }));
   const resources = await locate(request.resource, { ...scope, region: 'global' }, signal);
   const regions = new Map(resources.map((resource) => [resource.id.toLowerCase(), resource.region]));
-  const records = toAuditRecords(events, { ...base, regionOf: (resourceId) => regions.get(resourceId.toLowerCase()) });
+  const records = toAuditRecords(events, {
+    ...base,
+    regionOf: (resourceId) => regions.get(resourceId.toLowerCase()),
+  });
   const unplaced = records.filter((record) => !regions.has(record.resourceId.toLowerCase())).length;
   if (unplaced > 0) {
     context.warn(
       `${unplaced} Azure Activity Log event(s) in subscription ${scope.account} concern ${request.resource}s that no longer exist; the Activity Log records no location, so they are left out of the ${scope.region} results (ask without a region to see them).`,
     );
   }
-  return sortAuditRecords(records.filter((record) => regions.get(record.resourceId.toLowerCase()) === scope.region));
+  return sortAuditRecords(
+    records.filter((record) => regions.get(record.resourceId.toLowerCase()) === scope.region),
+  );
 }
 
 function sortAuditRecords(records: AuditRecord[]): AuditRecord[] {

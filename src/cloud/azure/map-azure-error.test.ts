@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { SreError } from '../../core/errors/sre-error.js';
 import { mapAzureError, redactAzureMessage } from './map-azure-error.js';
 
-const request = createPipelineRequest({ url: 'https://management.azure.com/subscriptions/s/providers/Microsoft.Compute/disks' });
+const request = createPipelineRequest({
+  url: 'https://management.azure.com/subscriptions/s/providers/Microsoft.Compute/disks',
+});
 
 /** A `RestError` as the SDK pipeline throws it for an HTTP error answer. */
-function restError(status: number, code: string | undefined, message: string, headers: Record<string, string> = {}): RestError {
+function restError(
+  status: number,
+  code: string | undefined,
+  message: string,
+  headers: Record<string, string> = {},
+): RestError {
   return new RestError(message, {
     ...(code === undefined ? {} : { code }),
     statusCode: status,
@@ -17,7 +24,10 @@ function restError(status: number, code: string | undefined, message: string, he
 
 /** A Node.js socket error wrapped the way the SDK's HTTP client wraps it. */
 function sendError(syscall: string | undefined): RestError {
-  const error = new RestError(`connect ${syscall ?? 'failure'} 10.0.0.1:443`, { code: syscall ?? RestError.REQUEST_SEND_ERROR, request });
+  const error = new RestError(`connect ${syscall ?? 'failure'} 10.0.0.1:443`, {
+    code: syscall ?? RestError.REQUEST_SEND_ERROR,
+    request,
+  });
   return error;
 }
 
@@ -30,29 +40,85 @@ function named(name: string, message = 'failed'): Error {
 describe('mapAzureError', () => {
   it.each([
     ['429 TooManyRequests', restError(429, 'TooManyRequests', 'Rate exceeded'), 'CLOUD_THROTTLED'],
-    ['SubscriptionRequestsThrottled', restError(429, 'SubscriptionRequestsThrottled', 'throttled'), 'CLOUD_THROTTLED'],
-    ['ResourceRequestsThrottled', restError(429, 'ResourceRequestsThrottled', 'throttled'), 'CLOUD_THROTTLED'],
+    [
+      'SubscriptionRequestsThrottled',
+      restError(429, 'SubscriptionRequestsThrottled', 'throttled'),
+      'CLOUD_THROTTLED',
+    ],
+    [
+      'ResourceRequestsThrottled',
+      restError(429, 'ResourceRequestsThrottled', 'throttled'),
+      'CLOUD_THROTTLED',
+    ],
     ['bare 429', restError(429, undefined, 'Too many'), 'CLOUD_THROTTLED'],
-    ['Log Analytics ThrottledError', restError(429, 'ThrottledError', 'Too many requests'), 'CLOUD_THROTTLED'],
-    ['401 InvalidAuthenticationToken', restError(401, 'InvalidAuthenticationToken', 'The access token is invalid.'), 'CLOUD_AUTHENTICATION'],
-    ['ExpiredAuthenticationToken', restError(401, 'ExpiredAuthenticationToken', 'expired'), 'CLOUD_AUTHENTICATION'],
-    ['CredentialUnavailableError', named('CredentialUnavailableError', 'DefaultAzureCredential failed'), 'CLOUD_AUTHENTICATION'],
+    [
+      'Log Analytics ThrottledError',
+      restError(429, 'ThrottledError', 'Too many requests'),
+      'CLOUD_THROTTLED',
+    ],
+    [
+      '401 InvalidAuthenticationToken',
+      restError(401, 'InvalidAuthenticationToken', 'The access token is invalid.'),
+      'CLOUD_AUTHENTICATION',
+    ],
+    [
+      'ExpiredAuthenticationToken',
+      restError(401, 'ExpiredAuthenticationToken', 'expired'),
+      'CLOUD_AUTHENTICATION',
+    ],
+    [
+      'CredentialUnavailableError',
+      named('CredentialUnavailableError', 'DefaultAzureCredential failed'),
+      'CLOUD_AUTHENTICATION',
+    ],
     ['AuthenticationRequiredError', named('AuthenticationRequiredError'), 'CLOUD_AUTHENTICATION'],
     ['AggregateAuthenticationError', named('AggregateAuthenticationError'), 'CLOUD_AUTHENTICATION'],
-    ['403 AuthorizationFailed', restError(403, 'AuthorizationFailed', 'does not have authorization'), 'CLOUD_AUTHORIZATION'],
-    ['Log Analytics InsufficientAccessError', restError(403, 'InsufficientAccessError', 'insufficient access'), 'CLOUD_AUTHORIZATION'],
+    [
+      '403 AuthorizationFailed',
+      restError(403, 'AuthorizationFailed', 'does not have authorization'),
+      'CLOUD_AUTHORIZATION',
+    ],
+    [
+      'Log Analytics InsufficientAccessError',
+      restError(403, 'InsufficientAccessError', 'insufficient access'),
+      'CLOUD_AUTHORIZATION',
+    ],
     ['bare 403', restError(403, undefined, 'Forbidden'), 'CLOUD_AUTHORIZATION'],
-    ['SubscriptionNotFound', restError(404, 'SubscriptionNotFound', "The subscription 's' could not be found."), 'CLOUD_NOT_FOUND'],
+    [
+      'SubscriptionNotFound',
+      restError(404, 'SubscriptionNotFound', "The subscription 's' could not be found."),
+      'CLOUD_NOT_FOUND',
+    ],
     ['ResourceGroupNotFound', restError(404, 'ResourceGroupNotFound', 'not found'), 'CLOUD_NOT_FOUND'],
     ['ResourceNotFound', restError(404, 'ResourceNotFound', 'not found'), 'CLOUD_NOT_FOUND'],
     ['ParentResourceNotFound', restError(404, 'ParentResourceNotFound', 'not found'), 'CLOUD_NOT_FOUND'],
     ['400 InvalidParameter', restError(400, 'InvalidParameter', 'bad'), 'CLOUD_INVALID_PARAMETER'],
     ['400 BadRequest', restError(400, 'BadRequest', 'bad'), 'CLOUD_INVALID_PARAMETER'],
-    ['Log Analytics BadArgumentError', restError(400, 'BadArgumentError', 'Query could not be parsed'), 'CLOUD_INVALID_PARAMETER'],
-    ['MissingApiVersionParameter', restError(400, 'MissingApiVersionParameter', 'api-version'), 'CLOUD_INVALID_PARAMETER'],
-    ['QuotaExceeded', restError(409, 'QuotaExceeded', 'Operation results in exceeding quota limits'), 'CLOUD_QUOTA_EXCEEDED'],
-    ['OperationNotAllowed (quota)', restError(409, 'OperationNotAllowed', 'exceeding approved standardDSv3Family Cores quota'), 'CLOUD_QUOTA_EXCEEDED'],
-    ['OperationNotAllowed (state)', restError(409, 'OperationNotAllowed', 'VM is deallocated'), 'CLOUD_INVALID_PARAMETER'],
+    [
+      'Log Analytics BadArgumentError',
+      restError(400, 'BadArgumentError', 'Query could not be parsed'),
+      'CLOUD_INVALID_PARAMETER',
+    ],
+    [
+      'MissingApiVersionParameter',
+      restError(400, 'MissingApiVersionParameter', 'api-version'),
+      'CLOUD_INVALID_PARAMETER',
+    ],
+    [
+      'QuotaExceeded',
+      restError(409, 'QuotaExceeded', 'Operation results in exceeding quota limits'),
+      'CLOUD_QUOTA_EXCEEDED',
+    ],
+    [
+      'OperationNotAllowed (quota)',
+      restError(409, 'OperationNotAllowed', 'exceeding approved standardDSv3Family Cores quota'),
+      'CLOUD_QUOTA_EXCEEDED',
+    ],
+    [
+      'OperationNotAllowed (state)',
+      restError(409, 'OperationNotAllowed', 'VM is deallocated'),
+      'CLOUD_INVALID_PARAMETER',
+    ],
     ['503 ServiceUnavailable', restError(503, 'ServiceUnavailable', 'down'), 'CLOUD_UNAVAILABLE'],
     ['500 without code', restError(500, undefined, 'oops'), 'CLOUD_UNAVAILABLE'],
     ['502 BadGateway', restError(502, 'BadGateway', 'gateway'), 'CLOUD_UNAVAILABLE'],
@@ -63,9 +129,24 @@ describe('mapAzureError', () => {
     ['REQUEST_SEND_ERROR', sendError(undefined), 'CLOUD_UNREACHABLE'],
     ['ETIMEDOUT', sendError('ETIMEDOUT'), 'CLOUD_TIMEOUT'],
     ['ECONNRESET', sendError('ECONNRESET'), 'CLOUD_UNAVAILABLE'],
-    ['PARSE_ERROR on 200', new RestError('Error "SyntaxError" occurred while parsing the response body', { code: 'PARSE_ERROR', statusCode: 200 }), 'CLOUD_MALFORMED_RESPONSE'],
-    ['unpageable 2xx body', new RestError("Couldn't paginate response\n Body doesn't contain an array property with name: value"), 'CLOUD_MALFORMED_RESPONSE'],
-    ['deserializer TypeError', new TypeError("Cannot read properties of undefined (reading 'map')"), 'CLOUD_MALFORMED_RESPONSE'],
+    [
+      'PARSE_ERROR on 200',
+      new RestError('Error "SyntaxError" occurred while parsing the response body', {
+        code: 'PARSE_ERROR',
+        statusCode: 200,
+      }),
+      'CLOUD_MALFORMED_RESPONSE',
+    ],
+    [
+      'unpageable 2xx body',
+      new RestError("Couldn't paginate response\n Body doesn't contain an array property with name: value"),
+      'CLOUD_MALFORMED_RESPONSE',
+    ],
+    [
+      'deserializer TypeError',
+      new TypeError("Cannot read properties of undefined (reading 'map')"),
+      'CLOUD_MALFORMED_RESPONSE',
+    ],
     ['cancellation', named('AbortError', 'The operation was aborted.'), 'CLOUD_UNKNOWN'],
     ['unknown 418', restError(418, 'Teapot', 'short and stout'), 'CLOUD_UNKNOWN'],
   ] as const)('%s → %s', (_case, error, code) => {
@@ -87,7 +168,9 @@ describe('mapAzureError', () => {
   ] as const)('reads the wait from %s', (_case, headers, seconds) => {
     const error = restError(429, 'TooManyRequests', 'throttled', headers);
 
-    const mapped = mapAzureError(error, 'VirtualMachines_ListAll', { now: () => Date.parse('2026-11-25T12:00:00Z') });
+    const mapped = mapAzureError(error, 'VirtualMachines_ListAll', {
+      now: () => Date.parse('2026-11-25T12:00:00Z'),
+    });
 
     expect(mapped.retryAfterSeconds).toBe(seconds);
     expect(mapped.retryable).toBe(true);
@@ -96,7 +179,11 @@ describe('mapAzureError', () => {
   it('carries the Azure code, HTTP status and request id', () => {
     const error = restError(403, 'AuthorizationFailed', 'denied');
 
-    const mapped = mapAzureError(error, 'Disks_List', { service: 'Microsoft.Compute', subscription: 'sub-1', region: 'global' });
+    const mapped = mapAzureError(error, 'Disks_List', {
+      service: 'Microsoft.Compute',
+      subscription: 'sub-1',
+      region: 'global',
+    });
 
     expect(mapped.details).toMatchObject({
       provider: 'azure',

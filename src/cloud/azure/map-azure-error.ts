@@ -88,9 +88,26 @@ const CODE_CLASSES: readonly (readonly [AzureCloudErrorCode, readonly string[]])
       'NoRegisteredProviderFound',
     ],
   ],
-  ['CLOUD_QUOTA_EXCEEDED', ['QuotaExceeded', 'OperationQuotaExceeded', 'LimitExceeded', 'ResourceQuotaExceeded']],
-  ['CLOUD_TIMEOUT', ['GatewayTimeout', 'RequestTimeout', 'ServerTimeout', 'OperationTimedOut', 'GatewayTimeoutError']],
-  ['CLOUD_UNAVAILABLE', ['ServiceUnavailable', 'ServiceUnavailableError', 'InternalServerError', 'InternalError', 'InternalServiceError', 'ServiceError', 'BadGateway']],
+  [
+    'CLOUD_QUOTA_EXCEEDED',
+    ['QuotaExceeded', 'OperationQuotaExceeded', 'LimitExceeded', 'ResourceQuotaExceeded'],
+  ],
+  [
+    'CLOUD_TIMEOUT',
+    ['GatewayTimeout', 'RequestTimeout', 'ServerTimeout', 'OperationTimedOut', 'GatewayTimeoutError'],
+  ],
+  [
+    'CLOUD_UNAVAILABLE',
+    [
+      'ServiceUnavailable',
+      'ServiceUnavailableError',
+      'InternalServerError',
+      'InternalError',
+      'InternalServiceError',
+      'ServiceError',
+      'BadGateway',
+    ],
+  ],
   [
     'CLOUD_INVALID_PARAMETER',
     [
@@ -225,11 +242,16 @@ function readHeaders(error: Record<string, unknown>): Record<string, string> {
 /** Node.js system error codes may sit on the error, its `cause` or (happy eyeballs) an `AggregateError` member. */
 function readSyscallCode(error: Record<string, unknown>): string | undefined {
   const candidates: unknown[] = [error, error.cause];
-  if (isRecord(error.cause) && Array.isArray(error.cause.errors)) candidates.push(...(error.cause.errors as unknown[]));
+  if (isRecord(error.cause) && Array.isArray(error.cause.errors))
+    candidates.push(...(error.cause.errors as unknown[]));
   if (Array.isArray(error.errors)) candidates.push(...(error.errors as unknown[]));
   for (const candidate of candidates) {
     const code = stringProp(candidate, 'code');
-    if (code !== undefined && /^(E[A-Z_]+|UND_ERR_[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+)$/.test(code)) return code;
+    if (
+      code !== undefined &&
+      /^(E[A-Z_]+|UND_ERR_[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+)$/.test(code)
+    )
+      return code;
   }
   return undefined;
 }
@@ -242,7 +264,15 @@ function bodyCode(error: Record<string, unknown>): string | undefined {
 
 function readFacts(error: unknown): ErrorFacts {
   if (!isRecord(error)) {
-    return { name: undefined, azureCode: undefined, syscallCode: undefined, httpStatus: undefined, requestId: undefined, headers: {}, message: String(error) };
+    return {
+      name: undefined,
+      azureCode: undefined,
+      syscallCode: undefined,
+      httpStatus: undefined,
+      requestId: undefined,
+      headers: {},
+      message: String(error),
+    };
   }
   const headers = readHeaders(error);
   const status = error.statusCode;
@@ -275,14 +305,19 @@ function isTimeoutReason(reason: unknown): boolean {
 function classify(error: unknown, facts: ErrorFacts, context: AzureErrorContext): AzureCloudErrorCode {
   if (facts.name === 'AbortError') {
     const cause = isRecord(error) ? error.cause : undefined;
-    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason) ? 'CLOUD_TIMEOUT' : 'CLOUD_UNKNOWN';
+    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason)
+      ? 'CLOUD_TIMEOUT'
+      : 'CLOUD_UNKNOWN';
   }
   if (facts.name !== undefined && IDENTITY_ERRORS.has(facts.name)) return 'CLOUD_AUTHENTICATION';
   const ok = facts.httpStatus !== undefined && facts.httpStatus >= 200 && facts.httpStatus < 300;
   // A 2xx whose body could not be read: the SDK's PARSE_ERROR, or a body without the expected shape
   // (the paging helpers throw "Couldn't paginate response", deserializers a TypeError).
   if (facts.azureCode === 'PARSE_ERROR' || ok) return 'CLOUD_MALFORMED_RESPONSE';
-  if (facts.httpStatus === undefined && /Couldn't paginate response|occurred while parsing the response body/i.test(facts.message)) {
+  if (
+    facts.httpStatus === undefined &&
+    /Couldn't paginate response|occurred while parsing the response body/i.test(facts.message)
+  ) {
     return 'CLOUD_MALFORMED_RESPONSE';
   }
   if (facts.syscallCode !== undefined) {
@@ -292,9 +327,14 @@ function classify(error: unknown, facts: ErrorFacts, context: AzureErrorContext)
   }
   // The HTTP client's own failure to send (no response at all) without a recognisable socket code.
   if (facts.azureCode === 'REQUEST_SEND_ERROR') return 'CLOUD_UNREACHABLE';
-  if (facts.httpStatus === undefined && (facts.name === 'SyntaxError' || facts.name === 'TypeError')) return 'CLOUD_MALFORMED_RESPONSE';
+  if (facts.httpStatus === undefined && (facts.name === 'SyntaxError' || facts.name === 'TypeError'))
+    return 'CLOUD_MALFORMED_RESPONSE';
   const fromCode = facts.azureCode === undefined ? undefined : CODE_CLASS.get(facts.azureCode.toLowerCase());
-  if (fromCode === 'CLOUD_INVALID_PARAMETER' && facts.azureCode?.toLowerCase() === 'operationnotallowed' && /quota/i.test(facts.message)) {
+  if (
+    fromCode === 'CLOUD_INVALID_PARAMETER' &&
+    facts.azureCode?.toLowerCase() === 'operationnotallowed' &&
+    /quota/i.test(facts.message)
+  ) {
     return 'CLOUD_QUOTA_EXCEEDED';
   }
   if (fromCode !== undefined) return fromCode;
@@ -328,7 +368,10 @@ export function redactAzureMessage(message: string): string {
     .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted token]')
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
     .replace(/([?&](?:sig|se|skoid|sktid)=)[^&\s"']+/gi, '$1[redacted]')
-    .replace(/((?:client_secret|client_assertion|AccountKey|SharedAccessKey|password)\s*[=:]\s*)[^;&\s"']+/gi, '$1[redacted]')
+    .replace(
+      /((?:client_secret|client_assertion|AccountKey|SharedAccessKey|password)\s*[=:]\s*)[^;&\s"']+/gi,
+      '$1[redacted]',
+    )
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > 400 ? `${text.slice(0, 397)}...` : text;
@@ -390,7 +433,9 @@ export function mapAzureError(error: unknown, operation: string, context: AzureE
   const where = context.region === undefined || context.region === 'global' ? '' : ` in ${context.region}`;
   const subject = context.resource === undefined ? '' : ` for "${context.resource}"`;
   const tag = facts.azureCode === undefined ? '' : ` (${facts.azureCode})`;
-  const detail = redactAzureMessage(code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : facts.message);
+  const detail = redactAzureMessage(
+    code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : facts.message,
+  );
   const message = `Azure ${operation}${where}${subject} ${TITLES[code]}${tag}${detail === '' ? '.' : `: ${detail}`}`;
   const retryAfterSeconds = readRetryAfter(facts.headers, context.now ?? Date.now);
   const details: Record<string, unknown> = { provider: 'azure', operation };

@@ -23,7 +23,10 @@ function toRows(table: LogsTable | undefined): LogRow[] {
 function toQueryRows(result: LogsQueryResult): LogQueryRows {
   // `partialTables` marks the PartialFailure variant (comparing the status needs the runtime enum).
   if ('partialTables' in result) {
-    return { rows: toRows(result.partialTables[0]), partialError: result.partialError.message ?? result.partialError.code ?? 'partial failure' };
+    return {
+      rows: toRows(result.partialTables[0]),
+      partialError: result.partialError.message ?? result.partialError.code ?? 'partial failure',
+    };
   }
   return { rows: toRows(result.tables[0]) };
 }
@@ -47,7 +50,14 @@ export async function queryLogAnalytics(
     context.runner,
     key,
     async (abortSignal) =>
-      toQueryRows(await client.queryWorkspace(workspaceId, query, { startTime: window.start, endTime: window.end }, abortSignal)),
+      toQueryRows(
+        await client.queryWorkspace(
+          workspaceId,
+          query,
+          { startTime: window.start, endTime: window.end },
+          abortSignal,
+        ),
+      ),
     { signal, resource: workspaceId },
   );
 }

@@ -35,7 +35,10 @@ describe('resolveAzureEndpoints', () => {
   });
 
   it('accepts https anywhere, with its own Log Analytics endpoint', () => {
-    const endpoints = resolveAzureEndpoints({ endpoint: 'https://management.chinacloudapi.cn', logsEndpoint: 'https://api.loganalytics.azure.cn/v1' });
+    const endpoints = resolveAzureEndpoints({
+      endpoint: 'https://management.chinacloudapi.cn',
+      logsEndpoint: 'https://api.loganalytics.azure.cn/v1',
+    });
 
     expect(endpoints).toEqual({
       arm: { url: 'https://management.chinacloudapi.cn', insecureLoopback: false },
@@ -46,10 +49,15 @@ describe('resolveAzureEndpoints', () => {
   it.each([
     ['http on a remote host', { endpoint: 'http://management.example.com' }],
     ['http on a private address', { endpoint: 'http://10.1.2.3:8080' }],
-    ['http Log Analytics on a remote host', { endpoint: 'https://management.azure.com', logsEndpoint: 'http://logs.example.com' }],
+    [
+      'http Log Analytics on a remote host',
+      { endpoint: 'https://management.azure.com', logsEndpoint: 'http://logs.example.com' },
+    ],
     ['not a URL', { endpoint: 'management.azure.com' }],
     ['another scheme', { endpoint: 'ftp://127.0.0.1' }],
   ])('rejects %s with CONFIG_INVALID', (_case, settings) => {
-    expect(() => resolveAzureEndpoints(settings)).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(() => resolveAzureEndpoints(settings)).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
   });
 });

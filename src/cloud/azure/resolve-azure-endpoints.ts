@@ -38,7 +38,9 @@ function parseEndpoint(name: string, value: string): URL {
     });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SreError('CONFIG_INVALID', `${name} "${value}" must be an http(s) URL.`, { details: { provider: 'azure', key: name } });
+    throw new SreError('CONFIG_INVALID', `${name} "${value}" must be an http(s) URL.`, {
+      details: { provider: 'azure', key: name },
+    });
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new SreError(
@@ -61,10 +63,18 @@ function toEndpoint(url: URL): AzureEndpoint {
  * @throws SreError `CONFIG_INVALID` for a malformed URL, a scheme other than http(s), or plain
  *   http on a host that is not loopback (127.0.0.0/8, localhost, ::1).
  */
-export function resolveAzureEndpoints(settings: { readonly endpoint?: string; readonly logsEndpoint?: string }): AzureEndpoints {
-  const arm = settings.endpoint === undefined || settings.endpoint === '' ? undefined : parseEndpoint('SRE_AZURE_ENDPOINT', settings.endpoint);
+export function resolveAzureEndpoints(settings: {
+  readonly endpoint?: string;
+  readonly logsEndpoint?: string;
+}): AzureEndpoints {
+  const arm =
+    settings.endpoint === undefined || settings.endpoint === ''
+      ? undefined
+      : parseEndpoint('SRE_AZURE_ENDPOINT', settings.endpoint);
   const logs =
-    settings.logsEndpoint === undefined || settings.logsEndpoint === '' ? arm : parseEndpoint('SRE_AZURE_LOGS_ENDPOINT', settings.logsEndpoint);
+    settings.logsEndpoint === undefined || settings.logsEndpoint === ''
+      ? arm
+      : parseEndpoint('SRE_AZURE_LOGS_ENDPOINT', settings.logsEndpoint);
   return {
     ...(arm === undefined ? {} : { arm: toEndpoint(arm) }),
     ...(logs === undefined ? {} : { logs: toEndpoint(logs) }),

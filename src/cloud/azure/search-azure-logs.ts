@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { SreError } from '../../core/errors/sre-error.js';
-import type { LogRecord, LogSearchRequest, LogSearchResult, ScopeTarget } from '../../core/ports/cloud-port.js';
+import type {
+  LogRecord,
+  LogSearchRequest,
+  LogSearchResult,
+  ScopeTarget,
+} from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { buildLogSearchQuery, TABLE_SHAPES } from './build-kql-query.js';
 import { parseLogGroupId, toLogGroupId, type LogGroupRef, type LogTable } from './log-group-id.js';
@@ -24,14 +29,21 @@ function toBatches(refs: readonly LogGroupRef[]): SearchBatch[] {
   for (const ref of refs) {
     const key = `${ref.workspaceId}/${ref.table}`;
     let entry = byTable.get(key);
-    if (entry === undefined) byTable.set(key, (entry = { workspaceId: ref.workspaceId, table: ref.table, groups: new Map() }));
+    if (entry === undefined)
+      byTable.set(key, (entry = { workspaceId: ref.workspaceId, table: ref.table, groups: new Map() }));
     entry.groups.set(ref.source.toLowerCase(), toLogGroupId(ref));
   }
   const batches: SearchBatch[] = [];
-  for (const entry of [...byTable.values()].sort((a, b) => (`${a.workspaceId}/${a.table}` < `${b.workspaceId}/${b.table}` ? -1 : 1))) {
+  for (const entry of [...byTable.values()].sort((a, b) =>
+    `${a.workspaceId}/${a.table}` < `${b.workspaceId}/${b.table}` ? -1 : 1,
+  )) {
     const sources = [...entry.groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (let index = 0; index < sources.length; index += SOURCES_PER_QUERY) {
-      batches.push({ workspaceId: entry.workspaceId, table: entry.table, groups: new Map(sources.slice(index, index + SOURCES_PER_QUERY)) });
+      batches.push({
+        workspaceId: entry.workspaceId,
+        table: entry.table,
+        groups: new Map(sources.slice(index, index + SOURCES_PER_QUERY)),
+      });
     }
   }
   return batches;
@@ -49,11 +61,19 @@ function text(value: unknown): string {
  * log group, time and text, plus its rank among identical rows of the same result.
  */
 function eventIdOf(logGroup: string, timestamp: string, message: string, occurrence: number): string {
-  const digest = createHash('sha256').update(`${logGroup}\n${timestamp}\n${message}`).digest('hex').slice(0, 20);
+  const digest = createHash('sha256')
+    .update(`${logGroup}\n${timestamp}\n${message}`)
+    .digest('hex')
+    .slice(0, 20);
   return occurrence === 0 ? digest : `${digest}-${occurrence}`;
 }
 
-function toLogRecord(row: LogRow, batch: SearchBatch, scope: ScopeTarget, seen: Map<string, number>): LogRecord | undefined {
+function toLogRecord(
+  row: LogRow,
+  batch: SearchBatch,
+  scope: ScopeTarget,
+  seen: Map<string, number>,
+): LogRecord | undefined {
   const shape = TABLE_SHAPES[batch.table];
   const logGroup = batch.groups.get(text(row[shape.sourceColumn]).toLowerCase());
   const time = row.TimeGenerated;
@@ -108,13 +128,18 @@ export async function searchAzureLogs(
   for (const id of new Set(request.logGroups)) {
     const ref = parseLogGroupId(id);
     if (ref === undefined) {
-      throw new SreError('CLOUD_NOT_FOUND', `"${id}" is not an Azure log group (expected {workspaceId}/{table}/{source}).`, {
-        details: { provider: 'azure', operation: 'Query_Execute', resource: id },
-      });
+      throw new SreError(
+        'CLOUD_NOT_FOUND',
+        `"${id}" is not an Azure log group (expected {workspaceId}/{table}/{source}).`,
+        {
+          details: { provider: 'azure', operation: 'Query_Execute', resource: id },
+        },
+      );
     }
     refs.push(ref);
   }
-  if (limit <= 0 || request.end.getTime() <= request.start.getTime() || refs.length === 0) return { events: [], truncated: false };
+  if (limit <= 0 || request.end.getTime() <= request.start.getTime() || refs.length === 0)
+    return { events: [], truncated: false };
 
   const window = { start: request.start, end: request.end };
   const perBatch = await mapWithConcurrency(toBatches(refs), context.concurrency, async (batch) => {
@@ -130,7 +155,9 @@ export async function searchAzureLogs(
     });
     const result = await queryLogAnalytics(context, scope, batch.workspaceId, query, window, signal);
     if (result.partialError !== undefined) {
-      context.warn(`Log Analytics returned partial results for workspace ${batch.workspaceId} (${batch.table}): ${result.partialError}`);
+      context.warn(
+        `Log Analytics returned partial results for workspace ${batch.workspaceId} (${batch.table}): ${result.partialError}`,
+      );
     }
     const seen = new Map<string, number>();
     const events: LogRecord[] = [];

@@ -1,5 +1,10 @@
 import type { AuditRecord, ResourceKind } from '../../core/ports/cloud-port.js';
-import { AZURE_AUDIT_OPERATIONS, meaningOf, resolveWriteAction, type AuditAction } from './azure-audit-operations.js';
+import {
+  AZURE_AUDIT_OPERATIONS,
+  meaningOf,
+  resolveWriteAction,
+  type AuditAction,
+} from './azure-audit-operations.js';
 import { isJsonObject, jsonString } from './get-arm-json.js';
 import { parseArmId } from './parse-arm-id.js';
 import { toIsoTime } from './to-iso-time.js';
@@ -52,7 +57,11 @@ export function toActivityEvent(entry: unknown): ActivityEvent | undefined {
 /** Ranks statuses for events of one operation logged at the same instant: the outcome wins. */
 function statusRank(status: string | undefined): number {
   const lower = (status ?? '').toLowerCase();
-  return lower === 'succeeded' || lower === 'failed' || lower === 'canceled' || lower === 'cancelled' ? 2 : lower === '' ? 0 : 1;
+  return lower === 'succeeded' || lower === 'failed' || lower === 'canceled' || lower === 'cancelled'
+    ? 2
+    : lower === ''
+      ? 0
+      : 1;
 }
 
 function isLater(a: ActivityEvent, b: ActivityEvent): boolean {

@@ -6,6 +6,10 @@ import type { ScopeTarget } from '../../core/ports/cloud-port.js';
  * (`Microsoft.Compute`…), `subscriptions` or `loganalytics`; `operation` the REST operation id
  * (`VirtualMachines_ListAll`), so breakers, buckets and traces name what Azure's docs name.
  */
-export function toCallKey(scope: Pick<ScopeTarget, 'account' | 'region'>, service: string, operation: string): CallKey {
+export function toCallKey(
+  scope: Pick<ScopeTarget, 'account' | 'region'>,
+  service: string,
+  operation: string,
+): CallKey {
   return { provider: 'azure', account: scope.account, region: scope.region, service, operation };
 }

@@ -57,7 +57,12 @@ describe('toDatabaseRecord', () => {
 
     const record = toDatabaseRecord(database, SERVER, 'sub-1');
 
-    expect(record).toMatchObject({ id: database.id, name: 'orders', region: 'westeurope', tags: { app: 'orders' } });
+    expect(record).toMatchObject({
+      id: database.id,
+      name: 'orders',
+      region: 'westeurope',
+      tags: { app: 'orders' },
+    });
     expect(record.fields).toEqual({
       engine: 'sqlserver',
       engine_version: '12.0',

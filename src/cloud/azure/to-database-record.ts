@@ -83,8 +83,14 @@ export function toDatabaseRecord(database: Database, server: Server, account: st
       service_objective: database.currentServiceObjectiveName,
       tier: database.sku?.tier,
       multi_az: database.zoneRedundant,
-      public: server.publicNetworkAccess === undefined ? undefined : server.publicNetworkAccess.toLowerCase() === 'enabled',
-      size_gb: database.maxSizeBytes === undefined ? undefined : Math.round((database.maxSizeBytes / GIB) * 100) / 100,
+      public:
+        server.publicNetworkAccess === undefined
+          ? undefined
+          : server.publicNetworkAccess.toLowerCase() === 'enabled',
+      size_gb:
+        database.maxSizeBytes === undefined
+          ? undefined
+          : Math.round((database.maxSizeBytes / GIB) * 100) / 100,
       zone: zone !== undefined && /^\d+$/.test(zone) ? zone : undefined,
       created_time: toIsoTime(database.creationDate),
       server: server.name,

@@ -18,7 +18,10 @@ export function toSiteState(nativeState: string | undefined): NormalizedState | 
 
 /** True for a site whose `kind` marks it as a function app (`functionapp`, `functionapp,linux`…). */
 export function isFunctionApp(site: Pick<Site, 'kind'>): boolean {
-  return (site.kind ?? '').toLowerCase().split(',').some((part) => part.trim() === 'functionapp');
+  return (site.kind ?? '')
+    .toLowerCase()
+    .split(',')
+    .some((part) => part.trim() === 'functionapp');
 }
 
 /**
@@ -27,8 +30,12 @@ export function isFunctionApp(site: Pick<Site, 'kind'>): boolean {
  * Windows plans keep the stack in app settings, which cost a secret-bearing POST per app, so it
  * stays unknown there.
  */
-export function runtimeOf(site: Pick<Site, 'siteConfig' | 'functionAppConfig'>, linuxFxVersion = site.siteConfig?.linuxFxVersion): string | undefined {
-  if (linuxFxVersion !== undefined && linuxFxVersion !== null && linuxFxVersion.trim() !== '') return linuxFxVersion.trim();
+export function runtimeOf(
+  site: Pick<Site, 'siteConfig' | 'functionAppConfig'>,
+  linuxFxVersion = site.siteConfig?.linuxFxVersion,
+): string | undefined {
+  if (linuxFxVersion !== undefined && linuxFxVersion !== null && linuxFxVersion.trim() !== '')
+    return linuxFxVersion.trim();
   const runtime = site.functionAppConfig?.runtime;
   if (runtime?.name === undefined || runtime.version === undefined) return undefined;
   return `${runtime.name.toUpperCase()}|${runtime.version}`;
@@ -41,7 +48,12 @@ export function runtimeOf(site: Pick<Site, 'siteConfig' | 'functionAppConfig'>, 
  * table at `now`; `memory_mb` is the instance memory (`containerSize`); `log_group` names the
  * log group of its Application Insights traces (see `list-log-groups.ts`).
  */
-export function toFunctionRecord(site: Site, account: string, now: Date, linuxFxVersion?: string): ResourceRecord {
+export function toFunctionRecord(
+  site: Site,
+  account: string,
+  now: Date,
+  linuxFxVersion?: string,
+): ResourceRecord {
   const id = site.id ?? '';
   const name = site.name ?? parseArmId(id).name;
   const runtime = runtimeOf(site, linuxFxVersion ?? site.siteConfig?.linuxFxVersion);

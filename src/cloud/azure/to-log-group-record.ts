@@ -17,7 +17,12 @@ export interface LogSourceActivity {
  * location and retention. `recent_events` and `last_event_time` describe the scan window
  * (see `listLogGroups`); the creation time of a source is not recorded by Log Analytics.
  */
-export function toLogGroupRecord(ref: LogGroupRef, workspace: Workspace, account: string, activity: LogSourceActivity): ResourceRecord {
+export function toLogGroupRecord(
+  ref: LogGroupRef,
+  workspace: Workspace,
+  account: string,
+  activity: LogSourceActivity,
+): ResourceRecord {
   return {
     provider: 'azure',
     kind: 'log_group',
