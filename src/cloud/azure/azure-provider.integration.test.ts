@@ -90,8 +90,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Nothing the adapter did may have tried to change the cloud.
-  expect(emulator.journal.query({ provider: 'azure', mutating: true })).toEqual([]);
   await emulator.close();
 });
 
@@ -628,5 +626,16 @@ describe('faults', () => {
     expect(
       emulator.journal.query({ provider: 'azure', operation: 'VirtualMachines_ListAll' }).length - before,
     ).toBe(pages + 1);
+  });
+});
+
+describe('safety', () => {
+  it('never made a call that would change the cloud, nor one the emulator did not know or rejected as invalid', () => {
+    const calls = emulator.journal.query({ provider: 'azure' });
+
+    expect(calls.length).toBeGreaterThan(100);
+    expect(emulator.journal.query({ provider: 'azure', mutating: true })).toEqual([]);
+    expect(calls.filter((call) => call.operation === 'unknown')).toEqual([]);
+    expect(calls.filter((call) => call.status === 400 && call.fault === undefined)).toEqual([]);
   });
 });

@@ -198,6 +198,30 @@ describe('mapAzureError', () => {
     expect(mapped.cause).toBe(error);
   });
 
+  it('adds the innermost error of a Log Analytics answer to the message', () => {
+    const error = restError(400, 'BadArgumentError', 'The request had some invalid properties');
+    error.details = {
+      error: {
+        code: 'BadArgumentError',
+        message: 'The request had some invalid properties',
+        innererror: {
+          code: 'SemanticError',
+          message: 'A semantic error occurred.',
+          innererror: {
+            code: 'SEM0100',
+            message: "Failed to resolve table or column expression named 'AppTraces'",
+          },
+        },
+      },
+    };
+
+    const mapped = mapAzureError(error, 'Query_Execute');
+
+    expect(mapped.code).toBe('CLOUD_INVALID_PARAMETER');
+    expect(mapped.message).toContain("Failed to resolve table or column expression named 'AppTraces'");
+    expect(mapped.details.innerCodes).toEqual(['SemanticError', 'SEM0100']);
+  });
+
   it('tells a timeout abort from a cancellation by the signal reason', () => {
     const controller = new AbortController();
     controller.abort(named('TimeoutError', 'timed out'));

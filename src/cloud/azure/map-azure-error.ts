@@ -207,6 +207,10 @@ interface ErrorFacts {
   readonly requestId: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly message: string;
+  /** Codes of the nested `innererror`s, outermost first (`SemanticError`, `SEM0100`). */
+  readonly innerCodes: readonly string[];
+  /** The innermost error message, which says what was wrong (Log Analytics nests it twice). */
+  readonly innerMessage: string | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -262,6 +266,26 @@ function bodyCode(error: Record<string, unknown>): string | undefined {
   return stringProp(isRecord(details) ? details.error : undefined, 'code') ?? stringProp(details, 'code');
 }
 
+/** The chain of `innererror`s under a deserialized error body (`details.error.innererror…`). */
+function readInnerErrors(error: Record<string, unknown>): { codes: string[]; message: string | undefined } {
+  const details = error.details;
+  let current: unknown =
+    isRecord(details) && isRecord(details.error)
+      ? details.error.innererror
+      : isRecord(details)
+        ? details.innererror
+        : undefined;
+  const codes: string[] = [];
+  let message: string | undefined;
+  for (let depth = 0; isRecord(current) && depth < 5; depth++) {
+    const code = stringProp(current, 'code');
+    if (code !== undefined) codes.push(code);
+    message = stringProp(current, 'message') ?? message;
+    current = current.innererror;
+  }
+  return { codes, message };
+}
+
 function readFacts(error: unknown): ErrorFacts {
   if (!isRecord(error)) {
     return {
@@ -272,8 +296,11 @@ function readFacts(error: unknown): ErrorFacts {
       requestId: undefined,
       headers: {},
       message: String(error),
+      innerCodes: [],
+      innerMessage: undefined,
     };
   }
+  const inner = readInnerErrors(error);
   const headers = readHeaders(error);
   const status = error.statusCode;
   return {
@@ -284,6 +311,8 @@ function readFacts(error: unknown): ErrorFacts {
     requestId: headers['x-ms-request-id'],
     headers,
     message: stringProp(error, 'message') ?? '',
+    innerCodes: inner.codes,
+    innerMessage: inner.message,
   };
 }
 
@@ -419,8 +448,9 @@ function suggestionsFor(code: AzureCloudErrorCode, operation: string, context: A
  * credential errors, a 2xx (or `PARSE_ERROR`) whose body could not be read, socket codes, the
  * Azure error code (ARM `error.code`, Insights and Log Analytics `code`), then the HTTP status.
  *
- * `details` carry `provider`, `operation`, `azureCode`, `httpStatus` and `requestId`
- * (`x-ms-request-id`) when known. `retryAfterSeconds` comes from `Retry-After`, `retry-after-ms`
+ * `details` carry `provider`, `operation`, `azureCode`, `innerCodes` (nested `innererror` codes),
+ * `httpStatus` and `requestId` (`x-ms-request-id`) when known; the message ends with the innermost
+ * error message, which is where Log Analytics says what is wrong with a query. `retryAfterSeconds` comes from `Retry-After`, `retry-after-ms`
  * or `x-ms-retry-after-ms`. Messages are human-readable and redacted (no tokens, SAS signatures
  * or secrets). An `SreError` passes through; an abort whose cause is an `SreError` (the runner's
  * own timeout) yields that error.
@@ -433,8 +463,12 @@ export function mapAzureError(error: unknown, operation: string, context: AzureE
   const where = context.region === undefined || context.region === 'global' ? '' : ` in ${context.region}`;
   const subject = context.resource === undefined ? '' : ` for "${context.resource}"`;
   const tag = facts.azureCode === undefined ? '' : ` (${facts.azureCode})`;
+  const text =
+    facts.innerMessage === undefined || facts.message.includes(facts.innerMessage)
+      ? facts.message
+      : `${facts.message}: ${facts.innerMessage}`;
   const detail = redactAzureMessage(
-    code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : facts.message,
+    code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : text,
   );
   const message = `Azure ${operation}${where}${subject} ${TITLES[code]}${tag}${detail === '' ? '.' : `: ${detail}`}`;
   const retryAfterSeconds = readRetryAfter(facts.headers, context.now ?? Date.now);
@@ -444,6 +478,7 @@ export function mapAzureError(error: unknown, operation: string, context: AzureE
   if (context.region !== undefined) details.region = context.region;
   if (context.resource !== undefined) details.resource = context.resource;
   if (facts.azureCode !== undefined) details.azureCode = facts.azureCode;
+  if (facts.innerCodes.length > 0) details.innerCodes = facts.innerCodes;
   if (facts.syscallCode !== undefined) details.syscallCode = facts.syscallCode;
   if (facts.httpStatus !== undefined) details.httpStatus = facts.httpStatus;
   if (facts.requestId !== undefined) details.requestId = facts.requestId;
