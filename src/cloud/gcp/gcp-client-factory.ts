@@ -25,6 +25,7 @@ import type {
   SqlInstancesListRequest,
   SqlInstancesListResponse,
 } from './gcp-sdk-types.js';
+import { loadComputeReadClients } from './compute-protos/load-compute-read-clients.js';
 import type { GcpEndpoint } from './parse-gcp-endpoint.js';
 import { toGcpLogEntry, type GcpLogEntry } from './to-gcp-log-entry.js';
 
@@ -259,11 +260,8 @@ export function createGcpClientFactory(options: GcpClientFactoryOptions = {}): G
 
   const loaders: { readonly [S in GcpService]: () => Promise<GcpServiceClients[S]> } = {
     compute: async () => {
-      const [{ InstancesClient }, { DisksClient }, clientOptions] = await Promise.all([
-        import('@google-cloud/compute/build/src/v1/instances_client.js'),
-        import('@google-cloud/compute/build/src/v1/disks_client.js'),
-        gaxOptions(),
-      ]);
+      const clientOptions = await gaxOptions();
+      const { InstancesClient, DisksClient } = loadComputeReadClients();
       const instances = new InstancesClient(clientOptions);
       const disks = new DisksClient(clientOptions);
       // Compute exposes aggregatedList only as an auto-paging iterator; its page call is the

@@ -1,4 +1,6 @@
-import type { RunningEmulator } from '../../../emulator/server/start-emulator.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Estate, Provider } from '../../../emulator/estate/model.js';
 
 /** Seed and size of the demo estate used by `--demo`. */
 export const DEMO_SEED = 42;
@@ -13,8 +15,34 @@ export function demoAnchorTime(now: Date): string {
   return new Date(Math.floor(now.getTime() / hour) * hour + hour).toISOString();
 }
 
-/** Starts the built-in emulator in-process with the demo estate (modules loaded lazily). */
-export async function startDemoEmulator(now: Date): Promise<RunningEmulator> {
+/** What `--demo` needs of a running emulator: its endpoints and the estate's accounts. */
+export interface DemoEmulator {
+  readonly endpoints: Readonly<Record<Provider, string>>;
+  readonly estate: Pick<Estate, 'accounts'>;
+  close(): Promise<void>;
+}
+
+/** The message the demo worker posts once its emulator listens (or failed to start). */
+export type DemoWorkerMessage =
+  | {
+      readonly type: 'ready';
+      readonly endpoints: Record<Provider, string>;
+      readonly accounts: Estate['accounts'];
+    }
+  | { readonly type: 'failed'; readonly message: string };
+
+const WORKER_URL = new URL('./demo-emulator-worker.js', import.meta.url);
+
+/**
+ * Starts the built-in emulator with the demo estate. From the built CLI it runs in a worker thread,
+ * so generating the estate and serving requests use the second core while this thread loads the
+ * cloud SDKs (about a third of a cold `sre ask --demo`). Where the worker script is not built (tests
+ * run from TypeScript sources) it runs in-process. Either way it listens on 127.0.0.1 only.
+ */
+export async function startDemoEmulator(now: Date): Promise<DemoEmulator> {
+  if (WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL))) {
+    return startDemoEmulatorWorker(now);
+  }
   const [{ generateEstate }, { startEmulator }] = await Promise.all([
     import('../../../emulator/estate/generate-estate.js'),
     import('../../../emulator/server/start-emulator.js'),
@@ -23,8 +51,33 @@ export async function startDemoEmulator(now: Date): Promise<RunningEmulator> {
   return startEmulator({ estate });
 }
 
+async function startDemoEmulatorWorker(now: Date): Promise<DemoEmulator> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(WORKER_URL, { workerData: { anchorTime: demoAnchorTime(now) } });
+  const message = await new Promise<DemoWorkerMessage>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      reject(new Error(`the demo emulator stopped before it was ready (exit code ${code})`));
+    });
+  });
+  if (message.type === 'failed') {
+    await worker.terminate();
+    throw new Error(`the demo emulator could not start: ${message.message}`);
+  }
+  // The worker must not keep the CLI alive; it is terminated on close.
+  worker.unref();
+  return {
+    endpoints: message.endpoints,
+    estate: { accounts: message.accounts },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
 /** Configuration overrides that point every provider (AWS, Azure, GCP) at a running emulator. */
-export function demoOverrides(emulator: RunningEmulator): Record<string, unknown> {
+export function demoOverrides(emulator: Omit<DemoEmulator, 'close'>): Record<string, unknown> {
   const awsRegions = [
     ...new Set(emulator.estate.accounts.filter((a) => a.provider === 'aws').flatMap((a) => a.regions)),
   ].sort();
@@ -44,7 +97,7 @@ export function demoOverrides(emulator: RunningEmulator): Record<string, unknown
 
 /** One static credential set per AWS account of the estate: the emulator maps a key containing an account id to it. */
 export function demoAwsCredentialSets(
-  emulator: RunningEmulator,
+  emulator: Omit<DemoEmulator, 'close'>,
 ): { label: string; accessKeyId: string; secretAccessKey: string }[] {
   return emulator.estate.accounts
     .filter((a) => a.provider === 'aws')
