@@ -7,7 +7,7 @@ import type {
   ScopeTarget,
 } from '../../core/ports/cloud-port.js';
 import type { AwsAdapterContext } from './aws-adapter-context.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { mergeMetricValues } from './merge-metric-values.js';
 import { readAllPages } from './read-all-pages.js';
 import { runAwsCall } from './run-aws-call.js';

@@ -2,11 +2,11 @@ import type { Bucket, ListBucketsCommandOutput } from '@aws-sdk/client-s3';
 import { SreError } from '../../core/errors/sre-error.js';
 import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
 import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { readAllPages } from './read-all-pages.js';
 import { listBucketDetailFields, readBucketDetails } from './read-bucket-details.js';
 import { runAwsCall } from './run-aws-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toBucketRecord, toBucketRegion } from './to-bucket-record.js';
 import { toCallKey } from './to-call-key.js';
 

@@ -2,11 +2,11 @@ import type { FunctionConfiguration, ListFunctionsCommandOutput } from '@aws-sdk
 import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
 import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
 import { isFieldNeeded } from './is-field-needed.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { readAllPages } from './read-all-pages.js';
 import { readResourceDetail } from './read-resource-detail.js';
 import { runAwsCall } from './run-aws-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toFunctionRecord } from './to-function-record.js';
 

@@ -3,7 +3,7 @@ import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cl
 import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
 import { readAllPages } from './read-all-pages.js';
 import { runAwsCall } from './run-aws-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toInstanceRecord } from './to-instance-record.js';
 

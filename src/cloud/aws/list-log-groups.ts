@@ -3,7 +3,7 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
 import { readAllPages } from './read-all-pages.js';
 import { runAwsCall } from './run-aws-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toLogGroupRecord } from './to-log-group-record.js';
 

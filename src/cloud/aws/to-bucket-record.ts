@@ -1,6 +1,6 @@
 import type { Bucket } from '@aws-sdk/client-s3';
 import type { ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import type { BucketDetails } from './read-bucket-details.js';
 import { toIsoTime } from './to-iso-time.js';
 

@@ -1,6 +1,6 @@
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { NormalizedState, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { isLambdaRuntimeDeprecated } from './lambda-runtime-deprecations.js';
 import { toIsoTime } from './to-iso-time.js';
 

@@ -1,6 +1,6 @@
 import type { Instance } from '@aws-sdk/client-ec2';
 import type { NormalizedState, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { toIsoTime } from './to-iso-time.js';
 import { toTagMap } from './to-tag-map.js';
 

@@ -1,6 +1,6 @@
 import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { toIsoTime } from './to-iso-time.js';
 
 /**

@@ -8,7 +8,7 @@ import {
   toAzureAggregation,
   type AzureMetricPoint,
 } from './azure-metric-catalog.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { parseArmId } from './parse-arm-id.js';
 import { runAzureCall } from './run-azure-call.js';
 import { toCallKey } from './to-call-key.js';

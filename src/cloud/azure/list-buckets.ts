@@ -3,7 +3,7 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { readArmPages, takeFirstPage } from './read-arm-pages.js';
 import { runAzureCall } from './run-azure-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toBucketRecord } from './to-bucket-record.js';
 import { toCallKey } from './to-call-key.js';
 

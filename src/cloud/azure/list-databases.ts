@@ -2,11 +2,11 @@ import type { Database, Server } from '@azure/arm-sql';
 import { SreError } from '../../core/errors/sre-error.js';
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { parseArmId } from './parse-arm-id.js';
 import { readArmPages, takeFirstPage } from './read-arm-pages.js';
 import { runAzureCall } from './run-azure-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { isSystemDatabase, toDatabaseRecord } from './to-database-record.js';
 

@@ -4,9 +4,9 @@ import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { buildSourceDiscoveryQuery, DISCOVERY_COLUMNS } from './build-kql-query.js';
 import { listWorkspaces } from './list-workspaces.js';
 import { LOG_TABLES } from './log-group-id.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { queryLogAnalytics } from './query-log-analytics.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toIsoTime } from './to-iso-time.js';
 import { toLogGroupRecord } from './to-log-group-record.js';
 

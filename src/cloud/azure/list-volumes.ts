@@ -3,7 +3,7 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { readArmPages, takeFirstPage } from './read-arm-pages.js';
 import { runAzureCall } from './run-azure-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toVolumeRecord } from './to-volume-record.js';
 

@@ -3,6 +3,7 @@ import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { getArmJson, isJsonObject, jsonNumber, jsonString, toArmListPage } from './get-arm-json.js';
 import { readArmPages } from './read-arm-pages.js';
 import { runAzureCall } from './run-azure-call.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toIsoTime } from './to-iso-time.js';
 import { toLocationName } from './to-location-name.js';
@@ -72,5 +73,5 @@ export async function listWorkspaces(
       return true;
     },
   );
-  return workspaces.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sortById(workspaces);
 }

@@ -9,7 +9,7 @@ import type {
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { buildLogSearchQuery, TABLE_SHAPES } from './build-kql-query.js';
 import { parseLogGroupId, toLogGroupId, type LogGroupRef, type LogTable } from './log-group-id.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { queryLogAnalytics, type LogRow } from './query-log-analytics.js';
 import { toIsoTime } from './to-iso-time.js';
 

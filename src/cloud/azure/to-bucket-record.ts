@@ -1,6 +1,6 @@
 import type { StorageAccount } from '@azure/arm-storage';
 import type { ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { parseArmId } from './parse-arm-id.js';
 import { toIsoTime } from './to-iso-time.js';
 import { toLocationName } from './to-location-name.js';

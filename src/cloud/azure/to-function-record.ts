@@ -1,6 +1,6 @@
 import type { Site } from '@azure/arm-appservice';
 import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { isFunctionRuntimeDeprecated } from './function-runtime-deprecations.js';
 import { parseArmId } from './parse-arm-id.js';
 import { toIsoTime } from './to-iso-time.js';

@@ -1,7 +1,7 @@
 import type { InstanceViewStatus, VirtualMachine } from '@azure/arm-compute';
 import { familyOf } from '../../core/execute/evaluate-filter.js';
 import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { parseArmId } from './parse-arm-id.js';
 import { toIsoTime } from './to-iso-time.js';
 import { toLocationName } from './to-location-name.js';

@@ -1,5 +1,5 @@
 import type { ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import type { Workspace } from './list-workspaces.js';
 import { toLogGroupId, toLogGroupName, type LogGroupRef } from './log-group-id.js';
 

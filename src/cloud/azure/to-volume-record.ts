@@ -1,6 +1,6 @@
 import type { Disk } from '@azure/arm-compute';
 import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { parseArmId } from './parse-arm-id.js';
 import { toIsoTime } from './to-iso-time.js';
 import { toLocationName } from './to-location-name.js';

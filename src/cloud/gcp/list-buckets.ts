@@ -4,10 +4,10 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
 import type { GcpBucketPage } from './gcp-client-factory.js';
 import { inRegion } from './in-region.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { readGcpPages } from './read-gcp-pages.js';
 import { runGcpCall } from './run-gcp-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import {
   grantsPublicAccess,
   isPublicAccessPrevented,

@@ -4,7 +4,7 @@ import type { SqlInstance, SqlInstancesListResponse } from './gcp-sdk-types.js';
 import { inRegion } from './in-region.js';
 import { readGcpPages } from './read-gcp-pages.js';
 import { runGcpCall } from './run-gcp-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toDatabaseRecord } from './to-database-record.js';
 

@@ -6,7 +6,7 @@ import type { CloudFunction, ListFunctionsResponse } from './gcp-sdk-types.js';
 import { inRegion } from './in-region.js';
 import { readGcpPages } from './read-gcp-pages.js';
 import { runGcpCall } from './run-gcp-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toFunctionRecord } from './to-function-record.js';
 

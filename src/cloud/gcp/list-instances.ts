@@ -3,7 +3,7 @@ import type { GcpAdapterContext } from './gcp-adapter-context.js';
 import type { ComputeInstance, InstanceAggregatedList } from './gcp-sdk-types.js';
 import { inRegion } from './in-region.js';
 import { readAggregatedList } from './read-aggregated-list.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toInstanceRecord } from './to-instance-record.js';
 
 /**

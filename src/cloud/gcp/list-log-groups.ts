@@ -3,7 +3,7 @@ import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
 import type { ListLogsResponse } from './gcp-sdk-types.js';
 import { readGcpPages } from './read-gcp-pages.js';
 import { runGcpCall } from './run-gcp-call.js';
-import { sortById } from './sort-by-id.js';
+import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toLogGroupRecord, toLogId } from './to-log-group-record.js';
 

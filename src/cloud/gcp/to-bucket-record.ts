@@ -1,6 +1,6 @@
 import type { BucketMetadata } from '@google-cloud/storage';
 import type { ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { toIsoTime } from './to-iso-time.js';
 
 /** IAM members that make a bucket's objects readable by anyone. */

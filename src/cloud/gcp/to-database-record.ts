@@ -1,5 +1,5 @@
 import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import type { SqlInstance } from './gcp-sdk-types.js';
 import { toIsoTime } from './to-iso-time.js';
 import { toNumber } from './to-number.js';

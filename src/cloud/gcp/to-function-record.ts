@@ -1,5 +1,5 @@
 import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { segmentAfter, toShortName } from './to-short-name.js';
 import { isGcpRuntimeDeprecated } from './gcp-runtime-deprecations.js';
 import type { CloudFunction } from './gcp-sdk-types.js';

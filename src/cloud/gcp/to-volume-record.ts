@@ -1,5 +1,5 @@
 import type { NormalizedState, ResourceRecord } from '../../core/ports/cloud-port.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '../shared/compact-fields.js';
 import { toShortName } from './to-short-name.js';
 import { toRegionOfZone } from './to-region-of-zone.js';
 import type { ComputeDisk } from './gcp-sdk-types.js';
