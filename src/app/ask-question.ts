@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Answer } from '../core/answer/answer.js';
 import { hashResult } from '../core/answer/hash-result.js';
 import { ERROR_CATALOGUE } from '../core/errors/error-catalogue.js';
@@ -132,6 +133,7 @@ export async function askQuestion(
   };
 
   let result: ExecutionResult;
+  const signal = questionSignal(options.signal);
   try {
     result = await trace.span('execute', () =>
       executePlan(plan, {
@@ -141,12 +143,14 @@ export async function askQuestion(
         concurrency: deps.concurrency,
         logEventLimit: deps.logEventLimit,
         trace,
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(signal === undefined ? {} : { signal: signal.signal }),
         ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }),
       }),
     );
   } catch (error) {
     return failure(question, toSreError(error), { ...understood, trace: traceOut() });
+  } finally {
+    signal?.dispose();
   }
 
   const partial = result.coverage.some((c) => c.status !== 'ok' && c.status !== 'skipped');
@@ -197,4 +201,27 @@ export async function askQuestion(
     };
   }
   return answer;
+}
+
+/**
+ * The caller's signal, relayed through one of the question's own: every cloud call in flight links
+ * to it (dozens at once), which would trip Node's listener warning on a signal we do not own.
+ */
+function questionSignal(
+  caller: AbortSignal | undefined,
+): { signal: AbortSignal; dispose(): void } | undefined {
+  if (caller === undefined) return undefined;
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const relay = (): void => {
+    controller.abort(caller.reason);
+  };
+  if (caller.aborted) relay();
+  else caller.addEventListener('abort', relay, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      caller.removeEventListener('abort', relay);
+    },
+  };
 }

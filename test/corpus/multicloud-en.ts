@@ -696,6 +696,26 @@ export const MULTICLOUD_EN: readonly CorpusEntry[] = [
     filters: [WINDOWS, PUBLIC_IP],
   }),
   plan('vms in Frankfurt on gcp', 'list', 'instance', { providers: GCP, regions: ['europe-west3'] }),
+  // Metric values of every matching resource, highest first (a named statistic, no threshold)
+  plan('average memory usage of my Azure VMs last hour', 'metrics', 'instance', {
+    providers: AZURE,
+    metric: top('memory'),
+    sort: [{ field: 'metric', direction: 'desc' }],
+    timeRange: last(1, 'hour'),
+  }),
+  plan('max cpu of gcp instances in the last 6 hours', 'metrics', 'instance', {
+    providers: GCP,
+    metric: top('cpu', 'max'),
+    sort: [{ field: 'metric', direction: 'desc' }],
+    timeRange: last(6, 'hour'),
+  }),
+  plan('show the p95 cpu of running vms across all clouds today', 'metrics', 'instance', {
+    providers: ALL,
+    filters: [RUNNING],
+    metric: top('cpu', 'p95'),
+    sort: [{ field: 'metric', direction: 'desc' }],
+    timeRange: cal('today'),
+  }),
   // Not guessable
   unknown('EC2 instances in West Europe on Azure'),
   unknown('vms with high utilization on azure'),

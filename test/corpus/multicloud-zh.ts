@@ -107,6 +107,18 @@ export const MULTICLOUD_ZH: readonly CorpusEntry[] = [
     limit: 5,
     timeRange: last(24, 'hour'),
   }),
+  plan('Azure虚拟机过去一小时的平均内存使用率', 'metrics', 'instance', {
+    providers: AZURE,
+    metric: top('memory'),
+    sort: [{ field: 'metric', direction: 'desc' }],
+    timeRange: last(1, 'hour'),
+  }),
+  plan('GCP实例最近6小时的CPU峰值', 'metrics', 'instance', {
+    providers: GCP,
+    metric: top('cpu', 'max'),
+    sort: [{ field: 'metric', direction: 'desc' }],
+    timeRange: last(6, 'hour'),
+  }),
   plan('过去30天创建的Azure虚拟机', 'audit', 'instance', {
     providers: AZURE,
     audit: ['create'],

@@ -1010,7 +1010,9 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       }
       const name = names[0] ?? 'cpu';
       const hasIdentity = filters.some((filter) => filter.field === 'id' || filter.field === 'name');
-      if (wantsTop || hasIdentity) {
+      // "average memory of my Azure VMs": a named statistic asks for the values, not a vague judgement.
+      const namesStatistic = statisticAtoms.length > 0;
+      if (wantsTop || hasIdentity || namesStatistic) {
         const statistic = takeStatistic(false);
         const unit: PlanMetric['unit'] = name === 'cpu' || name === 'memory' ? 'percent' : 'bytes';
         metric = { name, statistic, unit };
@@ -1032,8 +1034,14 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
           }
           explanation.push(`metric: ${statistic} ${name}, sorted ${direction} (a top list, no threshold)`);
           ruleId = RULE_IDS.metricTop;
-        } else {
+        } else if (hasIdentity) {
           explanation.push(`metric: ${statistic} ${name} of the named resource (no threshold)`);
+          ruleId = RULE_IDS.metricValue;
+        } else {
+          sort.push({ field: 'metric', direction: 'desc' });
+          explanation.push(
+            `metric: ${statistic} ${name} of every matching ${kind}, highest first (no threshold, no limit)`,
+          );
           ruleId = RULE_IDS.metricValue;
         }
       } else {

@@ -15,7 +15,7 @@ export const RULE_IDS = {
   metricThreshold: 'R-METRIC-THRESHOLD',
   /** Resources ranked by a metric ("top 5 by cpu", "CPU最高的10台"). */
   metricTop: 'R-METRIC-TOP',
-  /** The metric values of named resources ("avg cpu of i-0abc last hour"). */
+  /** Metric values of named resources ("avg cpu of i-0abc last hour") or, highest first, of all matching ones ("average memory of my Azure VMs"). */
   metricValue: 'R-METRIC-VALUE',
   /** Idle instances: average CPU below 5% over 7 days unless told otherwise. */
   metricIdle: 'R-METRIC-IDLE',
