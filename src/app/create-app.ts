@@ -1,6 +1,7 @@
 import type { Answer } from '../core/answer/answer.js';
 import type { CloudProvider, Provider } from '../core/ports/cloud-port.js';
 import { createResilientCallRunner } from '../resilience/create-resilient-call-runner.js';
+import type { ResilienceEvent } from '../resilience/resilience-event.js';
 import { ResilienceSettingsSchema } from '../resilience/resilience-settings-schema.js';
 import { askQuestion, type AskOptions } from './ask-question.js';
 import { buildProviders, type AwsCredentialSet } from './build-providers.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   readonly awsCredentialSets?: readonly AwsCredentialSet[];
   /** Progress of long stages, for the CLI. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /** Retries, breaker transitions and rejections, rate-limit waits and timeouts, for traces and metrics. */
+  readonly onResilienceEvent?: (event: ResilienceEvent) => void;
 }
 
 /** The application: everything an interface (CLI, HTTP, MCP) needs. */
@@ -42,6 +45,7 @@ export function activeProviders(config: SreConfig, detection: readonly ProviderD
 export function createApp(config: SreConfig, deps: AppDeps = {}): App {
   const runner = createResilientCallRunner(
     ResilienceSettingsSchema.parse({ delayScale: config.resilience.delayScale }),
+    deps.onResilienceEvent === undefined ? {} : { onEvent: deps.onResilienceEvent },
   );
   // Without an environment only the configuration counts (tests, embedding); the CLI passes its own.
   const detection =

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../core/errors/error-catalogue.js';
-import { toSreError } from '../core/errors/sre-error.js';
+import { SreError, toSreError } from '../core/errors/sre-error.js';
 import type { CloudProvider, Provider, ResourceKind, ScopeTarget } from '../core/ports/cloud-port.js';
+import { isBreakerRejection } from '../resilience/circuit-breaker.js';
 import type { SreConfig } from './config/load-config.js';
 import type { ProviderDetection } from './detect-providers.js';
 
@@ -64,13 +65,32 @@ function fixFor(provider: Provider, code: ErrorCode, permission: string | undefi
   if (code === 'CLOUD_AUTHENTICATION') return IDENTITY_FIX[provider];
   if (code === 'CLOUD_AUTHORIZATION') {
     const role = provider === 'aws' ? 'ReadOnlyAccess' : provider === 'azure' ? 'Reader' : 'roles/viewer';
-    return `Grant the read permission ${permission ?? ''} to the identity (a read-only role such as ${role} covers it).`;
+    const grant = permission === undefined ? 'read access' : `the read permission ${permission}`;
+    return `Grant ${grant} to the identity (a read-only role such as ${role} covers it).`;
   }
   if (code === 'CLOUD_UNREACHABLE' || code === 'CLOUD_TIMEOUT') {
     return 'Check the network path and any endpoint override (SRE_*_ENDPOINT, AWS_ENDPOINT_URL).';
   }
   if (code === 'CLOUD_THROTTLED' || code === 'CLOUD_UNAVAILABLE') return 'Temporary: retry later.';
   return 'See docs/errors.md for this code.';
+}
+
+/**
+ * The detail and fix of a failed check. When the check's own failed attempts opened the circuit
+ * breaker (its last retry was refused), the failure behind the refusal is what the user can act on.
+ */
+function describeFailure(
+  provider: Provider,
+  error: SreError,
+  permission: string | undefined,
+): { detail: string; fix: string } {
+  const behind = isBreakerRejection(error) && error.cause instanceof SreError ? error.cause : undefined;
+  if (behind === undefined)
+    return { detail: `${error.code}: ${error.message}`, fix: fixFor(provider, error.code, permission) };
+  return {
+    detail: `${behind.code}: ${behind.message} [no more retries: circuit open for ${String(error.details.dependency)}]`,
+    fix: fixFor(provider, behind.code, permission),
+  };
 }
 
 /**
@@ -112,13 +132,11 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorCheck[]> {
     try {
       scopes = await adapter.listScopes(context);
     } catch (error) {
-      const e = toSreError(error);
       checks.push({
         provider: detection.provider,
         check: 'identity',
         status: 'failed',
-        detail: `${e.code}: ${e.message}`,
-        fix: fixFor(detection.provider, e.code, undefined),
+        ...describeFailure(detection.provider, toSreError(error), undefined),
       });
       continue;
     }
@@ -144,14 +162,12 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorCheck[]> {
           detail: `readable in ${scope.account}/${scope.region}: ${records.length} found`,
         });
       } catch (error) {
-        const e = toSreError(error);
         const permission = READ_PERMISSIONS[detection.provider][kind];
         checks.push({
           provider: detection.provider,
           check: `${service} (${kind}s)`,
           status: 'failed',
-          detail: `${e.code}: ${e.message}`,
-          fix: fixFor(detection.provider, e.code, permission),
+          ...describeFailure(detection.provider, toSreError(error), permission),
         });
       }
     }

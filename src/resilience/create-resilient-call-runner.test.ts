@@ -347,6 +347,24 @@ describe('createResilientCallRunner: circuit breaker', () => {
     expect(error).toMatchObject({ details: { breaker: 'open', attempts: 2 } });
   });
 
+  it('names the error that opened the breaker when its own failures did', async () => {
+    const { runner } = setup({ breaker: { failureThreshold: 2 } });
+
+    const error = await rejectionOf(runner.run(ec2, failing('CLOUD_UNREACHABLE')));
+
+    expect(error).toMatchObject({
+      code: 'CLOUD_UNAVAILABLE',
+      message: 'circuit open for aws/ec2; retry in 30 s; last error: CLOUD_UNREACHABLE from the cloud',
+      details: { breaker: 'open', attempts: 2, lastErrorCode: 'CLOUD_UNREACHABLE' },
+      cause: { code: 'CLOUD_UNREACHABLE' },
+    });
+    // A call refused before any attempt has nothing more to say.
+    expect(await rejectionOf(runner.run(ec2, failing('CLOUD_UNREACHABLE')))).toMatchObject({
+      message: 'circuit open for aws/ec2; retry in 30 s',
+      details: { attempts: 0 },
+    });
+  });
+
   it('saves and restores breaker state across runners', async () => {
     const first = setup(oneAttempt);
     for (let index = 0; index < 5; index++)

@@ -192,6 +192,8 @@ export function createResilientCallRunner(
       const backoff = createRetryBackoff({ ...retrySettings, delayScale: settings.delayScale, random });
       let attempts = 0;
       let nextDelayMs = 0;
+      /** What the cloud (or the timeout) last threw for this call, to explain a later breaker refusal. */
+      let lastCallError: unknown;
       const policy = retry(
         handleWhen((error) => classifyFailure(error).retryable),
         {
@@ -221,9 +223,16 @@ export function createResilientCallRunner(
             await takeToken(key, counters, policySignal);
             attempts++;
             counters.attempts++;
-            return callWithTimeout(key, call, attempts, counters, policySignal);
+            try {
+              return await callWithTimeout(key, call, attempts, counters, policySignal);
+            } catch (error) {
+              lastCallError = error;
+              throw error;
+            }
           });
-        }, signal);
+          // A signal of its own when the caller gives none: cockatiel otherwise links every call to one
+          // shared never-aborted signal, and many calls in flight at once trip Node's listener warning.
+        }, signal ?? new AbortController().signal);
         counters.successes++;
         return value;
       } catch (error) {
@@ -237,6 +246,9 @@ export function createResilientCallRunner(
           counters.breakerRejections++;
           const retryInSeconds = Number(failure.details.retryInSeconds);
           emit({ type: 'breaker_rejected', key, breaker: breaker.name, retryInSeconds });
+          // This call's own failures opened the breaker: keep what the cloud said, not just "circuit open".
+          if (lastCallError !== undefined)
+            throw withAttempts(withLastError(failure, toSreError(lastCallError)), attempts);
         }
         throw withAttempts(failure, attempts);
       }
@@ -272,6 +284,19 @@ function breakerName(key: CallKey, scope: ResilienceSettings['breaker']['scope']
 
 function scopeName(key: CallKey): string {
   return `${key.provider}/${key.account}/${key.region}/${key.service}`;
+}
+
+/** A breaker rejection that names, as `cause` and in its message, the error of the call's last attempt. */
+function withLastError(rejection: SreError, last: SreError): SreError {
+  const copy = new SreError(rejection.code, `${rejection.message}; last error: ${last.message}`, {
+    cause: last,
+    retryable: rejection.retryable,
+    retryAfterSeconds: rejection.retryAfterSeconds,
+    details: { ...rejection.details, lastErrorCode: last.code },
+    suggestions: rejection.suggestions,
+  });
+  if (rejection.stack !== undefined) copy.stack = rejection.stack;
+  return copy;
 }
 
 /** The same error with `details.attempts`; stack and cause are kept. */
