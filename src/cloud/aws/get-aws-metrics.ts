@@ -9,8 +9,7 @@ import type {
 import type { AwsAdapterContext } from './aws-adapter-context.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { mergeMetricValues } from './merge-metric-values.js';
-import { readAllPages } from './read-all-pages.js';
-import { runAwsCall } from './run-aws-call.js';
+import { readAwsPages } from './read-aws-pages.js';
 import { toCallKey } from './to-call-key.js';
 
 /** GetMetricData accepts at most 500 queries per call. */
@@ -90,28 +89,23 @@ export async function getAwsMetrics(
       ReturnData: true,
     }));
     const points = new Map<string, number[]>();
-    await readAllPages<GetMetricDataCommandOutput>(
-      key.operation,
-      (token) =>
-        runAwsCall(
-          context.runner,
-          key,
-          async (abortSignal) => {
-            const output = await client.send(
-              new module.GetMetricDataCommand({
-                MetricDataQueries: queries,
-                StartTime: request.start,
-                EndTime: request.end,
-                ScanBy: 'TimestampAscending',
-                NextToken: token,
-              }),
-              { abortSignal },
-            );
-            checkResultStatus(output, scope.region);
-            return output;
-          },
-          { signal },
-        ),
+    await readAwsPages<GetMetricDataCommandOutput>(
+      context.runner,
+      key,
+      async (token, abortSignal) => {
+        const output = await client.send(
+          new module.GetMetricDataCommand({
+            MetricDataQueries: queries,
+            StartTime: request.start,
+            EndTime: request.end,
+            ScanBy: 'TimestampAscending',
+            NextToken: token,
+          }),
+          { abortSignal },
+        );
+        checkResultStatus(output, scope.region);
+        return output;
+      },
       (page) => page.NextToken,
       (page) => {
         for (const result of page.MetricDataResults ?? []) {
@@ -122,6 +116,7 @@ export async function getAwsMetrics(
         }
         return true;
       },
+      { signal },
     );
     return batch.map(
       (id, index) => [id, mergeMetricValues(points.get(`m${index}`) ?? [], request.statistic)] as const,

@@ -1,9 +1,10 @@
 import type { Bucket, ListBucketsCommandOutput } from '@aws-sdk/client-s3';
 import { SreError } from '../../core/errors/sre-error.js';
 import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import type { AwsAdapterContext } from './aws-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
-import { readAllPages } from './read-all-pages.js';
+import { readAwsPages } from './read-aws-pages.js';
 import { listBucketDetailFields, readBucketDetails } from './read-bucket-details.js';
 import { runAwsCall } from './run-aws-call.js';
 import { sortById } from '../shared/sort-by-id.js';
@@ -35,29 +36,23 @@ export async function listBuckets(
   const { client, module } = await context.pool.get('s3', clientRegion);
   const listKey = toCallKey(scope, 's3', 'ListBuckets');
   const buckets: Bucket[] = [];
-  await readAllPages<ListBucketsCommandOutput>(
-    listKey.operation,
-    (token) =>
-      runAwsCall(
-        context.runner,
-        listKey,
-        (abortSignal) =>
-          client.send(
-            new module.ListBucketsCommand({
-              MaxBuckets: pageSizeFor(context, 1, 10_000),
-              ContinuationToken: token,
-            }),
-            {
-              abortSignal,
-            },
-          ),
-        { signal },
+  await readAwsPages<ListBucketsCommandOutput>(
+    context.runner,
+    listKey,
+    (token, abortSignal) =>
+      client.send(
+        new module.ListBucketsCommand({
+          MaxBuckets: pageSizeFor(context, 1, 10_000),
+          ContinuationToken: token,
+        }),
+        { abortSignal },
       ),
     (page) => page.ContinuationToken,
     (page) => {
       buckets.push(...(page.Buckets ?? []));
       return true;
     },
+    { signal },
   );
   const locationKey = toCallKey(scope, 's3', 'GetBucketLocation');
   const located = await mapWithConcurrency(buckets, LOCATION_CONCURRENCY, async (bucket) => {

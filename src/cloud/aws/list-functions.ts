@@ -1,11 +1,11 @@
 import type { FunctionConfiguration, ListFunctionsCommandOutput } from '@aws-sdk/client-lambda';
 import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import type { AwsAdapterContext } from './aws-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import { isFieldNeeded } from './is-field-needed.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
-import { readAllPages } from './read-all-pages.js';
+import { readAwsPages } from './read-aws-pages.js';
 import { readResourceDetail } from './read-resource-detail.js';
-import { runAwsCall } from './run-aws-call.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toFunctionRecord } from './to-function-record.js';
@@ -32,25 +32,20 @@ export async function listFunctions(
   const key = toCallKey(scope, 'lambda', 'ListFunctions');
   const now = context.now();
   const listed: { config: FunctionConfiguration; record: ResourceRecord }[] = [];
-  await readAllPages<ListFunctionsCommandOutput>(
-    key.operation,
-    (token) =>
-      runAwsCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          client.send(
-            new module.ListFunctionsCommand({ MaxItems: pageSizeFor(context, 1, 50), Marker: token }),
-            { abortSignal },
-          ),
-        { signal },
-      ),
+  await readAwsPages<ListFunctionsCommandOutput>(
+    context.runner,
+    key,
+    (token, abortSignal) =>
+      client.send(new module.ListFunctionsCommand({ MaxItems: pageSizeFor(context, 1, 50), Marker: token }), {
+        abortSignal,
+      }),
     (page) => page.NextMarker,
     (page) => {
       for (const config of page.Functions ?? [])
         listed.push({ config, record: toFunctionRecord(config, scope, now) });
       return true;
     },
+    { signal },
   );
   const unknown = new Set<string>();
   for (const { record } of listed) {

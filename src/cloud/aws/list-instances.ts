@@ -1,8 +1,8 @@
 import type { DescribeInstancesCommandOutput } from '@aws-sdk/client-ec2';
 import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
-import { readAllPages } from './read-all-pages.js';
-import { runAwsCall } from './run-aws-call.js';
+import type { AwsAdapterContext } from './aws-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
+import { readAwsPages } from './read-aws-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toInstanceRecord } from './to-instance-record.js';
@@ -24,22 +24,17 @@ export async function listInstances(
       ? [{ Name: 'instance-state-name', Values: [...hints.states] }]
       : undefined;
   const records: ResourceRecord[] = [];
-  await readAllPages<DescribeInstancesCommandOutput>(
-    key.operation,
-    (token) =>
-      runAwsCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          client.send(
-            new module.DescribeInstancesCommand({
-              MaxResults: pageSizeFor(context, 5, 1000),
-              NextToken: token,
-              Filters: filters,
-            }),
-            { abortSignal },
-          ),
-        { signal },
+  await readAwsPages<DescribeInstancesCommandOutput>(
+    context.runner,
+    key,
+    (token, abortSignal) =>
+      client.send(
+        new module.DescribeInstancesCommand({
+          MaxResults: pageSizeFor(context, 5, 1000),
+          NextToken: token,
+          Filters: filters,
+        }),
+        { abortSignal },
       ),
     (page) => page.NextToken,
     (page) => {
@@ -48,6 +43,7 @@ export async function listInstances(
       }
       return true;
     },
+    { signal },
   );
   return sortById(records);
 }

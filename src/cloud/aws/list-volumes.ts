@@ -1,8 +1,8 @@
 import type { DescribeVolumesCommandOutput } from '@aws-sdk/client-ec2';
 import type { ListHints, ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
-import { readAllPages } from './read-all-pages.js';
-import { runAwsCall } from './run-aws-call.js';
+import type { AwsAdapterContext } from './aws-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
+import { readAwsPages } from './read-aws-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toVolumeRecord } from './to-volume-record.js';
@@ -21,28 +21,24 @@ export async function listVolumes(
       ? [{ Name: 'status', Values: [...hints.states] }]
       : undefined;
   const records: ResourceRecord[] = [];
-  await readAllPages<DescribeVolumesCommandOutput>(
-    key.operation,
-    (token) =>
-      runAwsCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          client.send(
-            new module.DescribeVolumesCommand({
-              MaxResults: pageSizeFor(context, 5, 500),
-              NextToken: token,
-              Filters: filters,
-            }),
-            { abortSignal },
-          ),
-        { signal },
+  await readAwsPages<DescribeVolumesCommandOutput>(
+    context.runner,
+    key,
+    (token, abortSignal) =>
+      client.send(
+        new module.DescribeVolumesCommand({
+          MaxResults: pageSizeFor(context, 5, 500),
+          NextToken: token,
+          Filters: filters,
+        }),
+        { abortSignal },
       ),
     (page) => page.NextToken,
     (page) => {
       for (const volume of page.Volumes ?? []) records.push(toVolumeRecord(volume, scope));
       return true;
     },
+    { signal },
   );
   return sortById(records);
 }

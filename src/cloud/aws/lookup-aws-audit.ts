@@ -1,9 +1,9 @@
 import type { LookupEventsCommandOutput } from '@aws-sdk/client-cloudtrail';
 import type { AuditRecord, AuditRequest, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import type { AwsAdapterContext } from './aws-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import { AWS_AUDIT_EVENTS, toAuditEventNames } from './aws-audit-events.js';
-import { readAllPages } from './read-all-pages.js';
-import { runAwsCall } from './run-aws-call.js';
+import { readAwsPages } from './read-aws-pages.js';
 import { toAuditRecords } from './to-audit-records.js';
 import { toCallKey } from './to-call-key.js';
 
@@ -58,24 +58,19 @@ export async function lookupAwsAudit(
     const { client, module } = await context.pool.get('cloudtrail', region);
     const key = toCallKey({ account: scope.account, region }, 'cloudtrail', 'LookupEvents');
     for (const { eventName, action } of names) {
-      await readAllPages<LookupEventsCommandOutput>(
-        key.operation,
-        (token) =>
-          runAwsCall(
-            context.runner,
-            key,
-            (abortSignal) =>
-              client.send(
-                new module.LookupEventsCommand({
-                  LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }],
-                  StartTime: new Date(start),
-                  EndTime: new Date(end),
-                  MaxResults: pageSizeFor(context, 1, 50),
-                  NextToken: token,
-                }),
-                { abortSignal },
-              ),
-            { signal },
+      await readAwsPages<LookupEventsCommandOutput>(
+        context.runner,
+        key,
+        (token, abortSignal) =>
+          client.send(
+            new module.LookupEventsCommand({
+              LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }],
+              StartTime: new Date(start),
+              EndTime: new Date(end),
+              MaxResults: pageSizeFor(context, 1, 50),
+              NextToken: token,
+            }),
+            { abortSignal },
           ),
         (page) => page.NextToken,
         (page) => {
@@ -95,6 +90,7 @@ export async function lookupAwsAudit(
           }
           return true;
         },
+        { signal },
       );
     }
   }

@@ -1,39 +1,23 @@
 import type { CallKey, CallRunner } from '../../core/ports/call-runner.js';
+import { type CloudCallOptions, runCloudCall } from '../shared/run-cloud-call.js';
 import { mapAwsError } from './map-aws-error.js';
 
-/** Options of {@link runAwsCall}. */
-export interface RunAwsCallOptions {
-  /** The caller's cancellation signal (the runner links it to the per-attempt signal). */
-  readonly signal?: AbortSignal;
-  /** The named resource addressed (log group, bucket), for error messages. */
-  readonly resource?: string;
-}
-
 /**
- * Runs ONE SDK call (one page) through the call runner, translating SDK errors into `SreError`s
- * inside the attempt so that the runner's retry policy can classify them. Because each page is its
- * own runner call, a retry repeats that page only, never the whole listing.
+ * Runs ONE AWS SDK call (one page) through the call runner, its errors mapped by
+ * {@link mapAwsError} inside the attempt (see {@link runCloudCall}).
  */
 export function runAwsCall<T>(
   runner: CallRunner,
   key: CallKey,
   send: (signal: AbortSignal) => Promise<T>,
-  options: RunAwsCallOptions = {},
+  options: CloudCallOptions = {},
 ): Promise<T> {
-  return runner.run(
+  return runCloudCall(
+    runner,
     key,
-    async (signal) => {
-      try {
-        return await send(signal);
-      } catch (error) {
-        throw mapAwsError(error, key.operation, {
-          service: key.service,
-          region: key.region,
-          signal,
-          ...(options.resource === undefined ? {} : { resource: options.resource }),
-        });
-      }
-    },
-    options.signal,
+    send,
+    (error, attempt) =>
+      mapAwsError(error, key.operation, { service: key.service, region: key.region, ...attempt }),
+    options,
   );
 }

@@ -5,10 +5,10 @@ import type {
   LogSearchResult,
   ScopeTarget,
 } from '../../core/ports/cloud-port.js';
-import { type AwsAdapterContext, pageSizeFor } from './aws-adapter-context.js';
+import type { AwsAdapterContext } from './aws-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import { buildFilterPattern } from './build-filter-pattern.js';
-import { readAllPages } from './read-all-pages.js';
-import { runAwsCall } from './run-aws-call.js';
+import { readAwsPages } from './read-aws-pages.js';
 import { toCallKey } from './to-call-key.js';
 
 function compareLogRecords(a: LogRecord, b: LogRecord): number {
@@ -45,27 +45,22 @@ export async function searchAwsLogs(
   const events: LogRecord[] = [];
   let truncated = false;
   for (const logGroup of [...new Set(request.logGroups)]) {
-    await readAllPages<FilterLogEventsCommandOutput>(
-      key.operation,
-      (token) =>
-        runAwsCall(
-          context.runner,
-          key,
-          (abortSignal) =>
-            client.send(
-              new module.FilterLogEventsCommand({
-                logGroupName: logGroup,
-                startTime,
-                endTime,
-                filterPattern: filter.filterPattern,
-                nextToken: token,
-                // One more than still needed, to learn whether the limit truncates; full pages when
-                // the level is checked here, since the server then returns non-matching events too.
-                limit: filter.matches === undefined ? Math.min(pageCap, limit - events.length + 1) : pageCap,
-              }),
-              { abortSignal },
-            ),
-          { signal, resource: logGroup },
+    await readAwsPages<FilterLogEventsCommandOutput>(
+      context.runner,
+      key,
+      (token, abortSignal) =>
+        client.send(
+          new module.FilterLogEventsCommand({
+            logGroupName: logGroup,
+            startTime,
+            endTime,
+            filterPattern: filter.filterPattern,
+            nextToken: token,
+            // One more than still needed, to learn whether the limit truncates; full pages when
+            // the level is checked here, since the server then returns non-matching events too.
+            limit: filter.matches === undefined ? Math.min(pageCap, limit - events.length + 1) : pageCap,
+          }),
+          { abortSignal },
         ),
       (page) => page.nextToken,
       (page) => {
@@ -89,6 +84,7 @@ export async function searchAwsLogs(
         }
         return true;
       },
+      { signal, resource: logGroup },
     );
     if (truncated) break;
   }

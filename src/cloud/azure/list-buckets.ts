@@ -1,8 +1,6 @@
-import type { StorageAccount } from '@azure/arm-storage';
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
-import { readArmPages, takeFirstPage } from './read-arm-pages.js';
-import { runAzureCall } from './run-azure-call.js';
+import { readSdkPages } from './read-arm-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toBucketRecord } from './to-bucket-record.js';
 import { toCallKey } from './to-call-key.js';
@@ -16,25 +14,16 @@ export async function listBuckets(
   const { client } = await context.pool.get('storage', scope.account);
   const key = toCallKey(scope, 'Microsoft.Storage', 'StorageAccounts_List');
   const records: ResourceRecord[] = [];
-  await readArmPages<StorageAccount>(
-    key.operation,
-    (nextLink) =>
-      runAzureCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          takeFirstPage(
-            client.storageAccounts
-              .list({ abortSignal })
-              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
-            (page) => page.continuationToken,
-          ),
-        { signal },
-      ),
+  await readSdkPages(
+    context.runner,
+    key,
+    (abortSignal) => client.storageAccounts.list({ abortSignal }),
+    (page) => page.continuationToken,
     (items) => {
       for (const account of items) records.push(toBucketRecord(account, scope.account));
       return true;
     },
+    { signal },
   );
   return sortById(records);
 }

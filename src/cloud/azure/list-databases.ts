@@ -1,11 +1,10 @@
-import type { Database, Server } from '@azure/arm-sql';
+import type { Server } from '@azure/arm-sql';
 import { SreError } from '../../core/errors/sre-error.js';
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { parseArmId } from './parse-arm-id.js';
-import { readArmPages, takeFirstPage } from './read-arm-pages.js';
-import { runAzureCall } from './run-azure-call.js';
+import { readSdkPages } from './read-arm-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { isSystemDatabase, toDatabaseRecord } from './to-database-record.js';
@@ -23,25 +22,16 @@ export async function listDatabases(
   const { client, module } = await context.pool.get('sql', scope.account);
   const serverKey = toCallKey(scope, 'Microsoft.Sql', 'Servers_List');
   const servers: Server[] = [];
-  await readArmPages<Server>(
-    serverKey.operation,
-    (nextLink) =>
-      runAzureCall(
-        context.runner,
-        serverKey,
-        (abortSignal) =>
-          takeFirstPage(
-            client.servers
-              .list({ abortSignal })
-              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
-            (page) => module.getContinuationToken(page),
-          ),
-        { signal },
-      ),
+  await readSdkPages(
+    context.runner,
+    serverKey,
+    (abortSignal) => client.servers.list({ abortSignal }),
+    (page) => module.getContinuationToken(page),
     (items) => {
       servers.push(...items);
       return true;
     },
+    { signal },
   );
 
   const databaseKey = toCallKey(scope, 'Microsoft.Sql', 'Databases_ListByServer');
@@ -51,26 +41,17 @@ export async function listDatabases(
     if (resourceGroup === undefined || serverName === undefined) return [];
     const records: ResourceRecord[] = [];
     try {
-      await readArmPages<Database>(
-        databaseKey.operation,
-        (nextLink) =>
-          runAzureCall(
-            context.runner,
-            databaseKey,
-            (abortSignal) =>
-              takeFirstPage(
-                client.databases
-                  .listByServer(resourceGroup, serverName, { abortSignal })
-                  .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
-                (page) => module.getContinuationToken(page),
-              ),
-            { signal, resource: serverName },
-          ),
+      await readSdkPages(
+        context.runner,
+        databaseKey,
+        (abortSignal) => client.databases.listByServer(resourceGroup, serverName, { abortSignal }),
+        (page) => module.getContinuationToken(page),
         (items) => {
           for (const database of items)
             if (!isSystemDatabase(database)) records.push(toDatabaseRecord(database, server, scope.account));
           return true;
         },
+        { signal, resource: serverName },
       );
     } catch (error) {
       if (error instanceof SreError && error.code === 'CLOUD_NOT_FOUND') return [];

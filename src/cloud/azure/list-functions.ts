@@ -4,7 +4,7 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { parseArmId } from './parse-arm-id.js';
-import { readArmPages, takeFirstPage } from './read-arm-pages.js';
+import { readSdkPages } from './read-arm-pages.js';
 import { runAzureCall } from './run-azure-call.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
@@ -31,25 +31,16 @@ export async function listFunctions(
   const { client } = await context.pool.get('web', scope.account);
   const key = toCallKey(scope, 'Microsoft.Web', 'WebApps_List');
   const sites: Site[] = [];
-  await readArmPages<Site>(
-    key.operation,
-    (nextLink) =>
-      runAzureCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          takeFirstPage(
-            client.webApps
-              .list({ abortSignal })
-              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
-            (page) => page.continuationToken,
-          ),
-        { signal },
-      ),
+  await readSdkPages(
+    context.runner,
+    key,
+    (abortSignal) => client.webApps.list({ abortSignal }),
+    (page) => page.continuationToken,
     (items) => {
       sites.push(...items.filter(isFunctionApp));
       return true;
     },
+    { signal },
   );
 
   const now = context.now();

@@ -4,7 +4,7 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { parseArmId } from './parse-arm-id.js';
-import { readArmPages, takeFirstPage } from './read-arm-pages.js';
+import { readSdkPages } from './read-arm-pages.js';
 import { runAzureCall } from './run-azure-call.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
@@ -25,25 +25,16 @@ export async function listInstances(
   const { client } = await context.pool.get('compute', scope.account);
   const key = toCallKey(scope, 'Microsoft.Compute', 'VirtualMachines_ListAll');
   const vms: VirtualMachine[] = [];
-  await readArmPages<VirtualMachine>(
-    key.operation,
-    (nextLink) =>
-      runAzureCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          takeFirstPage(
-            client.virtualMachines
-              .listAll({ statusOnly: 'true', abortSignal })
-              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
-            (page) => page.continuationToken,
-          ),
-        { signal },
-      ),
+  await readSdkPages(
+    context.runner,
+    key,
+    (abortSignal) => client.virtualMachines.listAll({ statusOnly: 'true', abortSignal }),
+    (page) => page.continuationToken,
     (items) => {
       vms.push(...items);
       return true;
     },
+    { signal },
   );
 
   const viewKey = toCallKey(scope, 'Microsoft.Compute', 'VirtualMachines_InstanceView');

@@ -1,8 +1,6 @@
-import type { Subscription } from '@azure/arm-resources-subscriptions';
 import type { CallRunner } from '../../core/ports/call-runner.js';
 import type { AzureClientPool } from './azure-client-pool.js';
-import { readArmPages, takeFirstPage } from './read-arm-pages.js';
-import { runAzureCall } from './run-azure-call.js';
+import { readSdkPages } from './read-arm-pages.js';
 import { toCallKey } from './to-call-key.js';
 
 /** Subscription states whose resources can no longer be read. */
@@ -21,21 +19,11 @@ export async function listSubscriptions(
   const { client, module } = await pool.get('subscriptions', '');
   const key = toCallKey({ account: 'unknown', region: 'global' }, 'subscriptions', 'Subscriptions_List');
   const ids = new Set<string>();
-  await readArmPages<Subscription>(
-    key.operation,
-    (nextLink) =>
-      runAzureCall(
-        runner,
-        key,
-        (abortSignal) =>
-          takeFirstPage(
-            client.subscriptions
-              .list({ abortSignal })
-              .byPage(nextLink === undefined ? {} : { continuationToken: nextLink }),
-            (page) => module.getContinuationToken(page),
-          ),
-        { signal },
-      ),
+  await readSdkPages(
+    runner,
+    key,
+    (abortSignal) => client.subscriptions.list({ abortSignal }),
+    (page) => module.getContinuationToken(page),
     (items) => {
       for (const subscription of items) {
         if (
@@ -47,6 +35,7 @@ export async function listSubscriptions(
       }
       return true;
     },
+    { signal },
   );
   return [...ids].sort();
 }

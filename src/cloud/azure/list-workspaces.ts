@@ -1,8 +1,7 @@
 import type { ScopeTarget } from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { getArmJson, isJsonObject, jsonNumber, jsonString, toArmListPage } from './get-arm-json.js';
-import { readArmPages } from './read-arm-pages.js';
-import { runAzureCall } from './run-azure-call.js';
+import { readAzurePages } from './read-arm-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toIsoTime } from './to-iso-time.js';
@@ -55,16 +54,11 @@ export async function listWorkspaces(
   const key = toCallKey(scope, 'Microsoft.OperationalInsights', 'Workspaces_List');
   const first = `${context.armEndpoint}/subscriptions/${encodeURIComponent(scope.account)}/providers/Microsoft.OperationalInsights/workspaces?api-version=${WORKSPACES_API_VERSION}`;
   const workspaces: Workspace[] = [];
-  await readArmPages<unknown>(
-    key.operation,
-    (nextLink) =>
-      runAzureCall(
-        context.runner,
-        key,
-        async (abortSignal) =>
-          toArmListPage(await getArmJson(client, nextLink ?? first, abortSignal), key.operation),
-        { signal },
-      ),
+  await readAzurePages<unknown>(
+    context.runner,
+    key,
+    async (nextLink, abortSignal) =>
+      toArmListPage(await getArmJson(client, nextLink ?? first, abortSignal), key.operation),
     (items) => {
       for (const item of items) {
         const workspace = toWorkspace(item);
@@ -72,6 +66,7 @@ export async function listWorkspaces(
       }
       return true;
     },
+    { signal },
   );
   return sortById(workspaces);
 }

@@ -7,8 +7,7 @@ import type {
 } from '../../core/ports/cloud-port.js';
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { getArmJson, toArmListPage } from './get-arm-json.js';
-import { readArmPages, type ArmPage } from './read-arm-pages.js';
-import { runAzureCall } from './run-azure-call.js';
+import { type ArmPage, readAzurePages } from './read-arm-pages.js';
 import { toActivityEvent, toAuditRecords, type ActivityEvent } from './to-audit-records.js';
 import { toCallKey } from './to-call-key.js';
 
@@ -90,35 +89,30 @@ export async function lookupAzureAudit(
   const key = toCallKey(scope, 'Microsoft.Insights', 'ActivityLogs_List');
   const filter = `eventTimestamp ge '${toFilterTime(start)}' and eventTimestamp le '${toFilterTime(end)}'`;
   const events: ActivityEvent[] = [];
-  await readArmPages<unknown>(
-    key.operation,
-    (nextLink) =>
-      runAzureCall(
-        context.runner,
-        key,
-        async (abortSignal): Promise<ArmPage<unknown>> => {
-          if (nextLink !== undefined)
-            return toArmListPage(await getArmJson(client, nextLink, abortSignal), key.operation);
-          let link: string | undefined;
-          const pages = client.activityLogs
-            .list(filter, {
-              select: ACTIVITY_LOG_SELECT,
-              abortSignal,
-              onResponse: (_raw, flat) => {
-                const body = flat as { readonly nextLink?: unknown } | undefined;
-                link = typeof body?.nextLink === 'string' && body.nextLink !== '' ? body.nextLink : undefined;
-              },
-            })
-            .byPage();
-          try {
-            const first = await pages.next();
-            return { items: first.done === true ? [] : first.value, nextLink: link };
-          } finally {
-            await pages.return?.(undefined);
-          }
-        },
-        { signal },
-      ),
+  await readAzurePages<unknown>(
+    context.runner,
+    key,
+    async (nextLink, abortSignal): Promise<ArmPage<unknown>> => {
+      if (nextLink !== undefined)
+        return toArmListPage(await getArmJson(client, nextLink, abortSignal), key.operation);
+      let link: string | undefined;
+      const pages = client.activityLogs
+        .list(filter, {
+          select: ACTIVITY_LOG_SELECT,
+          abortSignal,
+          onResponse: (_raw, flat) => {
+            const body = flat as { readonly nextLink?: unknown } | undefined;
+            link = typeof body?.nextLink === 'string' && body.nextLink !== '' ? body.nextLink : undefined;
+          },
+        })
+        .byPage();
+      try {
+        const first = await pages.next();
+        return { items: first.done === true ? [] : first.value, nextLink: link };
+      } finally {
+        await pages.return?.(undefined);
+      }
+    },
     (items) => {
       for (const item of items) {
         const event = toActivityEvent(item);
@@ -127,6 +121,7 @@ export async function lookupAzureAudit(
       }
       return true;
     },
+    { signal },
   );
 
   const base = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readArmPages, takeFirstPage, type ArmPage } from './read-arm-pages.js';
+import type { CallKey, CallRunner } from '../../core/ports/call-runner.js';
+import { readArmPages, readSdkPages, takeFirstPage, type ArmPage } from './read-arm-pages.js';
 
 describe('readArmPages', () => {
   it('follows nextLinks until the last page', async () => {
@@ -83,5 +84,87 @@ describe('takeFirstPage', () => {
     }
 
     expect(await takeFirstPage(none(), () => 'x')).toEqual({ items: [], nextLink: undefined });
+  });
+});
+
+describe('readSdkPages', () => {
+  const key: CallKey = {
+    provider: 'azure',
+    account: 'sub-1',
+    region: 'global',
+    service: 'Microsoft.Compute',
+    operation: 'Disks_List',
+  };
+
+  it('opens a fresh listing per page with the attempt signal, from the previous page link, one runner call each', async () => {
+    const pages: Record<string, number[] & { continuationToken?: string }> = {
+      first: Object.assign([1, 2], { continuationToken: 'p2' }),
+      p2: Object.assign([3], { continuationToken: undefined }),
+    };
+    const runs: CallKey[] = [];
+    const attempt = new AbortController().signal;
+    const runner: CallRunner = {
+      run: (runKey, call) => {
+        runs.push(runKey);
+        return call(attempt);
+      },
+    };
+    const opened: { signal: AbortSignal; from: string | undefined }[] = [];
+    const seen: number[] = [];
+
+    await readSdkPages(
+      runner,
+      key,
+      (abortSignal) => ({
+        byPage: (settings) => {
+          opened.push({ signal: abortSignal, from: settings?.continuationToken });
+          const page = pages[settings?.continuationToken ?? 'first']!;
+          return (async function* () {
+            await Promise.resolve();
+            yield page;
+          })();
+        },
+      }),
+      (page) => page.continuationToken,
+      (items) => {
+        seen.push(...items);
+        return true;
+      },
+    );
+
+    expect(seen).toEqual([1, 2, 3]);
+    expect(opened).toEqual([
+      { signal: attempt, from: undefined },
+      { signal: attempt, from: 'p2' },
+    ]);
+    expect(runs).toEqual([key, key]);
+  });
+
+  it('maps an SDK failure to an SreError naming the resource', async () => {
+    const runner: CallRunner = { run: (_key, call) => call(new AbortController().signal) };
+
+    const read = readSdkPages(
+      runner,
+      key,
+      () => ({
+        byPage: (): AsyncIterableIterator<number[]> => ({
+          next: () =>
+            Promise.reject(
+              Object.assign(new Error('denied'), { statusCode: 403, code: 'AuthorizationFailed' }),
+            ),
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+        }),
+      }),
+      () => undefined,
+      () => true,
+      { resource: 'disk-1' },
+    );
+
+    await expect(read).rejects.toMatchObject({
+      code: 'CLOUD_AUTHORIZATION',
+      details: { provider: 'azure', operation: 'Disks_List', resource: 'disk-1', subscription: 'sub-1' },
+    });
   });
 });

@@ -13,12 +13,3 @@ export interface GcpAdapterContext {
   /** Reports a caveat (unknown runtime, clamped window…) without failing. */
   readonly warn: (message: string) => void;
 }
-
-/**
- * The page size to ask an API for: the forced size when set, else the API's maximum, always within
- * the API's documented bounds (a real endpoint rejects values outside them).
- */
-export function pageSizeFor(context: Pick<GcpAdapterContext, 'pageSize'>, min: number, max: number): number {
-  const wanted = context.pageSize ?? max;
-  return Math.min(max, Math.max(min, Math.floor(wanted)));
-}

@@ -1,5 +1,6 @@
 import type { MetricRequest, MetricValues, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
+import type { GcpAdapterContext } from './gcp-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import {
   GCP_ALIGNERS,
   GCP_INSTANCE_METRICS,
@@ -9,8 +10,7 @@ import {
 } from './gcp-metric-catalog.js';
 import type { ListTimeSeriesRequest, ListTimeSeriesResponse, TimeSeries } from './gcp-sdk-types.js';
 import type { ProjectMetricCache, ProjectMetricValues } from './project-metric-cache.js';
-import { readGcpPages } from './read-gcp-pages.js';
-import { runGcpCall } from './run-gcp-call.js';
+import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { toCallKey } from './to-call-key.js';
 import { toProtoTimestamp } from './to-iso-time.js';
 import { toNumber } from './to-number.js';
@@ -103,7 +103,7 @@ export function toTimeSeriesRequest(
       : { aggregation: { alignmentPeriod: { seconds: period }, perSeriesAligner: aligner } }),
     view: 'FULL',
     pageSize,
-    ...(pageToken === undefined ? {} : { pageToken }),
+    ...pageTokenOf(pageToken),
   };
 }
 
@@ -141,22 +141,18 @@ export async function getGcpMetrics(
     const series: TimeSeries[] = [];
     const pageSize = pageSizeFor(context, 1, MONITORING_MAX_PAGE_SIZE);
     await readGcpPages<ListTimeSeriesResponse>(
-      key.operation,
-      (token) =>
-        runGcpCall(
-          context.runner,
-          key,
-          (abortSignal) =>
-            client.listTimeSeries(toTimeSeriesRequest(scope.account, request, pageSize, token), {
-              signal: abortSignal,
-            }),
-          { signal },
-        ),
+      context.runner,
+      key,
+      (token, abortSignal) =>
+        client.listTimeSeries(toTimeSeriesRequest(scope.account, request, pageSize, token), {
+          signal: abortSignal,
+        }),
       (page) => page.nextPageToken,
       (page) => {
         series.push(...(page.timeSeries ?? []));
         return true;
       },
+      { signal },
     );
     return foldSeries(series, source, request);
   });

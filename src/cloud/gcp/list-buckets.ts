@@ -1,11 +1,12 @@
 import type { BucketMetadata } from '@google-cloud/storage';
 import { SreError } from '../../core/errors/sre-error.js';
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
+import type { GcpAdapterContext } from './gcp-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import type { GcpBucketPage } from './gcp-client-factory.js';
 import { inRegion } from './in-region.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
-import { readGcpPages } from './read-gcp-pages.js';
+import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { runGcpCall } from './run-gcp-call.js';
 import { sortById } from '../shared/sort-by-id.js';
 import {
@@ -41,27 +42,23 @@ export async function listBuckets(
   const listKey = toCallKey(scope, 'storage', 'buckets.list');
   const buckets: BucketMetadata[] = [];
   await readGcpPages<GcpBucketPage>(
-    listKey.operation,
-    (token) =>
-      runGcpCall(
-        context.runner,
-        listKey,
-        (abortSignal) =>
-          client.listBuckets(
-            {
-              project: scope.account,
-              maxResults: pageSizeFor(context, 1, STORAGE_MAX_RESULTS),
-              ...(token === undefined ? {} : { pageToken: token }),
-            },
-            { signal: abortSignal },
-          ),
-        { signal },
+    context.runner,
+    listKey,
+    (token, abortSignal) =>
+      client.listBuckets(
+        {
+          project: scope.account,
+          maxResults: pageSizeFor(context, 1, STORAGE_MAX_RESULTS),
+          ...pageTokenOf(token),
+        },
+        { signal: abortSignal },
       ),
     (page) => page.nextPageToken,
     (page) => {
       buckets.push(...page.buckets);
       return true;
     },
+    { signal },
   );
   const wanted = buckets.filter(
     (bucket) => scope.region === 'global' || toBucketRegion(bucket.location) === scope.region,

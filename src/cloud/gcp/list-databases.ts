@@ -1,9 +1,9 @@
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
+import type { GcpAdapterContext } from './gcp-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import type { SqlInstance, SqlInstancesListResponse } from './gcp-sdk-types.js';
 import { inRegion } from './in-region.js';
-import { readGcpPages } from './read-gcp-pages.js';
-import { runGcpCall } from './run-gcp-call.js';
+import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toDatabaseRecord } from './to-database-record.js';
@@ -24,27 +24,23 @@ export async function listDatabases(
   const key = toCallKey(scope, 'sqladmin', 'instances.list');
   const instances: SqlInstance[] = [];
   await readGcpPages<SqlInstancesListResponse>(
-    key.operation,
-    (token) =>
-      runGcpCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          client.listInstances(
-            {
-              project: scope.account,
-              maxResults: pageSizeFor(context, 1, SQL_MAX_RESULTS),
-              ...(token === undefined ? {} : { pageToken: token }),
-            },
-            { signal: abortSignal },
-          ),
-        { signal },
+    context.runner,
+    key,
+    (token, abortSignal) =>
+      client.listInstances(
+        {
+          project: scope.account,
+          maxResults: pageSizeFor(context, 1, SQL_MAX_RESULTS),
+          ...pageTokenOf(token),
+        },
+        { signal: abortSignal },
       ),
     (page) => page.nextPageToken,
     (page) => {
       instances.push(...(page.items ?? []));
       return true;
     },
+    { signal },
   );
   return sortById(
     inRegion(

@@ -1,11 +1,11 @@
 import { SreError } from '../../core/errors/sre-error.js';
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
+import type { GcpAdapterContext } from './gcp-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import { isGcpRuntimeDeprecated } from './gcp-runtime-deprecations.js';
 import type { CloudFunction, ListFunctionsResponse } from './gcp-sdk-types.js';
 import { inRegion } from './in-region.js';
-import { readGcpPages } from './read-gcp-pages.js';
-import { runGcpCall } from './run-gcp-call.js';
+import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toFunctionRecord } from './to-function-record.js';
@@ -29,37 +29,33 @@ export async function listFunctions(
   const key = toCallKey(scope, 'cloudfunctions', 'functions.list');
   const functions: CloudFunction[] = [];
   await readGcpPages<ListFunctionsResponse>(
-    key.operation,
-    (token) =>
-      runGcpCall(
-        context.runner,
-        key,
-        async (abortSignal) => {
-          const page = await client.listFunctions(
-            {
-              parent: `projects/${scope.account}/locations/-`,
-              pageSize: pageSizeFor(context, 1, FUNCTIONS_MAX_PAGE_SIZE),
-              ...(token === undefined ? {} : { pageToken: token }),
-            },
-            { signal: abortSignal },
-          );
-          const unreachable = page.unreachable ?? [];
-          if (unreachable.length > 0) {
-            throw new SreError(
-              'CLOUD_UNAVAILABLE',
-              `GCP functions.list in project ${scope.account} could not read ${unreachable.join(', ')}; the list would be incomplete.`,
-              { details: { provider: 'gcp', operation: key.operation, project: scope.account, unreachable } },
-            );
-          }
-          return page;
+    context.runner,
+    key,
+    async (token, abortSignal) => {
+      const page = await client.listFunctions(
+        {
+          parent: `projects/${scope.account}/locations/-`,
+          pageSize: pageSizeFor(context, 1, FUNCTIONS_MAX_PAGE_SIZE),
+          ...pageTokenOf(token),
         },
-        { signal },
-      ),
+        { signal: abortSignal },
+      );
+      const unreachable = page.unreachable ?? [];
+      if (unreachable.length > 0) {
+        throw new SreError(
+          'CLOUD_UNAVAILABLE',
+          `GCP functions.list in project ${scope.account} could not read ${unreachable.join(', ')}; the list would be incomplete.`,
+          { details: { provider: 'gcp', operation: key.operation, project: scope.account, unreachable } },
+        );
+      }
+      return page;
+    },
     (page) => page.nextPageToken,
     (page) => {
       functions.push(...(page.functions ?? []));
       return true;
     },
+    { signal },
   );
   const now = context.now();
   const unknownRuntimes = new Set<string>();

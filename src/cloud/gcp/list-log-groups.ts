@@ -1,8 +1,8 @@
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
-import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
+import type { GcpAdapterContext } from './gcp-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import type { ListLogsResponse } from './gcp-sdk-types.js';
-import { readGcpPages } from './read-gcp-pages.js';
-import { runGcpCall } from './run-gcp-call.js';
+import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toLogGroupRecord, toLogId } from './to-log-group-record.js';
@@ -34,27 +34,23 @@ export async function listLogGroups(
   const key = toCallKey(scope, 'logging', 'logs.list');
   const names: string[] = [];
   await readGcpPages<ListLogsResponse>(
-    key.operation,
-    (token) =>
-      runGcpCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          client.listLogs(
-            {
-              parent: `projects/${scope.account}`,
-              pageSize: pageSizeFor(context, 1, LOGS_MAX_PAGE_SIZE),
-              ...(token === undefined ? {} : { pageToken: token }),
-            },
-            { signal: abortSignal },
-          ),
-        { signal },
+    context.runner,
+    key,
+    (token, abortSignal) =>
+      client.listLogs(
+        {
+          parent: `projects/${scope.account}`,
+          pageSize: pageSizeFor(context, 1, LOGS_MAX_PAGE_SIZE),
+          ...pageTokenOf(token),
+        },
+        { signal: abortSignal },
       ),
     (page) => page.nextPageToken,
     (page) => {
       names.push(...(page.logNames ?? []));
       return true;
     },
+    { signal },
   );
   const unique = [...new Set(names)].filter((name) => !isAuditLog(name));
   return sortById(unique.map((name) => toLogGroupRecord(name, scope.account)));

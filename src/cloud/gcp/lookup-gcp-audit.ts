@@ -1,10 +1,10 @@
 import type { AuditRecord, AuditRequest, ScopeTarget } from '../../core/ports/cloud-port.js';
 import { quoteLoggingString } from './build-log-filter.js';
-import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
+import type { GcpAdapterContext } from './gcp-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import { toAuditMethods } from './gcp-audit-methods.js';
 import type { GcpLogEntryPage } from './gcp-client-factory.js';
-import { readGcpPages } from './read-gcp-pages.js';
-import { runGcpCall } from './run-gcp-call.js';
+import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import type { GcpLogEntry } from './to-gcp-log-entry.js';
 import { toAuditRecord } from './to-audit-record.js';
 import { toCallKey } from './to-call-key.js';
@@ -74,29 +74,25 @@ export async function lookupGcpAudit(
   ]);
   const entries: GcpLogEntry[] = [];
   await readGcpPages<GcpLogEntryPage>(
-    key.operation,
-    (token) =>
-      runGcpCall(
-        context.runner,
-        key,
-        (abortSignal) =>
-          client.listLogEntries(
-            {
-              resourceNames: [`projects/${scope.account}`],
-              filter,
-              orderBy: 'timestamp asc',
-              pageSize: pageSizeFor(context, 1, ENTRIES_MAX_PAGE_SIZE),
-              ...(token === undefined ? {} : { pageToken: token }),
-            },
-            { signal: abortSignal },
-          ),
-        { signal },
+    context.runner,
+    key,
+    (token, abortSignal) =>
+      client.listLogEntries(
+        {
+          resourceNames: [`projects/${scope.account}`],
+          filter,
+          orderBy: 'timestamp asc',
+          pageSize: pageSizeFor(context, 1, ENTRIES_MAX_PAGE_SIZE),
+          ...pageTokenOf(token),
+        },
+        { signal: abortSignal },
       ),
     (page) => page.nextPageToken,
     (page) => {
       entries.push(...page.entries);
       return true;
     },
+    { signal },
   );
   const failed = new Set<string>();
   for (const entry of entries) {

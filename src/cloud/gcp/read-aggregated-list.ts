@@ -1,9 +1,9 @@
 import { SreError } from '../../core/errors/sre-error.js';
 import type { ScopeTarget } from '../../core/ports/cloud-port.js';
 import type { GcpCallOptions, GcpComputeClient } from './gcp-client-factory.js';
-import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
-import { readGcpPages } from './read-gcp-pages.js';
-import { runGcpCall } from './run-gcp-call.js';
+import type { GcpAdapterContext } from './gcp-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
+import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { toCallKey } from './to-call-key.js';
 
 /** Compute caps `maxResults` at 500. */
@@ -57,36 +57,32 @@ export async function readAggregatedList<P extends AggregatedPage, T>(
   const key = toCallKey(scope, 'compute', collection.operation);
   const items: T[] = [];
   await readGcpPages<P>(
-    collection.operation,
-    (token) =>
-      runGcpCall(
-        context.runner,
-        key,
-        async (abortSignal) => {
-          const page = await collection.fetch(
-            client,
-            {
-              project: scope.account,
-              maxResults: pageSizeFor(context, 1, COMPUTE_MAX_RESULTS),
-              ...(token === undefined ? {} : { pageToken: token }),
-            },
-            { signal: abortSignal },
-          );
-          // Inside the attempt, so that the runner retries the page like any unavailable answer.
-          const unreachable = [...(page.unreachables ?? [])];
-          for (const scoped of collection.scopes(page)) {
-            if (scoped.warning?.code === 'UNREACHABLE') unreachable.push(scoped.warning.message ?? 'a zone');
-          }
-          if (unreachable.length > 0) throw incomplete(collection.operation, scope.account, unreachable);
-          return page;
+    context.runner,
+    key,
+    async (token, abortSignal) => {
+      const page = await collection.fetch(
+        client,
+        {
+          project: scope.account,
+          maxResults: pageSizeFor(context, 1, COMPUTE_MAX_RESULTS),
+          ...pageTokenOf(token),
         },
-        { signal },
-      ),
+        { signal: abortSignal },
+      );
+      // Inside the attempt, so that the runner retries the page like any unavailable answer.
+      const unreachable = [...(page.unreachables ?? [])];
+      for (const scoped of collection.scopes(page)) {
+        if (scoped.warning?.code === 'UNREACHABLE') unreachable.push(scoped.warning.message ?? 'a zone');
+      }
+      if (unreachable.length > 0) throw incomplete(collection.operation, scope.account, unreachable);
+      return page;
+    },
     (page) => page.nextPageToken,
     (page) => {
       for (const scoped of collection.scopes(page)) items.push(...scoped.items);
       return true;
     },
+    { signal },
   );
   return items;
 }

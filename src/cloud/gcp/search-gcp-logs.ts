@@ -5,10 +5,10 @@ import type {
   ScopeTarget,
 } from '../../core/ports/cloud-port.js';
 import { buildLogFilter, buildLogNameTerm, chunkLogNames } from './build-log-filter.js';
-import { pageSizeFor, type GcpAdapterContext } from './gcp-adapter-context.js';
+import type { GcpAdapterContext } from './gcp-adapter-context.js';
+import { pageSizeFor } from '../shared/page-size-for.js';
 import type { GcpLogEntryPage } from './gcp-client-factory.js';
-import { readGcpPages } from './read-gcp-pages.js';
-import { runGcpCall } from './run-gcp-call.js';
+import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { toCallKey } from './to-call-key.js';
 import { toLogRecord } from './to-log-record.js';
 
@@ -51,24 +51,19 @@ export async function searchGcpLogs(
     const filter = `${base} AND ${buildLogNameTerm(chunk)}`;
     let collected = 0;
     await readGcpPages<GcpLogEntryPage>(
-      key.operation,
-      (token) =>
-        runGcpCall(
-          context.runner,
-          key,
-          (abortSignal) =>
-            client.listLogEntries(
-              {
-                resourceNames: [`projects/${scope.account}`],
-                filter,
-                orderBy: 'timestamp asc',
-                // One more than still needed, to learn whether the limit truncates.
-                pageSize: Math.min(pageCap, limit + 1 - collected),
-                ...(token === undefined ? {} : { pageToken: token }),
-              },
-              { signal: abortSignal },
-            ),
-          { signal },
+      context.runner,
+      key,
+      (token, abortSignal) =>
+        client.listLogEntries(
+          {
+            resourceNames: [`projects/${scope.account}`],
+            filter,
+            orderBy: 'timestamp asc',
+            // One more than still needed, to learn whether the limit truncates.
+            pageSize: Math.min(pageCap, limit + 1 - collected),
+            ...pageTokenOf(token),
+          },
+          { signal: abortSignal },
         ),
       (page) => page.nextPageToken,
       (page) => {
@@ -81,6 +76,7 @@ export async function searchGcpLogs(
         }
         return true;
       },
+      { signal },
     );
   }
   const sorted = found.sort(compareLogRecords);
