@@ -835,7 +835,31 @@ export const AWS_EN: readonly CorpusEntry[] = [
   unknown('avg cpu for the last 2h above 60% on prod instances'),
   unknown('which instances can I stop'),
   unknown('how do I delete a volume'),
-  unknown('dbs running postgres 14'),
+  // Found by people phrasing questions we had not seen (2026-11-26)
+  plan('dbs running postgres 14', 'list', 'database', {
+    filters: [engine('postgres'), f('engine_version', 'prefix', '14')],
+  }),
+  plan('show me db instances running mysql 5.7', 'list', 'database', {
+    filters: [engine('mysql'), f('engine_version', 'prefix', '5.7')],
+  }),
+  plan('how many mysql8.0 databases', 'count', 'database', {
+    filters: [engine('mysql'), f('engine_version', 'prefix', '8.0')],
+  }),
+  plan('which instances have no monitoring enabled', 'list', 'instance', { filters: [MONITORING_OFF] }),
+  plan('ec2 without monitoring turned on', 'list', 'instance', { providers: AWS, filters: [MONITORING_OFF] }),
+  plan('grep timeout in payments logs today', 'logs', 'log_group', {
+    logQuery: { pattern: 'timeout', target: 'payments' },
+    timeRange: cal('today'),
+  }),
+  plan('errors in checkout-api logs in the last hour', 'logs', 'log_group', {
+    logQuery: { level: 'error', target: 'checkout-api' },
+    timeRange: last(1, 'hour'),
+  }),
+  plan('instances running windows', 'list', 'instance', { filters: [f('platform', 'eq', 'windows')] }),
+  plan('running windows instances', 'list', 'instance', {
+    filters: [RUNNING, f('platform', 'eq', 'windows')],
+  }),
+  plan('count by instance type', 'group', 'instance', { groupBy: ['type'] }),
   // Not guessable
   unknown('high cpu instances'),
   unknown('instances with high memory'),

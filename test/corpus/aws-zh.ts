@@ -296,6 +296,18 @@ export const AWS_ZH: readonly CorpusEntry[] = [
   plan('eu-west-1 一共有多少台ec2', 'count', 'instance', { providers: AWS, regions: ['eu-west-1'] }),
   plan('没打标签的实例有多少个', 'count', 'instance', { filters: [UNTAGGED] }),
   plan('按类型统计实例数量', 'group', 'instance', { groupBy: ['type'] }),
+  plan('按实例类型统计数量', 'group', 'instance', { groupBy: ['type'] }),
+  plan('按机型统计', 'group', 'instance', { groupBy: ['type'] }),
+  plan('过去两小时payments日志中的timeout', 'logs', 'log_group', {
+    logQuery: { pattern: 'timeout', target: 'payments' },
+    timeRange: last(2, 'hour'),
+  }),
+  plan('PostgreSQL 13.4 的数据库', 'list', 'database', {
+    filters: [engine('postgres'), f('engine_version', 'prefix', '13.4')],
+  }),
+  plan('mysql 5.7 版本的数据库有多少', 'count', 'database', {
+    filters: [engine('mysql'), f('engine_version', 'prefix', '5.7')],
+  }),
   plan('每个区域有多少台运行中的实例', 'group', 'instance', { filters: [RUNNING], groupBy: ['region'] }),
   plan('各可用区的EC2数量', 'group', 'instance', { providers: AWS, groupBy: ['zone'] }),
   plan('按状态分组统计实例', 'group', 'instance', { groupBy: ['state'] }),

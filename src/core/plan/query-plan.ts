@@ -57,6 +57,7 @@ export const BASE_FILTER_FIELDS = [
   'runtime_deprecated',
   'memory_mb',
   'engine',
+  'engine_version',
   'multi_az',
   'public',
   'storage_class',

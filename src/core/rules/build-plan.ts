@@ -148,6 +148,41 @@ const ENVIRONMENT_WORDS: Readonly<Record<string, string>> = {
 const IDENTIFIER_RE = /^[a-z0-9][\w./-]*$/i;
 const PROVIDER_NAME_RE = /aws|amazon|azure|gcp|google|亚马逊|微软|谷歌/;
 const NAME_LIKE_RE = /[\d_-]/;
+/** Fields that name software a resource runs ("running windows", "running mysql 5.7"). */
+const SOFTWARE_FIELDS: ReadonlySet<string> = new Set(['platform', 'engine', 'engine_version', 'runtime']);
+/** A group-by phrase that names instances ("instance type", "vm size", "实例类型", "机型"). */
+const INSTANCE_GROUP_RE = /\b(?:instance|vm|machine)\b|实例|虚拟机|服务器|机型/i;
+/** Words before "logs" that say which kind of logs, not whose: never read as a log target. */
+const GENERIC_LOG_QUALIFIERS = new Set([
+  'recent',
+  'latest',
+  'new',
+  'old',
+  'raw',
+  'full',
+  'some',
+  'any',
+  'these',
+  'those',
+  'system',
+  'debug',
+  'info',
+  'trace',
+  'access',
+  'security',
+  'flow',
+  'vpc',
+  'server',
+  'cloud',
+  'app',
+  'web',
+  'request',
+  'runtime',
+  'platform',
+  'activity',
+  'diagnostic',
+  'diagnostics',
+]);
 /** "logs of checkout-api", "logs for payments". */
 const LOGS_OF_RE = /^\s*(?:of|for|from|in)\s+(?:the\s+)?$/;
 
@@ -181,8 +216,11 @@ function recognizeTargets(
       anchor.value.type === 'anchor' ||
       NAME_LIKE_RE.test(word.text) ||
       (anchor.value.type === 'resource' && anchor.value.resource === 'function');
-    const before = anchors.find(
-      (anchor) => anchor.value.type !== 'logs' && onlySpaces(word.end, anchor.start) && namesIt(anchor),
+    const before = anchors.find((anchor) =>
+      anchor.value.type === 'logs'
+        ? // "payments logs", "checkout-api 日志": the word names whose logs, unless it only qualifies them.
+          onlySpaces(word.end, anchor.start) && !GENERIC_LOG_QUALIFIERS.has(word.text.toLowerCase())
+        : onlySpaces(word.end, anchor.start) && namesIt(anchor),
     );
     const after = anchors.find(
       (anchor) => anchor.value.type !== 'logs' && onlySpaces(anchor.end, word.start) && namesIt(anchor),
@@ -385,9 +423,14 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   if (resource === undefined) {
     const implying = filterAtoms.find((atom) => atom.value.implies !== undefined);
     const targetKind = targetAtoms.find((atom) => atom.value.resource !== undefined)?.value.resource;
+    // "按实例类型统计", "count by instance type": the grouping names the kind.
+    const groupingInstances = ofType(atoms, 'group').find((atom) => INSTANCE_GROUP_RE.test(atom.text));
     if (implying?.value.implies !== undefined) {
       resource = implying.value.implies;
       explanation.push(`resource: ${resource} (implied by “${implying.text}”)`);
+    } else if (groupingInstances !== undefined) {
+      resource = 'instance';
+      explanation.push(`resource: instance (implied by “${groupingInstances.text}”)`);
     } else if (logsIntent) {
       resource = targetKind ?? 'log_group';
       explanation.push(`resource: ${resource} (a log search)`);
@@ -865,6 +908,22 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     ]);
     const values: string[] = [];
     for (const { word, atom } of words) {
+      // "instances running windows", "databases running mysql 5.7": after the noun, "running" + software
+      // is the verb "to run", not a state ("running windows instances" keeps the state).
+      const runsSoftware =
+        word === 'running' &&
+        /^running$/i.test(atom.text.trim()) &&
+        resourceAtoms.some((noun) => noun.end <= atom.start) &&
+        filterAtoms.some(
+          (next) =>
+            next.start >= atom.end &&
+            lower.slice(atom.end, next.start).trim() === '' &&
+            next.value.filters.some((filter) => SOFTWARE_FIELDS.has(filter.field)),
+        );
+      if (runsSoftware) {
+        explanation.push(`state: “${atom.text}” read as “that runs”, not as a state`);
+        continue;
+      }
       const mapped = stateValues(kind, word);
       if (mapped.filter !== undefined) {
         addFilter(mapped.filter, atom.text, mapped.note);

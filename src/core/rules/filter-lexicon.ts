@@ -469,8 +469,9 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
     en: [
       'without (?:detailed |enhanced )?monitoring',
       'with no (?:detailed |enhanced )?monitoring',
-      'no (?:detailed |enhanced )?monitoring',
-      '(?:detailed |enhanced )?monitoring (?:is )?(?:disabled|off|not enabled|not on)',
+      '(?:(?:have|has|having) )?no (?:detailed |enhanced )?monitoring(?: (?:enabled|turned on|on|configured|set up))?',
+      'without (?:detailed |enhanced )?monitoring (?:enabled|turned on|on|configured|set up)',
+      '(?:detailed |enhanced )?monitoring (?:is )?(?:disabled|off|not enabled|not on|not turned on)',
       'not monitored',
       'unmonitored',
       "(?:that )?(?:do(?:n't| not)|does(?:n't| not)) have (?:detailed |enhanced )?monitoring(?: enabled| on)?",
@@ -932,6 +933,27 @@ export const FILTER_LEXICON: readonly LexiconEntry[] = [
       filters: [{ field: 'engine', op: 'in', value: ['aurora-mysql', 'aurora-postgresql'] }],
       implies: 'database',
       provider: 'aws',
+    },
+  },
+  {
+    // "mysql 5.7", "postgres 14", "PostgreSQL 13.4", "mariadb10.6": engine and a version prefix.
+    id: 'FLT-ENGINE-VERSION',
+    en: ['(mysql|postgres(?:ql)?|pg|maria ?db)\\s?(?:v|version\\s)?(\\d+(?:\\.\\d+){0,2})(?![\\d.%])'],
+    zh: ['(mysql|postgres(?:ql)?|pg|maria ?db)\\s*(?:v|版本\\s*)?(\\d+(?:\\.\\d+){0,2})(?![\\d.%])'],
+    build: ({ lower }) => {
+      const name = lower[1] ?? '';
+      const version = lower[2];
+      const engine = name.startsWith('my') ? 'mysql' : name.startsWith('maria') ? 'mariadb' : 'postgres';
+      return version === undefined
+        ? undefined
+        : {
+            type: 'filter',
+            filters: [
+              { field: 'engine', op: 'eq', value: engine },
+              { field: 'engine_version', op: 'prefix', value: version },
+            ],
+            implies: 'database',
+          };
     },
   },
   {

@@ -45,10 +45,11 @@ describe('the Compute read-only protos subset', () => {
 
   it('loads clients that list but cannot even express a mutating call', async () => {
     const { InstancesClient, trimmed } = loadComputeReadClients();
-    const { OAuth2Client } = await import('google-auth-library');
+    // The auth library as google-gax bundles it (its own copy of google-auth-library).
+    const { googleAuthLibrary } = await import('google-gax');
     const client = new InstancesClient({
       fallback: true,
-      authClient: new OAuth2Client(),
+      authClient: new googleAuthLibrary.OAuth2Client(),
       apiEndpoint: '127.0.0.1',
       port: 9,
       protocol: 'http',
