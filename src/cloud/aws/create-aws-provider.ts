@@ -1,4 +1,3 @@
-import type { CallRunner } from '../../core/ports/call-runner.js';
 import type { CloudProvider, ResourceKind, ScopeTarget, ServiceName } from '../../core/ports/cloud-port.js';
 import type { AwsAdapterContext } from './aws-adapter-context.js';
 import {
@@ -7,6 +6,9 @@ import {
   createAwsClientFactory,
 } from './aws-client-factory.js';
 import { createAwsClientPool } from './aws-client-pool.js';
+import type { CloudProviderDeps } from '../shared/cloud-provider-deps.js';
+import { emitWarningAs } from '../shared/emit-warning-as.js';
+import { memoizeRetryable } from '../shared/memoize-retryable.js';
 import { getAwsMetrics } from './get-aws-metrics.js';
 import { listBuckets } from './list-buckets.js';
 import { listDatabases } from './list-databases.js';
@@ -51,17 +53,12 @@ export interface AwsProviderSettings {
   readonly logEventLimit?: number;
 }
 
-/** Collaborators of {@link createAwsProvider}. */
-export interface AwsProviderDeps {
-  /** Runs every page call under the resilience policies. */
-  readonly runner: CallRunner;
-  /** SDK client factory (default: the official SDK v3 clients, loaded lazily); tests inject fakes. */
-  readonly clientFactory?: AwsClientFactory;
-  /** Clock, for runtime deprecation and CloudTrail's retention window (default: system clock). */
-  readonly now?: () => Date;
-  /** Receives caveats (default region fallback, clamped audit window…); default: `process.emitWarning`. */
-  readonly warn?: (message: string) => void;
-}
+/**
+ * Collaborators of {@link createAwsProvider}: the runner, the SDK v3 client factory, the clock
+ * (runtime deprecation, CloudTrail's retention window) and `warn` (default region fallback,
+ * clamped audit window…).
+ */
+export type AwsProviderDeps = CloudProviderDeps<AwsClientFactory>;
 
 /** The AWS cloud provider, with a way to release its SDK clients' sockets. */
 export interface AwsProvider extends CloudProvider {
@@ -82,24 +79,6 @@ const SERVICES: Readonly<Record<ResourceKind | 'metrics' | 'logs' | 'audit', Ser
   audit: 'cloudtrail',
 };
 
-/** Shares one pending load between callers (the first caller's arguments win); failures are not kept. */
-function memoizeRetryable<T, A extends unknown[]>(
-  load: (...args: A) => Promise<T>,
-): (...args: A) => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return (...args) => {
-    if (pending === undefined) {
-      const attempt = load(...args);
-      pending = attempt;
-      // A failure is not cached: the next caller tries again.
-      attempt.catch(() => {
-        if (pending === attempt) pending = undefined;
-      });
-    }
-    return pending;
-  };
-}
-
 /**
  * Creates the AWS adapter of the cloud port, built on the official AWS SDK v3 clients.
  *
@@ -112,11 +91,7 @@ function memoizeRetryable<T, A extends unknown[]>(
  */
 export function createAwsProvider(settings: AwsProviderSettings, deps: AwsProviderDeps): AwsProvider {
   const factory = deps.clientFactory ?? createAwsClientFactory();
-  const warn =
-    deps.warn ??
-    ((message: string): void => {
-      process.emitWarning(message, 'AwsProviderWarning');
-    });
+  const warn = deps.warn ?? emitWarningAs('AwsProviderWarning');
   const pool = createAwsClientPool(factory, {
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
     ...(settings.profile === undefined ? {} : { profile: settings.profile }),

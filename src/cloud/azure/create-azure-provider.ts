@@ -1,5 +1,4 @@
 import type { TokenCredential } from '@azure/identity';
-import type { CallRunner } from '../../core/ports/call-runner.js';
 import type {
   CloudProvider,
   ResourceKind,
@@ -10,6 +9,11 @@ import type {
 import type { AzureAdapterContext } from './azure-adapter-context.js';
 import { createAzureClientFactory, type AzureClientFactory } from './azure-client-factory.js';
 import { createAzureClientPool } from './azure-client-pool.js';
+import type { CloudProviderDeps } from '../shared/cloud-provider-deps.js';
+import { distinctTrimmed } from '../shared/distinct-trimmed.js';
+import { emitWarningAs } from '../shared/emit-warning-as.js';
+import { inRegion } from '../shared/in-region.js';
+import { memoizeRetryable } from '../shared/memoize-retryable.js';
 import { getAzureMetrics } from './get-azure-metrics.js';
 import { listBuckets } from './list-buckets.js';
 import { listDatabases } from './list-databases.js';
@@ -58,17 +62,12 @@ export interface AzureProviderSettings {
   readonly concurrency?: number;
 }
 
-/** Collaborators of {@link createAzureProvider}. */
-export interface AzureProviderDeps {
-  /** Runs every page call under the resilience policies. */
-  readonly runner: CallRunner;
-  /** SDK client factory (default: the official Azure SDK clients, loaded lazily); tests inject fakes. */
-  readonly clientFactory?: AzureClientFactory;
-  /** Clock, for runtime support, the Activity Log's retention and log-source scans (default: system clock). */
-  readonly now?: () => Date;
-  /** Receives caveats (clamped audit window, unknown runtime…); default: `process.emitWarning`. */
-  readonly warn?: (message: string) => void;
-}
+/**
+ * Collaborators of {@link createAzureProvider}: the runner, the Azure SDK client factory, the
+ * clock (runtime support, the Activity Log's retention, log-source scans) and `warn` (clamped
+ * audit window, unknown runtime…).
+ */
+export type AzureProviderDeps = CloudProviderDeps<AzureClientFactory>;
 
 const SERVICES: Readonly<Record<ResourceKind | 'metrics' | 'logs' | 'audit', ServiceName>> = {
   instance: 'Microsoft.Compute',
@@ -81,24 +80,6 @@ const SERVICES: Readonly<Record<ResourceKind | 'metrics' | 'logs' | 'audit', Ser
   logs: 'loganalytics',
   audit: 'Microsoft.Insights',
 };
-
-/** Shares one pending load between callers (the first caller's arguments win); failures are not kept. */
-function memoizeRetryable<T, A extends unknown[]>(
-  load: (...args: A) => Promise<T>,
-): (...args: A) => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return (...args) => {
-    if (pending === undefined) {
-      const attempt = load(...args);
-      pending = attempt;
-      // A failure is not cached: the next caller tries again.
-      attempt.catch(() => {
-        if (pending === attempt) pending = undefined;
-      });
-    }
-    return pending;
-  };
-}
 
 function positiveOr(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
@@ -128,11 +109,7 @@ export function createAzureProvider(settings: AzureProviderSettings, deps: Azure
       endpoints,
       ...(settings.credential === undefined ? {} : { credential: settings.credential }),
     });
-  const warn =
-    deps.warn ??
-    ((message: string): void => {
-      process.emitWarning(message, 'AzureProviderWarning');
-    });
+  const warn = deps.warn ?? emitWarningAs('AzureProviderWarning');
   const pool = createAzureClientPool(factory);
   const context: AzureAdapterContext = {
     pool,
@@ -145,9 +122,7 @@ export function createAzureProvider(settings: AzureProviderSettings, deps: Azure
     now: deps.now ?? (() => new Date()),
     warn,
   };
-  const configured = [
-    ...new Set((settings.subscriptions ?? []).map((id) => id.trim()).filter((id) => id !== '')),
-  ].sort();
+  const configured = distinctTrimmed(settings.subscriptions).sort();
   const subscriptions = memoizeRetryable(
     async (signal: AbortSignal | undefined): Promise<readonly string[]> =>
       configured.length > 0 ? configured : listSubscriptions(pool, deps.runner, signal),
@@ -183,8 +158,7 @@ export function createAzureProvider(settings: AzureProviderSettings, deps: Azure
     serviceFor: (kind) => SERVICES[kind],
     isGlobal: () => true,
     async listResources(kind, scope, _hints, callContext) {
-      const records = await list(kind, scope, callContext.signal);
-      return scope.region === 'global' ? records : records.filter((record) => record.region === scope.region);
+      return inRegion(await list(kind, scope, callContext.signal), scope);
     },
     getMetrics: (request, scope, callContext) => getAzureMetrics(context, request, scope, callContext.signal),
     searchLogs: (request, scope, callContext) => searchAzureLogs(context, request, scope, callContext.signal),

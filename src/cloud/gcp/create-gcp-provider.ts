@@ -1,9 +1,12 @@
 import { SreError } from '../../core/errors/sre-error.js';
-import type { CallRunner } from '../../core/ports/call-runner.js';
 import type { CloudProvider, ResourceKind, ScopeTarget, ServiceName } from '../../core/ports/cloud-port.js';
 import type { GcpAdapterContext } from './gcp-adapter-context.js';
 import { createGcpClientFactory, type GcpClientFactory } from './gcp-client-factory.js';
 import { createGcpClientPool } from './gcp-client-pool.js';
+import type { CloudProviderDeps } from '../shared/cloud-provider-deps.js';
+import { distinctTrimmed } from '../shared/distinct-trimmed.js';
+import { emitWarningAs } from '../shared/emit-warning-as.js';
+import { memoizeRetryable } from '../shared/memoize-retryable.js';
 import { getGcpMetrics } from './get-gcp-metrics.js';
 import { listBuckets } from './list-buckets.js';
 import { listDatabases } from './list-databases.js';
@@ -39,17 +42,12 @@ export interface GcpProviderSettings {
   readonly pageSize?: number;
 }
 
-/** Collaborators of {@link createGcpProvider}. */
-export interface GcpProviderDeps {
-  /** Runs every page call under the resilience policies. */
-  readonly runner: CallRunner;
-  /** Client factory (default: the official client libraries, loaded lazily); tests inject fakes. */
-  readonly clientFactory?: GcpClientFactory;
-  /** Clock, for runtime deprecation, audit retention and the metric cache (default: system clock). */
-  readonly now?: () => Date;
-  /** Receives caveats (unknown runtimes, clamped audit window…); default: `process.emitWarning`. */
-  readonly warn?: (message: string) => void;
-}
+/**
+ * Collaborators of {@link createGcpProvider}: the runner, the client-library factory, the clock
+ * (runtime deprecation, audit retention, the metric cache) and `warn` (unknown runtimes, clamped
+ * audit window…).
+ */
+export type GcpProviderDeps = CloudProviderDeps<GcpClientFactory>;
 
 /** The GCP cloud provider, with a way to close its clients. */
 export interface GcpProvider extends CloudProvider {
@@ -70,21 +68,6 @@ const SERVICES: Readonly<Record<ResourceKind | 'metrics' | 'logs' | 'audit', Ser
   audit: 'logging',
 };
 
-/** Shares one pending load between callers; failures are not kept (the next caller tries again). */
-function memoizeRetryable<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    if (pending === undefined) {
-      const attempt = load();
-      pending = attempt;
-      attempt.catch(() => {
-        if (pending === attempt) pending = undefined;
-      });
-    }
-    return pending;
-  };
-}
-
 /**
  * Creates the GCP adapter of the cloud port, built on the official Google Cloud client libraries
  * (Compute, Cloud Functions v2, Cloud SQL Admin, Storage, Monitoring, Logging) in REST mode.
@@ -102,11 +85,7 @@ export function createGcpProvider(settings: GcpProviderSettings, deps: GcpProvid
   const endpoint = parseGcpEndpoint(settings.endpoint);
   const factory = deps.clientFactory ?? createGcpClientFactory(endpoint === undefined ? {} : { endpoint });
   const now = deps.now ?? (() => new Date());
-  const warn =
-    deps.warn ??
-    ((message: string): void => {
-      process.emitWarning(message, 'GcpProviderWarning');
-    });
+  const warn = deps.warn ?? emitWarningAs('GcpProviderWarning');
   const pool = createGcpClientPool(factory);
   const context: GcpAdapterContext = {
     pool,
@@ -119,11 +98,7 @@ export function createGcpProvider(settings: GcpProviderSettings, deps: GcpProvid
   const metricCache = createProjectMetricCache({ now: () => now().getTime() });
 
   const projects = memoizeRetryable(async (): Promise<readonly string[]> => {
-    const configured = [
-      ...new Set(
-        (settings.projects ?? []).map((project) => project.trim()).filter((project) => project !== ''),
-      ),
-    ];
+    const configured = distinctTrimmed(settings.projects);
     if (configured.length > 0) return configured;
     if (endpoint?.loopback === true) {
       throw new SreError(

@@ -4,7 +4,7 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import type { GcpAdapterContext } from './gcp-adapter-context.js';
 import { pageSizeFor } from '../shared/page-size-for.js';
 import type { GcpBucketPage } from './gcp-client-factory.js';
-import { inRegion } from './in-region.js';
+import { inRegion } from '../shared/in-region.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { runGcpCall } from './run-gcp-call.js';

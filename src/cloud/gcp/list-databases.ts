@@ -2,7 +2,7 @@ import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js
 import type { GcpAdapterContext } from './gcp-adapter-context.js';
 import { pageSizeFor } from '../shared/page-size-for.js';
 import type { SqlInstance, SqlInstancesListResponse } from './gcp-sdk-types.js';
-import { inRegion } from './in-region.js';
+import { inRegion } from '../shared/in-region.js';
 import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';

@@ -1,7 +1,7 @@
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
 import type { GcpAdapterContext } from './gcp-adapter-context.js';
 import type { ComputeInstance, InstanceAggregatedList } from './gcp-sdk-types.js';
-import { inRegion } from './in-region.js';
+import { inRegion } from '../shared/in-region.js';
 import { readAggregatedList } from './read-aggregated-list.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toInstanceRecord } from './to-instance-record.js';

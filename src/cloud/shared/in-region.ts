@@ -1,8 +1,9 @@
 import type { ResourceRecord, ScopeTarget } from '../../core/ports/cloud-port.js';
 
 /**
- * GCP lists are project-wide (aggregated lists, location `-`), so the executor reads them once per
- * project with region `global`; a regional scope keeps only the records of that region.
+ * For adapters whose lists are account-wide (Azure subscriptions, GCP projects): the executor
+ * reads them once with region `global`, and a regional scope keeps only the records of that
+ * region.
  */
 export function inRegion(
   records: readonly ResourceRecord[],
