@@ -99,17 +99,41 @@ describe('CircuitBreaker', () => {
     });
   });
 
-  it('admits at most 3 concurrent trial calls once the open period is over', async () => {
+  it('admits at most 3 concurrent trial calls; a 4th waits and runs once the trials close it', async () => {
     const { breaker, time } = setup();
     await failTimes(breaker, 5);
     time.advance(30_000);
     const trials = [deferred(), deferred(), deferred()];
+    const fourthCall = vi.fn(succeed);
 
     const running = trials.map((trial) => breaker.execute(() => trial.promise));
-    const fourth = breaker.execute(succeed);
+    const fourth = breaker.execute(fourthCall);
+    await Promise.resolve();
 
-    await expect(fourth).rejects.toMatchObject({ details: { breaker: 'half_open' } });
+    expect(fourthCall).not.toHaveBeenCalled();
     expect(breaker.state).toBe('half_open');
+    trials.forEach((trial) => {
+      trial.resolve('ok');
+    });
+    await Promise.all(running);
+    await fourth;
+    expect(fourthCall).toHaveBeenCalledTimes(1);
+    expect(breaker.state).toBe('closed');
+  });
+
+  it('fails a waiting call fast when the trials reopen the breaker', async () => {
+    const { breaker, time } = setup();
+    await failTimes(breaker, 5);
+    time.advance(30_000);
+    const trials = [deferred(), deferred(), deferred()];
+    const fourthCall = vi.fn(succeed);
+
+    const running = trials.map((trial) => breaker.execute(() => trial.promise).catch(() => 'failed'));
+    const fourth = breaker.execute(fourthCall);
+    trials[0]?.reject(new SreError('CLOUD_UNAVAILABLE', 'still down', { retryable: true }));
+
+    await expect(fourth).rejects.toMatchObject({ details: { breaker: 'open', retryInSeconds: 30 } });
+    expect(fourthCall).not.toHaveBeenCalled();
     trials.forEach((trial) => {
       trial.resolve('ok');
     });

@@ -34,7 +34,7 @@ export interface CircuitBreakerOptions {
   readonly failureThreshold: number;
   /** How long the breaker stays open before admitting trial calls. */
   readonly openMs: number;
-  /** Trial calls admitted at the same time while half-open; more fail fast. */
+  /** Trial calls admitted at the same time while half-open; more wait for the trials' outcome. */
   readonly halfOpenMaxTrials: number;
   /** Successful trial calls that close the breaker. */
   readonly successThreshold: number;
@@ -53,7 +53,7 @@ type InnerState =
   | { readonly value: 'open'; readonly openedAt: number }
   | { readonly value: 'half_open'; inFlight: number; successes: number };
 
-type Admission = 'normal' | 'trial';
+type Admission = 'normal' | 'trial' | 'wait';
 
 /**
  * A circuit breaker with the semantics MISSION.md prescribes: CLOSED → OPEN after
@@ -71,6 +71,8 @@ export class CircuitBreaker {
   private inner: InnerState = { value: 'closed' };
   /** Bumped on every transition, so outcomes of calls admitted in an earlier phase are ignored. */
   private generation = 0;
+  /** Calls waiting, while half-open, for a trial slot or the trials' verdict. */
+  private waiters: (() => void)[] = [];
 
   constructor(options: CircuitBreakerOptions) {
     this.options = options;
@@ -92,13 +94,18 @@ export class CircuitBreaker {
   }
 
   /**
-   * Runs `fn` if the breaker admits it and records its outcome.
+   * Runs `fn` if the breaker admits it and records its outcome. While half-open with every trial
+   * slot taken, the call waits for a slot or for the trials' verdict: it runs normally once they close
+   * the breaker, and fails fast if they reopen it — so the first question after a recovery is complete.
    * @throws SreError (`rejectionCode`, retryable, `details.breaker`, `details.retryInSeconds`) when
-   * the breaker is open or half-open with all trial slots taken; `fn` is not called then.
-   * Otherwise rethrows what `fn` throws.
+   * the breaker is open; `fn` is not called then. Otherwise rethrows what `fn` throws.
    */
   async execute<T>(fn: () => Promise<T>): Promise<T> {
-    const admission = this.admit();
+    let admission = this.admit();
+    while (admission === 'wait') {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      admission = this.admit();
+    }
     const generation = this.generation;
     let value: T;
     try {
@@ -127,12 +134,11 @@ export class CircuitBreaker {
   private admit(): Admission {
     if (this.inner.value === 'open') {
       const remainingMs = this.remainingOpenMs(this.inner.openedAt);
-      if (remainingMs > 0) throw this.rejection('open', remainingMs);
+      if (remainingMs > 0) throw this.rejection(remainingMs);
       this.transition({ value: 'half_open', inFlight: 0, successes: 0 });
     }
     if (this.inner.value === 'half_open') {
-      // A trial usually answers within a second or two; suggest that rather than a full open period.
-      if (this.inner.inFlight >= this.options.halfOpenMaxTrials) throw this.rejection('half_open', 1000);
+      if (this.inner.inFlight >= this.options.halfOpenMaxTrials) return 'wait';
       this.inner.inFlight++;
       return 'trial';
     }
@@ -149,6 +155,7 @@ export class CircuitBreaker {
     }
     if (inner.value === 'half_open' && admission === 'trial') {
       inner.inFlight--;
+      this.wakeWaiters();
       if (verdict === 'failure') {
         this.open();
       } else if (verdict === 'success') {
@@ -169,23 +176,30 @@ export class CircuitBreaker {
     const from = this.inner.value;
     this.inner = next;
     this.generation++;
+    this.wakeWaiters();
     this.options.onStateChange?.({ breaker: this.options.name, from, to: next.value });
+  }
+
+  /** Lets every waiting call try again (a slot freed, or the breaker closed or reopened). */
+  private wakeWaiters(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
   }
 
   private remainingOpenMs(openedAt: number): number {
     return openedAt + this.options.openMs - this.options.clock.now();
   }
 
-  private rejection(state: 'open' | 'half_open', retryInMs: number): SreError {
+  private rejection(retryInMs: number): SreError {
     const retryInSeconds = Math.max(1, Math.ceil(retryInMs / 1000));
-    const what = state === 'open' ? 'circuit open' : 'circuit half-open, trial calls in flight,';
     return new SreError(
       this.options.rejectionCode ?? 'CLOUD_UNAVAILABLE',
-      `${what} for ${this.options.name}; retry in ${retryInSeconds} s`,
+      `circuit open for ${this.options.name}; retry in ${retryInSeconds} s`,
       {
         retryable: true,
         retryAfterSeconds: retryInSeconds,
-        details: { breaker: state, retryInSeconds, dependency: this.options.name },
+        details: { breaker: 'open', retryInSeconds, dependency: this.options.name },
       },
     );
   }

@@ -303,12 +303,12 @@ describe('an open circuit breaker stops calls, then recovers through half-open',
     const trials = ec2Calls(since);
     expect(trials.length).toBeGreaterThanOrEqual(2); // successThreshold
     expect(trials.every((c) => c.status === 200 && c.fault === undefined)).toBe(true);
-    // At most halfOpenMaxTrials (3) at a time: scopes asked while trials are in flight fail fast and
-    // say so; with the default concurrency (8) the first question after an outage can be partial.
-    for (const entry of trial.coverage.filter((c) => c.status !== 'ok')) {
-      expect(entry).toMatchObject({ provider: 'aws', service: 'ec2', errorCode: 'CLOUD_UNAVAILABLE' });
-      expect(entry.reason).toMatch(/^circuit half-open, trial calls in flight, for aws\/ec2/);
-    }
+    // At most halfOpenMaxTrials (3) at a time; the other scopes wait for the trials' verdict (the
+    // breaker closes) instead of failing, so the first question after the outage is complete.
+    expect(trial.ok).toBe(true);
+    expect(trial.partial).toBe(false);
+    expect(trial.count).toBe(estate.instances.length);
+    expect(trial.coverage.every((c) => c.status === 'ok')).toBe(true);
 
     // 4. Closed again: the next question reads every EC2 scope and is complete.
     since = emulator.journal.total();
