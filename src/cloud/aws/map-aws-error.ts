@@ -1,5 +1,12 @@
-import type { ErrorCode } from '../../core/errors/error-catalogue.js';
-import { SreError } from '../../core/errors/sre-error.js';
+import type { SreError } from '../../core/errors/sre-error.js';
+import { boundMessage } from '../shared/bound-message.js';
+import { buildCloudError, CANCELLED_DETAIL, type CloudErrorCode } from '../shared/build-cloud-error.js';
+import { classifyAbort } from '../shared/classify-abort.js';
+import { lowerCaseHeaders } from '../shared/lower-case-headers.js';
+import { parseRetryAfter } from '../shared/parse-retry-after.js';
+import { passThroughSreError } from '../shared/pass-through-sre-error.js';
+import { classifySocketCode, findSocketCode } from '../shared/socket-error-code.js';
+import { isRecord, stringProp } from '../shared/unknown-props.js';
 
 /** What the caller knows about the failed call, to make the error precise. */
 export interface AwsErrorContext {
@@ -126,43 +133,6 @@ const UNAVAILABLE = new Set([
 
 const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 
-/** Node.js socket error codes: cannot reach the endpoint at all. */
-const UNREACHABLE_SYSCALL = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ENETDOWN',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** Node.js socket error codes: reached, then the connection broke (transient). */
-const BROKEN_SYSCALL = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-const TIMEOUT_SYSCALL = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-
-/** The codes an AWS error can map to. */
-export type CloudErrorCode = Extract<ErrorCode, `CLOUD_${string}`>;
-
-const TITLES: Readonly<Record<CloudErrorCode, string>> = {
-  CLOUD_THROTTLED: 'was throttled',
-  CLOUD_AUTHENTICATION: 'was rejected: the credentials are missing, expired or invalid',
-  CLOUD_AUTHORIZATION: 'was denied: the credentials lack permission',
-  CLOUD_NOT_FOUND: 'failed: the resource does not exist',
-  CLOUD_INVALID_PARAMETER: 'was rejected as invalid',
-  CLOUD_QUOTA_EXCEEDED: 'failed: a quota was exceeded',
-  CLOUD_UNAVAILABLE: 'failed: the service is unavailable',
-  CLOUD_TIMEOUT: 'timed out',
-  CLOUD_UNREACHABLE: 'failed: the endpoint could not be reached',
-  CLOUD_MALFORMED_RESPONSE: 'returned a response that could not be parsed',
-  CLOUD_UNKNOWN: 'failed',
-};
-
 /** IAM actions whose name differs from the API operation. */
 const IAM_ACTION_OVERRIDES: Readonly<Record<string, string>> = {
   's3:ListBuckets': 's3:ListAllMyBuckets',
@@ -182,36 +152,16 @@ interface ErrorFacts {
   readonly message: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function stringProp(value: unknown, key: string): string | undefined {
-  if (!isRecord(value)) return undefined;
-  const found = value[key];
-  return typeof found === 'string' && found !== '' ? found : undefined;
-}
-
 function readHeaders(error: Record<string, unknown>): Record<string, string> {
   const response = error.$response;
-  if (!isRecord(response) || !isRecord(response.headers)) return {};
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(response.headers)) {
-    if (typeof value === 'string') headers[key.toLowerCase()] = value;
-  }
-  return headers;
+  return lowerCaseHeaders(isRecord(response) ? response.headers : undefined);
 }
 
 /** Node.js system error codes may sit on the error, its `cause` or (happy eyeballs) an `AggregateError` member. */
 function readSyscallCode(error: Record<string, unknown>): string | undefined {
   const candidates: unknown[] = [error, error.cause];
   if (Array.isArray(error.errors)) candidates.push(...(error.errors as unknown[]));
-  for (const candidate of candidates) {
-    const code = stringProp(candidate, 'code');
-    if (code !== undefined && /^(E[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+)$/.test(code))
-      return code;
-  }
-  return undefined;
+  return findSocketCode(candidates, { undici: false });
 }
 
 function readFacts(error: unknown): ErrorFacts {
@@ -278,17 +228,8 @@ function classifyStatus(status: number): CloudErrorCode | undefined {
   return undefined;
 }
 
-function isTimeoutReason(reason: unknown): boolean {
-  return isRecord(reason) && (reason.name === 'TimeoutError' || reason.code === 'CLOUD_TIMEOUT');
-}
-
 function classify(error: unknown, facts: ErrorFacts, context: AwsErrorContext): CloudErrorCode {
-  if (facts.name === 'AbortError') {
-    const cause = isRecord(error) ? error.cause : undefined;
-    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason)
-      ? 'CLOUD_TIMEOUT'
-      : 'CLOUD_UNKNOWN';
-  }
+  if (facts.name === 'AbortError') return classifyAbort(error, context.signal);
   // A 2xx whose body the SDK could not turn into an output: a deserialization failure (no `$fault`,
   // which only service errors carry). The name varies (SyntaxError, XML parser errors, TypeError).
   if (
@@ -299,11 +240,8 @@ function classify(error: unknown, facts: ErrorFacts, context: AwsErrorContext): 
   ) {
     return 'CLOUD_MALFORMED_RESPONSE';
   }
-  if (facts.syscallCode !== undefined) {
-    if (UNREACHABLE_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNREACHABLE';
-    if (TIMEOUT_SYSCALL.has(facts.syscallCode)) return 'CLOUD_TIMEOUT';
-    if (BROKEN_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNAVAILABLE';
-  }
+  const fromSocket = facts.syscallCode === undefined ? undefined : classifySocketCode(facts.syscallCode);
+  if (fromSocket !== undefined) return fromSocket;
   if (
     /Could not load credentials|credential object is not valid|Unable to load credentials/i.test(
       facts.message,
@@ -326,16 +264,10 @@ function classify(error: unknown, facts: ErrorFacts, context: AwsErrorContext): 
 
 /** Seconds from `Retry-After` (seconds or an HTTP date) or `x-amz-retry-after` (milliseconds). */
 function readRetryAfter(headers: Readonly<Record<string, string>>, now: () => number): number | undefined {
-  const retryAfter = headers['retry-after'];
-  if (retryAfter !== undefined) {
-    const trimmed = retryAfter.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-    const at = Date.parse(trimmed);
-    if (!Number.isNaN(at)) return Math.max(0, Math.ceil((at - now()) / 1000));
-  }
-  const amz = headers['x-amz-retry-after'];
-  if (amz !== undefined && /^\d+$/.test(amz.trim())) return Number(amz.trim()) / 1000;
-  return undefined;
+  const retryAfter = parseRetryAfter(headers['retry-after'], now);
+  if (retryAfter !== undefined) return retryAfter;
+  const amz = headers['x-amz-retry-after']?.trim();
+  return amz !== undefined && /^\d+$/.test(amz) ? Number(amz) / 1000 : undefined;
 }
 
 /**
@@ -356,8 +288,7 @@ export function redactAwsMessage(message: string): string {
     .replace(/(Signature=)[0-9a-f]+/gi, '$1[redacted]')
     .replace(/(X-Amz-Security-Token=)[^&\s]+/gi, '$1[redacted]')
     .replace(/(security token|session token)([^.]*?)([A-Za-z0-9+/=]{40,})/gi, '$1$2[redacted]');
-  text = text.replace(/\s+/g, ' ').trim();
-  return text.length > 400 ? `${text.slice(0, 397)}...` : text;
+  return boundMessage(text);
 }
 
 function suggestionsFor(
@@ -410,31 +341,32 @@ function suggestionsFor(
  * an abort whose cause is an `SreError` (e.g. the runner's own timeout) yields that error.
  */
 export function mapAwsError(error: unknown, operation: string, context: AwsErrorContext = {}): SreError {
-  if (error instanceof SreError) return error;
-  if (isRecord(error) && error.name === 'AbortError' && error.cause instanceof SreError) return error.cause;
+  const known = passThroughSreError(error);
+  if (known !== undefined) return known;
   const facts = readFacts(error);
   const code = classify(error, facts, context);
-  const where = context.region === undefined ? '' : ` in ${context.region}`;
-  const subject = context.resource === undefined ? '' : ` for "${context.resource}"`;
-  const tag = facts.awsCode === undefined ? '' : ` (${facts.awsCode})`;
-  const detail = redactAwsMessage(
-    code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : facts.message,
-  );
-  const message = `AWS ${operation}${where}${subject} ${TITLES[code]}${tag}${detail === '' ? '.' : `: ${detail}`}`;
-  const retryAfterSeconds = readRetryAfter(facts.headers, context.now ?? Date.now);
-  const details: Record<string, unknown> = { provider: 'aws', operation };
-  if (context.service !== undefined) details.service = context.service;
-  if (context.region !== undefined) details.region = context.region;
-  if (context.resource !== undefined) details.resource = context.resource;
-  if (facts.awsCode !== undefined) details.awsCode = facts.awsCode;
-  if (facts.syscallCode !== undefined) details.syscallCode = facts.syscallCode;
-  if (facts.httpStatus !== undefined) details.httpStatus = facts.httpStatus;
-  if (facts.requestId !== undefined) details.requestId = facts.requestId;
-  return new SreError(code, message, {
+  return buildCloudError({
+    provider: 'aws',
+    code,
+    operation,
+    where: context.region === undefined ? '' : ` in ${context.region}`,
+    resource: context.resource,
+    providerCode: facts.awsCode,
+    detail: redactAwsMessage(
+      code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? CANCELLED_DETAIL : facts.message,
+    ),
     cause: error,
-    details,
+    details: {
+      service: context.service,
+      region: context.region,
+      resource: context.resource,
+      awsCode: facts.awsCode,
+      syscallCode: facts.syscallCode,
+      httpStatus: facts.httpStatus,
+      requestId: facts.requestId,
+    },
     suggestions: suggestionsFor(code, operation, context, facts),
-    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    retryAfterSeconds: readRetryAfter(facts.headers, context.now ?? Date.now),
     // An unclassified error the SDK itself marks retryable (a transient it knows) stays retryable.
     ...(code === 'CLOUD_UNKNOWN' && facts.retryableHint ? { retryable: true } : {}),
   });

@@ -1,5 +1,12 @@
-import type { ErrorCode } from '../../core/errors/error-catalogue.js';
-import { SreError } from '../../core/errors/sre-error.js';
+import type { SreError } from '../../core/errors/sre-error.js';
+import { boundMessage } from '../shared/bound-message.js';
+import { buildCloudError, CANCELLED_DETAIL, type CloudErrorCode } from '../shared/build-cloud-error.js';
+import { classifyAbort } from '../shared/classify-abort.js';
+import { lowerCaseHeaders } from '../shared/lower-case-headers.js';
+import { parseRetryAfter } from '../shared/parse-retry-after.js';
+import { passThroughSreError } from '../shared/pass-through-sre-error.js';
+import { classifySocketCode, findSocketCode } from '../shared/socket-error-code.js';
+import { isRecord, stringProp } from '../shared/unknown-props.js';
 
 /** What the caller knows about the failed call, to make the error precise. */
 export interface AzureErrorContext {
@@ -16,9 +23,6 @@ export interface AzureErrorContext {
   readonly now?: () => number;
 }
 
-/** The codes an Azure error can map to. */
-export type AzureCloudErrorCode = Extract<ErrorCode, `CLOUD_${string}`>;
-
 /**
  * Azure error codes (`error.code` of ARM bodies, `code` of Insights and Log Analytics bodies),
  * by class. Codes compare case-insensitively. Sources: ARM's common errors
@@ -26,7 +30,7 @@ export type AzureCloudErrorCode = Extract<ErrorCode, `CLOUD_${string}`>;
  * request throttling (https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling)
  * and the Log Analytics query API errors.
  */
-const CODE_CLASSES: readonly (readonly [AzureCloudErrorCode, readonly string[]])[] = [
+const CODE_CLASSES: readonly (readonly [CloudErrorCode, readonly string[]])[] = [
   [
     'CLOUD_THROTTLED',
     [
@@ -132,7 +136,7 @@ const CODE_CLASSES: readonly (readonly [AzureCloudErrorCode, readonly string[]])
   ],
 ];
 
-const CODE_CLASS: ReadonlyMap<string, AzureCloudErrorCode> = new Map(
+const CODE_CLASS: ReadonlyMap<string, CloudErrorCode> = new Map(
   CODE_CLASSES.flatMap(([cloudCode, codes]) => codes.map((code) => [code.toLowerCase(), cloudCode] as const)),
 );
 
@@ -145,40 +149,6 @@ const IDENTITY_ERRORS = new Set([
   'ClientAuthError',
   'InteractionRequiredAuthError',
 ]);
-
-/** Node.js socket error codes: cannot reach the endpoint at all. */
-const UNREACHABLE_SYSCALL = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ENETDOWN',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** Node.js socket error codes: reached, then the connection broke (transient). */
-const BROKEN_SYSCALL = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
-const TIMEOUT_SYSCALL = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
-
-const TITLES: Readonly<Record<AzureCloudErrorCode, string>> = {
-  CLOUD_THROTTLED: 'was throttled',
-  CLOUD_AUTHENTICATION: 'was rejected: the credentials are missing, expired or invalid',
-  CLOUD_AUTHORIZATION: 'was denied: the credentials lack permission',
-  CLOUD_NOT_FOUND: 'failed: the resource does not exist',
-  CLOUD_INVALID_PARAMETER: 'was rejected as invalid',
-  CLOUD_QUOTA_EXCEEDED: 'failed: a quota was exceeded',
-  CLOUD_UNAVAILABLE: 'failed: the service is unavailable',
-  CLOUD_TIMEOUT: 'timed out',
-  CLOUD_UNREACHABLE: 'failed: the endpoint could not be reached',
-  CLOUD_MALFORMED_RESPONSE: 'returned a response that could not be parsed',
-  CLOUD_UNKNOWN: 'failed',
-};
 
 /** The RBAC action each read operation needs, for authorization hints. */
 const RBAC_ACTIONS: Readonly<Record<string, string>> = {
@@ -213,16 +183,6 @@ interface ErrorFacts {
   readonly innerMessage: string | undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function stringProp(value: unknown, key: string): string | undefined {
-  if (!isRecord(value)) return undefined;
-  const found = value[key];
-  return typeof found === 'string' && found !== '' ? found : undefined;
-}
-
 /**
  * Response headers of a `RestError` (`response.headers` is an `HttpHeaders` with `toJSON()` /
  * `get()`), lower-cased; plain header objects are accepted too.
@@ -234,13 +194,7 @@ function readHeaders(error: Record<string, unknown>): Record<string, string> {
   if (!isRecord(raw)) return {};
   const toJson = raw.toJSON;
   const entries: unknown = typeof toJson === 'function' ? (toJson as () => unknown).call(raw) : raw;
-  const headers: Record<string, string> = {};
-  if (isRecord(entries)) {
-    for (const [key, value] of Object.entries(entries)) {
-      if (typeof value === 'string') headers[key.toLowerCase()] = value;
-    }
-  }
-  return headers;
+  return lowerCaseHeaders(entries);
 }
 
 /** Node.js system error codes may sit on the error, its `cause` or (happy eyeballs) an `AggregateError` member. */
@@ -249,15 +203,7 @@ function readSyscallCode(error: Record<string, unknown>): string | undefined {
   if (isRecord(error.cause) && Array.isArray(error.cause.errors))
     candidates.push(...(error.cause.errors as unknown[]));
   if (Array.isArray(error.errors)) candidates.push(...(error.errors as unknown[]));
-  for (const candidate of candidates) {
-    const code = stringProp(candidate, 'code');
-    if (
-      code !== undefined &&
-      /^(E[A-Z_]+|UND_ERR_[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+)$/.test(code)
-    )
-      return code;
-  }
-  return undefined;
+  return findSocketCode(candidates, { undici: true });
 }
 
 /** The service code inside a deserialized error body (`details.error.code`, `details.code`), when the SDK kept one. */
@@ -316,7 +262,7 @@ function readFacts(error: unknown): ErrorFacts {
   };
 }
 
-function classifyStatus(status: number): AzureCloudErrorCode | undefined {
+function classifyStatus(status: number): CloudErrorCode | undefined {
   if (status === 429) return 'CLOUD_THROTTLED';
   if (status === 401) return 'CLOUD_AUTHENTICATION';
   if (status === 403) return 'CLOUD_AUTHORIZATION';
@@ -327,17 +273,8 @@ function classifyStatus(status: number): AzureCloudErrorCode | undefined {
   return undefined;
 }
 
-function isTimeoutReason(reason: unknown): boolean {
-  return isRecord(reason) && (reason.name === 'TimeoutError' || reason.code === 'CLOUD_TIMEOUT');
-}
-
-function classify(error: unknown, facts: ErrorFacts, context: AzureErrorContext): AzureCloudErrorCode {
-  if (facts.name === 'AbortError') {
-    const cause = isRecord(error) ? error.cause : undefined;
-    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason)
-      ? 'CLOUD_TIMEOUT'
-      : 'CLOUD_UNKNOWN';
-  }
+function classify(error: unknown, facts: ErrorFacts, context: AzureErrorContext): CloudErrorCode {
+  if (facts.name === 'AbortError') return classifyAbort(error, context.signal);
   if (facts.name !== undefined && IDENTITY_ERRORS.has(facts.name)) return 'CLOUD_AUTHENTICATION';
   const ok = facts.httpStatus !== undefined && facts.httpStatus >= 200 && facts.httpStatus < 300;
   // A 2xx whose body could not be read: the SDK's PARSE_ERROR, or a body without the expected shape
@@ -349,11 +286,8 @@ function classify(error: unknown, facts: ErrorFacts, context: AzureErrorContext)
   ) {
     return 'CLOUD_MALFORMED_RESPONSE';
   }
-  if (facts.syscallCode !== undefined) {
-    if (UNREACHABLE_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNREACHABLE';
-    if (TIMEOUT_SYSCALL.has(facts.syscallCode)) return 'CLOUD_TIMEOUT';
-    if (BROKEN_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNAVAILABLE';
-  }
+  const fromSocket = facts.syscallCode === undefined ? undefined : classifySocketCode(facts.syscallCode);
+  if (fromSocket !== undefined) return fromSocket;
   // The HTTP client's own failure to send (no response at all) without a recognisable socket code.
   if (facts.azureCode === 'REQUEST_SEND_ERROR') return 'CLOUD_UNREACHABLE';
   if (facts.httpStatus === undefined && (facts.name === 'SyntaxError' || facts.name === 'TypeError'))
@@ -381,11 +315,7 @@ function readRetryAfter(headers: Readonly<Record<string, string>>, now: () => nu
     const value = headers[name]?.trim();
     if (value !== undefined && /^\d+(\.\d+)?$/.test(value)) return Number(value) / 1000;
   }
-  const retryAfter = headers['retry-after']?.trim();
-  if (retryAfter === undefined) return undefined;
-  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter);
-  const at = Date.parse(retryAfter);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now()) / 1000));
+  return parseRetryAfter(headers['retry-after'], now);
 }
 
 /**
@@ -393,20 +323,19 @@ function readRetryAfter(headers: Readonly<Record<string, string>>, now: () => nu
  * signatures, client secrets, shared keys) and bounds its length.
  */
 export function redactAzureMessage(message: string): string {
-  const text = message
-    .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted token]')
-    .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
-    .replace(/([?&](?:sig|se|skoid|sktid)=)[^&\s"']+/gi, '$1[redacted]')
-    .replace(
-      /((?:client_secret|client_assertion|AccountKey|SharedAccessKey|password)\s*[=:]\s*)[^;&\s"']+/gi,
-      '$1[redacted]',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > 400 ? `${text.slice(0, 397)}...` : text;
+  return boundMessage(
+    message
+      .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted token]')
+      .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
+      .replace(/([?&](?:sig|se|skoid|sktid)=)[^&\s"']+/gi, '$1[redacted]')
+      .replace(
+        /((?:client_secret|client_assertion|AccountKey|SharedAccessKey|password)\s*[=:]\s*)[^;&\s"']+/gi,
+        '$1[redacted]',
+      ),
+  );
 }
 
-function suggestionsFor(code: AzureCloudErrorCode, operation: string, context: AzureErrorContext): string[] {
+function suggestionsFor(code: CloudErrorCode, operation: string, context: AzureErrorContext): string[] {
   switch (code) {
     case 'CLOUD_AUTHENTICATION':
       return [
@@ -456,36 +385,37 @@ function suggestionsFor(code: AzureCloudErrorCode, operation: string, context: A
  * own timeout) yields that error.
  */
 export function mapAzureError(error: unknown, operation: string, context: AzureErrorContext = {}): SreError {
-  if (error instanceof SreError) return error;
-  if (isRecord(error) && error.name === 'AbortError' && error.cause instanceof SreError) return error.cause;
+  const known = passThroughSreError(error);
+  if (known !== undefined) return known;
   const facts = readFacts(error);
   const code = classify(error, facts, context);
-  const where = context.region === undefined || context.region === 'global' ? '' : ` in ${context.region}`;
-  const subject = context.resource === undefined ? '' : ` for "${context.resource}"`;
-  const tag = facts.azureCode === undefined ? '' : ` (${facts.azureCode})`;
   const text =
     facts.innerMessage === undefined || facts.message.includes(facts.innerMessage)
       ? facts.message
       : `${facts.message}: ${facts.innerMessage}`;
-  const detail = redactAzureMessage(
-    code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? 'The call was cancelled.' : text,
-  );
-  const message = `Azure ${operation}${where}${subject} ${TITLES[code]}${tag}${detail === '' ? '.' : `: ${detail}`}`;
-  const retryAfterSeconds = readRetryAfter(facts.headers, context.now ?? Date.now);
-  const details: Record<string, unknown> = { provider: 'azure', operation };
-  if (context.service !== undefined) details.service = context.service;
-  if (context.subscription !== undefined) details.subscription = context.subscription;
-  if (context.region !== undefined) details.region = context.region;
-  if (context.resource !== undefined) details.resource = context.resource;
-  if (facts.azureCode !== undefined) details.azureCode = facts.azureCode;
-  if (facts.innerCodes.length > 0) details.innerCodes = facts.innerCodes;
-  if (facts.syscallCode !== undefined) details.syscallCode = facts.syscallCode;
-  if (facts.httpStatus !== undefined) details.httpStatus = facts.httpStatus;
-  if (facts.requestId !== undefined) details.requestId = facts.requestId;
-  return new SreError(code, message, {
+  return buildCloudError({
+    provider: 'azure',
+    code,
+    operation,
+    where: context.region === undefined || context.region === 'global' ? '' : ` in ${context.region}`,
+    resource: context.resource,
+    providerCode: facts.azureCode,
+    detail: redactAzureMessage(
+      code === 'CLOUD_UNKNOWN' && facts.name === 'AbortError' ? CANCELLED_DETAIL : text,
+    ),
     cause: error,
-    details,
+    details: {
+      service: context.service,
+      subscription: context.subscription,
+      region: context.region,
+      resource: context.resource,
+      azureCode: facts.azureCode,
+      innerCodes: facts.innerCodes.length > 0 ? facts.innerCodes : undefined,
+      syscallCode: facts.syscallCode,
+      httpStatus: facts.httpStatus,
+      requestId: facts.requestId,
+    },
     suggestions: suggestionsFor(code, operation, context),
-    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    retryAfterSeconds: readRetryAfter(facts.headers, context.now ?? Date.now),
   });
 }

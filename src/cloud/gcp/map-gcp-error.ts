@@ -1,5 +1,12 @@
-import type { ErrorCode } from '../../core/errors/error-catalogue.js';
 import { SreError } from '../../core/errors/sre-error.js';
+import { boundMessage } from '../shared/bound-message.js';
+import { buildCloudError, CANCELLED_DETAIL, type CloudErrorCode } from '../shared/build-cloud-error.js';
+import { classifyAbort } from '../shared/classify-abort.js';
+import { lowerCaseHeaders } from '../shared/lower-case-headers.js';
+import { parseRetryAfter } from '../shared/parse-retry-after.js';
+import { passThroughSreError } from '../shared/pass-through-sre-error.js';
+import { classifySocketCode, findSocketCode } from '../shared/socket-error-code.js';
+import { isRecord, stringProp } from '../shared/unknown-props.js';
 import { toNumber } from './to-number.js';
 
 /** What the caller knows about the failed call, to make the error precise. */
@@ -15,9 +22,6 @@ export interface GcpErrorContext {
   /** Clock for `Retry-After` dates (default `Date.now`). */
   readonly now?: () => number;
 }
-
-/** The codes a GCP error can map to. */
-export type GcpCloudErrorCode = Extract<ErrorCode, `CLOUD_${string}`>;
 
 /** gRPC canonical codes (google.rpc.Code) by number, as gax's `GoogleError.code` carries them. */
 const GRPC_STATUS_NAMES: readonly string[] = [
@@ -109,40 +113,6 @@ const QUOTA_REASONS = new Set([
   'STOCKOUT',
 ]);
 
-/** Node.js socket error codes: cannot reach the endpoint at all. */
-const UNREACHABLE_SYSCALL = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ENETDOWN',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** Node.js socket error codes: reached, then the connection broke (transient). */
-const BROKEN_SYSCALL = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
-const TIMEOUT_SYSCALL = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
-
-const TITLES: Readonly<Record<GcpCloudErrorCode, string>> = {
-  CLOUD_THROTTLED: 'was throttled',
-  CLOUD_AUTHENTICATION: 'was rejected: the credentials are missing, expired or invalid',
-  CLOUD_AUTHORIZATION: 'was denied: the credentials lack permission',
-  CLOUD_NOT_FOUND: 'failed: the resource does not exist',
-  CLOUD_INVALID_PARAMETER: 'was rejected as invalid',
-  CLOUD_QUOTA_EXCEEDED: 'failed: a quota was exceeded',
-  CLOUD_UNAVAILABLE: 'failed: the service is unavailable',
-  CLOUD_TIMEOUT: 'timed out',
-  CLOUD_UNREACHABLE: 'failed: the endpoint could not be reached',
-  CLOUD_MALFORMED_RESPONSE: 'returned a response that could not be parsed',
-  CLOUD_UNKNOWN: 'failed',
-};
-
 /** The facts read off a client-library (or Node.js) error, all optional. */
 interface ErrorFacts {
   readonly name: string | undefined;
@@ -159,16 +129,6 @@ interface ErrorFacts {
 }
 
 type UnknownRecord = Record<string, unknown>;
-
-function isRecord(value: unknown): value is UnknownRecord {
-  return typeof value === 'object' && value !== null;
-}
-
-function stringProp(value: unknown, key: string): string | undefined {
-  if (!isRecord(value)) return undefined;
-  const found = value[key];
-  return typeof found === 'string' && found !== '' ? found : undefined;
-}
 
 function arrayProp(value: unknown, key: string): unknown[] {
   if (!isRecord(value)) return [];
@@ -218,16 +178,11 @@ function readBody(error: UnknownRecord): UnknownRecord | undefined {
 function readHeaders(error: UnknownRecord): Record<string, string> {
   const response = error.response;
   const raw = isRecord(response) ? response.headers : undefined;
+  if (!(raw instanceof Headers)) return lowerCaseHeaders(raw);
   const headers: Record<string, string> = {};
-  if (raw instanceof Headers) {
-    raw.forEach((value, key) => {
-      headers[key.toLowerCase()] = value;
-    });
-  } else if (isRecord(raw)) {
-    for (const [key, value] of Object.entries(raw)) {
-      if (typeof value === 'string') headers[key.toLowerCase()] = value;
-    }
-  }
+  raw.forEach((value, key) => {
+    headers[key.toLowerCase()] = value;
+  });
   return headers;
 }
 
@@ -237,15 +192,7 @@ function readSyscallCode(error: UnknownRecord): string | undefined {
   if (Array.isArray(error.errors)) candidates.push(...(error.errors as unknown[]));
   if (isRecord(error.cause) && Array.isArray(error.cause.errors))
     candidates.push(...(error.cause.errors as unknown[]));
-  for (const candidate of candidates) {
-    const code = stringProp(candidate, 'code');
-    if (
-      code !== undefined &&
-      /^(E[A-Z_]+|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)
-    )
-      return code;
-  }
-  return undefined;
+  return findSocketCode(candidates, { undici: true });
 }
 
 /** `ErrorInfo` and `RetryInfo` from REST `details` (`@type` keyed) or gax `statusDetails` (decoded messages). */
@@ -339,10 +286,6 @@ function readFacts(error: unknown): ErrorFacts {
   };
 }
 
-function isTimeoutReason(reason: unknown): boolean {
-  return isRecord(reason) && (reason.name === 'TimeoutError' || reason.code === 'CLOUD_TIMEOUT');
-}
-
 function isParseFailure(facts: ErrorFacts, error: unknown): boolean {
   if (facts.name === 'SyntaxError') return true;
   if (isRecord(error) && error.type === 'invalid-json') return true;
@@ -351,7 +294,7 @@ function isParseFailure(facts: ErrorFacts, error: unknown): boolean {
   );
 }
 
-function classifyStatus(status: string, httpStatus: number | undefined): GcpCloudErrorCode | undefined {
+function classifyStatus(status: string, httpStatus: number | undefined): CloudErrorCode | undefined {
   switch (status) {
     case 'RESOURCE_EXHAUSTED':
       return 'CLOUD_THROTTLED';
@@ -383,7 +326,7 @@ function classifyStatus(status: string, httpStatus: number | undefined): GcpClou
   }
 }
 
-function classifyHttp(status: number): GcpCloudErrorCode | undefined {
+function classifyHttp(status: number): CloudErrorCode | undefined {
   if (status === 429) return 'CLOUD_THROTTLED';
   if (status === 401) return 'CLOUD_AUTHENTICATION';
   if (status === 403) return 'CLOUD_AUTHORIZATION';
@@ -394,24 +337,21 @@ function classifyHttp(status: number): GcpCloudErrorCode | undefined {
   return undefined;
 }
 
-function classify(error: unknown, facts: ErrorFacts, context: GcpErrorContext): GcpCloudErrorCode {
+function classify(error: unknown, facts: ErrorFacts, context: GcpErrorContext): CloudErrorCode {
   if (facts.name === 'TimeoutError') return 'CLOUD_TIMEOUT';
   // A cancelled call: gax rejects with CANCELLED (`cancelled`), fetch with an AbortError, and a
   // call abandoned on abort with the signal's reason.
-  if (facts.name === 'AbortError' || facts.status === 'CANCELLED' || context.signal?.aborted === true) {
-    const cause = isRecord(error) ? error.cause : undefined;
-    return isTimeoutReason(cause) || isTimeoutReason(context.signal?.reason)
-      ? 'CLOUD_TIMEOUT'
-      : 'CLOUD_UNKNOWN';
-  }
+  if (facts.name === 'AbortError' || facts.status === 'CANCELLED' || context.signal?.aborted === true)
+    return classifyAbort(error, context.signal);
   const successful = facts.httpStatus !== undefined && facts.httpStatus >= 200 && facts.httpStatus < 300;
   if ((facts.httpStatus === undefined || successful) && isParseFailure(facts, error))
     return 'CLOUD_MALFORMED_RESPONSE';
-  if (facts.syscallCode !== undefined && facts.httpStatus === undefined) {
-    if (UNREACHABLE_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNREACHABLE';
-    if (TIMEOUT_SYSCALL.has(facts.syscallCode)) return 'CLOUD_TIMEOUT';
-    if (BROKEN_SYSCALL.has(facts.syscallCode)) return 'CLOUD_UNAVAILABLE';
-  }
+  // A socket code counts only when no HTTP answer came back.
+  const fromSocket =
+    facts.syscallCode === undefined || facts.httpStatus !== undefined
+      ? undefined
+      : classifySocketCode(facts.syscallCode);
+  if (fromSocket !== undefined) return fromSocket;
   if (facts.reasons.some((reason) => QUOTA_REASONS.has(reason))) return 'CLOUD_QUOTA_EXCEEDED';
   if (facts.reasons.some((reason) => THROTTLE_REASONS.has(reason))) return 'CLOUD_THROTTLED';
   const fromStatus = facts.status === undefined ? undefined : classifyStatus(facts.status, facts.httpStatus);
@@ -429,18 +369,6 @@ function classify(error: unknown, facts: ErrorFacts, context: GcpErrorContext): 
   return 'CLOUD_UNKNOWN';
 }
 
-/** Seconds from a `Retry-After` header (seconds or an HTTP date). */
-function readRetryAfterHeader(
-  headers: Readonly<Record<string, string>>,
-  now: () => number,
-): number | undefined {
-  const value = headers['retry-after']?.trim();
-  if (value === undefined || value === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now()) / 1000));
-}
-
 /**
  * Removes anything credential-like from a provider message (bearer tokens, OAuth access tokens,
  * API keys, signed-URL signatures) and bounds its length.
@@ -450,13 +378,11 @@ export function redactGcpMessage(message: string): string {
     .replace(/((?:access_token|key|X-Goog-Signature|Signature)=)[^&\s"]+/gi, '$1[redacted]')
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
     .replace(/\bya29\.[A-Za-z0-9._-]+/g, '[redacted token]')
-    .replace(/\bAIza[0-9A-Za-z_-]{20,}/g, '[redacted key]')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > 400 ? `${text.slice(0, 397)}...` : text;
+    .replace(/\bAIza[0-9A-Za-z_-]{20,}/g, '[redacted key]');
+  return boundMessage(text);
 }
 
-function suggestionsFor(code: GcpCloudErrorCode, facts: ErrorFacts, context: GcpErrorContext): string[] {
+function suggestionsFor(code: CloudErrorCode, facts: ErrorFacts, context: GcpErrorContext): string[] {
   switch (code) {
     case 'CLOUD_AUTHENTICATION':
       return [
@@ -516,37 +442,34 @@ function suggestionsFor(code: GcpCloudErrorCode, facts: ErrorFacts, context: Gcp
  * is an `SreError` (the runner's own timeout) yields that error.
  */
 export function mapGcpError(error: unknown, operation: string, context: GcpErrorContext = {}): SreError {
-  if (error instanceof SreError) return error;
-  if (isRecord(error) && error.name === 'AbortError' && error.cause instanceof SreError) return error.cause;
+  const known = passThroughSreError(error);
+  if (known !== undefined) return known;
   if (context.signal?.aborted === true && context.signal.reason instanceof SreError)
     return context.signal.reason;
   const facts = readFacts(error);
   const code = classify(error, facts, context);
-  const where = context.project === undefined ? '' : ` in project ${context.project}`;
-  const subject = context.resource === undefined ? '' : ` for "${context.resource}"`;
-  const tag = facts.status === undefined ? '' : ` (${facts.status})`;
-  const detail = redactGcpMessage(
-    code === 'CLOUD_UNKNOWN' &&
-      (facts.name === 'AbortError' || facts.status === 'CANCELLED' || context.signal?.aborted === true)
-      ? 'The call was cancelled.'
-      : facts.message,
-  );
-  const message = `GCP ${operation}${where}${subject} ${TITLES[code]}${tag}${detail === '' ? '.' : `: ${detail}`}`;
-  const retryAfterSeconds =
-    facts.retryDelaySeconds ?? readRetryAfterHeader(facts.headers, context.now ?? Date.now);
-  const details: Record<string, unknown> = { provider: 'gcp', operation };
-  if (context.service !== undefined) details.service = context.service;
-  if (context.project !== undefined) details.project = context.project;
-  if (context.resource !== undefined) details.resource = context.resource;
-  if (facts.status !== undefined) details.gcpStatus = facts.status;
-  if (facts.httpStatus !== undefined) details.httpStatus = facts.httpStatus;
-  const reason = facts.reasons.at(-1);
-  if (reason !== undefined) details.reason = reason;
-  if (facts.syscallCode !== undefined) details.syscallCode = facts.syscallCode;
-  return new SreError(code, message, {
+  const cancelled =
+    facts.name === 'AbortError' || facts.status === 'CANCELLED' || context.signal?.aborted === true;
+  return buildCloudError({
+    provider: 'gcp',
+    code,
+    operation,
+    where: context.project === undefined ? '' : ` in project ${context.project}`,
+    resource: context.resource,
+    providerCode: facts.status,
+    detail: redactGcpMessage(code === 'CLOUD_UNKNOWN' && cancelled ? CANCELLED_DETAIL : facts.message),
     cause: error,
-    details,
+    details: {
+      service: context.service,
+      project: context.project,
+      resource: context.resource,
+      gcpStatus: facts.status,
+      httpStatus: facts.httpStatus,
+      reason: facts.reasons.at(-1),
+      syscallCode: facts.syscallCode,
+    },
     suggestions: suggestionsFor(code, facts, context),
-    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    retryAfterSeconds:
+      facts.retryDelaySeconds ?? parseRetryAfter(facts.headers['retry-after'], context.now ?? Date.now),
   });
 }
