@@ -24,6 +24,8 @@ export interface AskDeps {
   /** Monotonic milliseconds, for spans. */
   readonly monotonicNow?: () => number;
   readonly requestId?: () => string;
+  /** Deadline of the whole question (`requestTimeoutSeconds`), ms; scopes not read by then are reported, not waited for. */
+  readonly deadlineMs?: number;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -133,7 +135,7 @@ export async function askQuestion(
   };
 
   let result: ExecutionResult;
-  const signal = questionSignal(options.signal);
+  const signal = questionSignal(options.signal, deps.deadlineMs);
   try {
     result = await trace.span('execute', () =>
       executePlan(plan, {
@@ -204,24 +206,41 @@ export async function askQuestion(
 }
 
 /**
- * The caller's signal, relayed through one of the question's own: every cloud call in flight links
- * to it (dozens at once), which would trip Node's listener warning on a signal we do not own.
+ * The question's own signal: aborted by the caller's signal or at the deadline, whichever comes first.
+ * Every cloud call in flight links to it (dozens at once), so it has no listener limit; a signal we
+ * do not own gets only one listener.
  */
 function questionSignal(
   caller: AbortSignal | undefined,
+  deadlineMs: number | undefined,
 ): { signal: AbortSignal; dispose(): void } | undefined {
-  if (caller === undefined) return undefined;
+  if (caller === undefined && deadlineMs === undefined) return undefined;
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
   const relay = (): void => {
-    controller.abort(caller.reason);
+    controller.abort(caller?.reason);
   };
-  if (caller.aborted) relay();
-  else caller.addEventListener('abort', relay, { once: true });
+  if (caller?.aborted === true) relay();
+  else caller?.addEventListener('abort', relay, { once: true });
+  const timer =
+    deadlineMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          const seconds = Math.round(deadlineMs / 100) / 10;
+          controller.abort(
+            new SreError(
+              'QUESTION_DEADLINE_EXCEEDED',
+              `not read within the question's deadline of ${String(seconds)} s (requestTimeoutSeconds)`,
+              { retryable: true },
+            ),
+          );
+        }, deadlineMs);
+  timer?.unref();
   return {
     signal: controller.signal,
     dispose: () => {
-      caller.removeEventListener('abort', relay);
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', relay);
     },
   };
 }

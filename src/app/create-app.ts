@@ -44,7 +44,7 @@ export function activeProviders(config: SreConfig, detection: readonly ProviderD
  */
 export function createApp(config: SreConfig, deps: AppDeps = {}): App {
   const runner = createResilientCallRunner(
-    ResilienceSettingsSchema.parse({ delayScale: config.resilience.delayScale }),
+    ResilienceSettingsSchema.parse(config.resilience),
     deps.onResilienceEvent === undefined ? {} : { onEvent: deps.onResilienceEvent },
   );
   // Without an environment only the configuration counts (tests, embedding); the CLI passes its own.
@@ -75,6 +75,7 @@ export function createApp(config: SreConfig, deps: AppDeps = {}): App {
           defaultProviders: active,
           concurrency: config.concurrency,
           logEventLimit: config.logs.eventLimit,
+          deadlineMs: config.requestTimeoutSeconds * 1000,
           now: deps.now ?? (() => new Date()),
           ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }),
         },

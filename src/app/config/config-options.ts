@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ResilienceSettingsSchema } from '../../resilience/resilience-settings-schema.js';
 
 /** Parses a comma-separated environment value into trimmed, non-empty items. */
 const csv = (value: string): string[] =>
@@ -32,6 +33,51 @@ export interface ConfigOption {
 
 const regionCode = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region code such as us-east-1');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:4566' });
+
+/** Dotted paths of the leaves of a plain object (arrays and scalars are leaves). */
+function leafKeys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return prefix ? [prefix] : [];
+  return Object.entries(value).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/**
+ * A part of the resilience settings (`ResilienceSettingsSchema`) as one option: partial input,
+ * defaults filled in, and — unlike the embedded schema, which strips them — unknown keys rejected,
+ * so a typo (`openMS`) is an error instead of a silently ignored setting.
+ */
+function resiliencePart(part: 'breaker' | 'aws' | 'azure' | 'gcp', description: string): ConfigOption {
+  const schema = ResilienceSettingsSchema.shape[part];
+  return {
+    key: `resilience.${part}`,
+    env: `SRE_RESILIENCE_${part.toUpperCase()}`,
+    schema: z.unknown().transform((value, context) => {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+        }
+        return z.NEVER;
+      }
+      const known = leafKeys(parsed.data);
+      const unknown = leafKeys(value).filter(
+        (key) => !known.includes(key) && !known.some((k) => k.startsWith(`${key}.`)),
+      );
+      for (const key of unknown) {
+        context.addIssue({ code: 'custom', message: 'unknown key', path: key.split('.') });
+      }
+      return unknown.length > 0 ? z.NEVER : parsed.data;
+    }),
+    fromEnv: (value) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        return `${value} (not JSON)`;
+      }
+    },
+    defaultValue: {},
+    description,
+  };
+}
 
 /**
  * The option catalogue: the single source of configuration keys, environment variables, defaults,
@@ -135,7 +181,8 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     schema: z.number().int().min(1).max(600),
     fromEnv: integer,
     defaultValue: 120,
-    description: 'Deadline for a whole question, seconds.',
+    description:
+      'Deadline for a whole question, seconds: scopes not read by then are reported in `coverage` (`QUESTION_DEADLINE_EXCEEDED`) and the answer keeps everything read before it.',
   },
   {
     key: 'logs.eventLimit',
@@ -155,6 +202,16 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     description:
       'Multiplier on retry back-off and breaker waits (1 = the per-cloud policy of docs/resilience.md; the emulator demo uses 0.01).',
   },
+  resiliencePart(
+    'breaker',
+    'Circuit breakers (YAML mapping, or JSON in the variable): `scope` (service|region), `failureThreshold`, `openMs`, `halfOpenMaxTrials`, `successThreshold`. Omitted keys keep the defaults of docs/resilience.md.',
+  ),
+  resiliencePart(
+    'aws',
+    'AWS call policy: `timeoutMs`, `retry` {`maxAttempts`, `baseDelayMs`, `maxDelayMs`, `jitter`, `honourRetryAfter`}, `rateLimit` {`default` {`perSecond`, `burst`}, `services` {name: {…}}}. Omitted keys keep the defaults of docs/resilience.md.',
+  ),
+  resiliencePart('azure', 'Azure call policy, same keys as `resilience.aws`.'),
+  resiliencePart('gcp', 'GCP call policy, same keys as `resilience.aws`.'),
   {
     key: 'strict',
     env: 'SRE_STRICT',

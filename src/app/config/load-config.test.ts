@@ -81,4 +81,50 @@ describe('loadConfig', () => {
     );
     expect(configError(() => loadConfig({ env: {}, file: broken })).code).toBe('CONFIG_FILE_UNREADABLE');
   });
+
+  it('takes resilience policies from the file and the environment, keeping the defaults of what is omitted', () => {
+    const file = tempFile(
+      'c.yaml',
+      'resilience:\n  breaker:\n    openMs: 10000\n  aws:\n    rateLimit:\n      services:\n        logs: { perSecond: 5, burst: 5 }\n',
+    );
+
+    const config = loadConfig({
+      env: { SRE_RESILIENCE_GCP: '{"timeoutMs": 5000, "retry": {"maxAttempts": 5}}' },
+      file,
+    });
+
+    expect(config.resilience.breaker).toMatchObject({
+      openMs: 10_000,
+      failureThreshold: 5,
+      scope: 'service',
+    });
+    expect(config.resilience.aws.rateLimit.services).toMatchObject({
+      logs: { perSecond: 5, burst: 5 },
+      cloudtrail: { perSecond: 2, burst: 2 },
+    });
+    expect(config.resilience.gcp).toMatchObject({
+      timeoutMs: 5000,
+      retry: { maxAttempts: 5, baseDelayMs: 1000 },
+    });
+    expect(config.resilience.azure.retry.baseDelayMs).toBe(2000);
+  });
+
+  it.each([
+    ['resilience:\n  breaker:\n    openMS: 10000\n', 'resilience.breaker[openMS] (from', 'unknown key'],
+    ['resilience:\n  aws:\n    retry:\n      maxAttempts: 0\n', 'resilience.aws[retry.maxAttempts]', '>=1'],
+    ['resilience:\n  breaker:\n    scope: zone\n', 'resilience.breaker[scope]', 'service'],
+    ['resilience:\n  azure: fast\n', 'resilience.azure (from', 'object'],
+  ])('rejects a bad resilience policy with its path: %s', (yaml, where, what) => {
+    const error = configError(() => loadConfig({ env: {}, file: tempFile('c.yaml', yaml) }));
+
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(where);
+    expect(error.message).toContain(what);
+  });
+
+  it('rejects a resilience variable that is not JSON, naming the variable', () => {
+    const error = configError(() => loadConfig({ env: { SRE_RESILIENCE_BREAKER: 'openMs=5' } }));
+
+    expect(error.message).toContain('resilience.breaker (from SRE_RESILIENCE_BREAKER)');
+  });
 });

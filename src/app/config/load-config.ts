@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SreError } from '../../core/errors/sre-error.js';
+import type { ResilienceSettings } from '../../resilience/resilience-settings-schema.js';
 import { CONFIG_OPTIONS, type ConfigOption } from './config-options.js';
 
 /** The validated, frozen configuration. */
@@ -18,7 +19,13 @@ export interface SreConfig {
   readonly concurrency: number;
   readonly requestTimeoutSeconds: number;
   readonly logs: { readonly eventLimit: number };
-  readonly resilience: { readonly delayScale: number };
+  readonly resilience: {
+    readonly delayScale: number;
+    readonly breaker: ResilienceSettings['breaker'];
+    readonly aws: ResilienceSettings['aws'];
+    readonly azure: ResilienceSettings['azure'];
+    readonly gcp: ResilienceSettings['gcp'];
+  };
   readonly strict: boolean;
 }
 
@@ -112,7 +119,10 @@ export function loadConfig(sources: ConfigSources): SreConfig {
     );
   }
   const known = new Set(CONFIG_OPTIONS.map((o) => o.key));
-  const unknownKeys = collectKeys(fileValues).filter((k) => !known.has(k));
+  // A structured option (`resilience.breaker`) validates its own sub-keys.
+  const unknownKeys = collectKeys(fileValues).filter(
+    (k) => !known.has(k) && ![...known].some((option) => k.startsWith(`${option}.`)),
+  );
   const problems: string[] = unknownKeys.map(
     (k) => `${k} (from ${filePath ?? 'file'}): unknown key; known keys are ${[...known].join(', ')}`,
   );

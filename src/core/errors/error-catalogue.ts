@@ -132,6 +132,12 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     description: 'A cloud error that fits no other class; the message carries the provider code.',
   },
+  QUESTION_DEADLINE_EXCEEDED: {
+    category: 'third-party',
+    retryable: true,
+    description:
+      'The question took longer than `requestTimeoutSeconds`; scopes not read by then are reported in `coverage` and the rest of the answer is kept.',
+  },
   ANSWER_PARTIAL: {
     category: 'third-party',
     retryable: true,
