@@ -11,6 +11,7 @@ import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { mergeMetricValues } from './merge-metric-values.js';
 import { readAwsPages } from './read-aws-pages.js';
 import { toCallKey } from './to-call-key.js';
+import { toMetricSlots } from '../shared/metric-slots.js';
 
 /** GetMetricData accepts at most 500 queries per call. */
 export const METRIC_QUERIES_PER_CALL = 500;
@@ -66,9 +67,8 @@ export async function getAwsMetrics(
   scope: ScopeTarget,
   signal?: AbortSignal,
 ): Promise<MetricValues> {
-  const ids = [...new Set(request.resourceIds)];
-  const values = new Map<string, number | null>(ids.map((id) => [id, null]));
-  if (ids.length === 0 || request.end.getTime() <= request.start.getTime()) return values;
+  const { ids, values, nothingToRead } = toMetricSlots(request);
+  if (nothingToRead) return values;
   const metric = AWS_INSTANCE_METRICS[request.metric];
   const stat = AWS_STATISTICS[request.statistic];
   const { client, module } = await context.pool.get('cloudwatch', scope.region);

@@ -6,6 +6,7 @@ import { readAwsPages } from './read-aws-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toInstanceRecord } from './to-instance-record.js';
+import { toStateFilters } from './to-state-filters.js';
 
 /**
  * Every EC2 instance of a region (DescribeInstances, all pages, MaxResults 5–1000). State hints
@@ -19,10 +20,7 @@ export async function listInstances(
 ): Promise<ResourceRecord[]> {
   const { client, module } = await context.pool.get('ec2', scope.region);
   const key = toCallKey(scope, 'ec2', 'DescribeInstances');
-  const filters =
-    hints.states !== undefined && hints.states.length > 0
-      ? [{ Name: 'instance-state-name', Values: [...hints.states] }]
-      : undefined;
+  const filters = toStateFilters(hints, 'instance-state-name');
   const records: ResourceRecord[] = [];
   await readAwsPages<DescribeInstancesCommandOutput>(
     context.runner,

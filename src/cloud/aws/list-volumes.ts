@@ -6,6 +6,7 @@ import { readAwsPages } from './read-aws-pages.js';
 import { sortById } from '../shared/sort-by-id.js';
 import { toCallKey } from './to-call-key.js';
 import { toVolumeRecord } from './to-volume-record.js';
+import { toStateFilters } from './to-state-filters.js';
 
 /** Every EBS volume of a region (DescribeVolumes, all pages, MaxResults 5–500); state hints become a `status` filter. */
 export async function listVolumes(
@@ -16,10 +17,7 @@ export async function listVolumes(
 ): Promise<ResourceRecord[]> {
   const { client, module } = await context.pool.get('ec2', scope.region);
   const key = toCallKey(scope, 'ec2', 'DescribeVolumes');
-  const filters =
-    hints.states !== undefined && hints.states.length > 0
-      ? [{ Name: 'status', Values: [...hints.states] }]
-      : undefined;
+  const filters = toStateFilters(hints, 'status');
   const records: ResourceRecord[] = [];
   await readAwsPages<DescribeVolumesCommandOutput>(
     context.runner,

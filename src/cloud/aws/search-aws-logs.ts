@@ -10,12 +10,7 @@ import { pageSizeFor } from '../shared/page-size-for.js';
 import { buildFilterPattern } from './build-filter-pattern.js';
 import { readAwsPages } from './read-aws-pages.js';
 import { toCallKey } from './to-call-key.js';
-
-function compareLogRecords(a: LogRecord, b: LogRecord): number {
-  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp ? -1 : 1;
-  if (a.logGroup !== b.logGroup) return a.logGroup < b.logGroup ? -1 : 1;
-  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
-}
+import { compareLogRecords } from '../shared/compare-log-records.js';
 
 /**
  * Searches log groups of one region with FilterLogEvents (one listing per group, groups in the

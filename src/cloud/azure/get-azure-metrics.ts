@@ -12,6 +12,7 @@ import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { parseArmId } from './parse-arm-id.js';
 import { runAzureCall } from './run-azure-call.js';
 import { toCallKey } from './to-call-key.js';
+import { toMetricSlots } from '../shared/metric-slots.js';
 
 /** `2026-11-20T10:00:00Z`: ISO-8601 without milliseconds, as Azure Monitor's `timespan` examples write it. */
 function toTimespanEnd(date: Date): string {
@@ -33,10 +34,9 @@ export async function getAzureMetrics(
   scope: ScopeTarget,
   signal?: AbortSignal,
 ): Promise<MetricValues> {
-  const ids = [...new Set(request.resourceIds)];
-  const values = new Map<string, number | null>(ids.map((id) => [id, null]));
+  const { ids, values, nothingToRead } = toMetricSlots(request);
   const aggregation = toAzureAggregation(request.metric, request.statistic);
-  if (ids.length === 0 || request.end.getTime() <= request.start.getTime()) return values;
+  if (nothingToRead) return values;
   const grain = chooseTimeGrain(request.start, request.end);
   if (grain === undefined) {
     throw new SreError('PLAN_UNSUPPORTED', 'Azure Monitor needs a metric window on whole minutes.', {

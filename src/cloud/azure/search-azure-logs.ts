@@ -12,6 +12,7 @@ import { parseLogGroupId, toLogGroupId, type LogGroupRef, type LogTable } from '
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { queryLogAnalytics, type LogRow } from './query-log-analytics.js';
 import { toIsoTime } from './to-iso-time.js';
+import { compareLogRecords } from '../shared/compare-log-records.js';
 
 /** Sources per query: keeps the `in (…)` list, and so the query text, small. */
 export const SOURCES_PER_QUERY = 50;
@@ -95,17 +96,6 @@ function toLogRecord(
     message,
     eventId: eventIdOf(logGroup, timestamp, message, occurrence),
   };
-}
-
-function compareLogRecords(a: LogRecord, b: LogRecord): number {
-  for (const [x, y] of [
-    [a.timestamp, b.timestamp],
-    [a.logGroup, b.logGroup],
-    [a.eventId, b.eventId],
-  ] as const) {
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 /**

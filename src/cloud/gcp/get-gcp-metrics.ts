@@ -14,6 +14,7 @@ import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { toCallKey } from './to-call-key.js';
 import { toProtoTimestamp } from './to-iso-time.js';
 import { toNumber } from './to-number.js';
+import { toMetricSlots } from '../shared/metric-slots.js';
 
 /** `timeSeries.list` page size: the default and the largest are 100,000 (points, in FULL view). */
 const MONITORING_MAX_PAGE_SIZE = 100_000;
@@ -122,9 +123,8 @@ export async function getGcpMetrics(
   scope: ScopeTarget,
   signal?: AbortSignal,
 ): Promise<MetricValues> {
-  const ids = [...new Set(request.resourceIds)];
-  const values = new Map<string, number | null>(ids.map((id) => [id, null]));
-  if (ids.length === 0 || request.end.getTime() <= request.start.getTime()) return values;
+  const { ids, values, nothingToRead } = toMetricSlots(request);
+  if (nothingToRead) return values;
   const source = GCP_INSTANCE_METRICS[request.metric];
   const cacheKey = [
     scope.account,

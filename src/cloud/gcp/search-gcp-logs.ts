@@ -11,15 +11,10 @@ import type { GcpLogEntryPage } from './gcp-client-factory.js';
 import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
 import { toCallKey } from './to-call-key.js';
 import { toLogRecord } from './to-log-record.js';
+import { compareLogRecords } from '../shared/compare-log-records.js';
 
 /** `entries.list` returns at most 1,000 entries per page. */
 const ENTRIES_MAX_PAGE_SIZE = 1000;
-
-function compareLogRecords(a: LogRecord, b: LogRecord): number {
-  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp ? -1 : 1;
-  if (a.logGroup !== b.logGroup) return a.logGroup < b.logGroup ? -1 : 1;
-  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
-}
 
 /**
  * Searches logs of one project with Cloud Logging `entries.list` (`resourceNames: [projects/{p}]`,

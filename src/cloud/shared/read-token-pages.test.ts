@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readTokenPages, type PagedListing } from './read-token-pages.js';
+import { SreError } from '../../core/errors/sre-error.js';
+import type { CallKey, CallRunner } from '../../core/ports/call-runner.js';
+import { readPagesThrough, readTokenPages, type PagedListing } from './read-token-pages.js';
+import { runCloudCallWith } from './run-cloud-call.js';
 
 interface Page {
   readonly items: readonly number[];
@@ -96,5 +99,90 @@ describe('readTokenPages', () => {
     );
 
     await expect(read).rejects.toBe(failure);
+  });
+});
+
+describe('readPagesThrough', () => {
+  const key: CallKey = {
+    provider: 'aws',
+    account: '1',
+    region: 'eu-west-1',
+    service: 'logs',
+    operation: 'Op',
+  };
+
+  it('makes one runner call per page under the key, each fetching from the previous token', async () => {
+    const attempt = new AbortController().signal;
+    const caller = new AbortController().signal;
+    const runs: { key: CallKey; signal: AbortSignal | undefined }[] = [];
+    const runner: CallRunner = {
+      run: (runKey, call, signal) => {
+        runs.push({ key: runKey, signal });
+        return call(attempt);
+      },
+    };
+    const read = readPagesThrough(
+      runCloudCallWith(() => new SreError('CLOUD_UNKNOWN', 'unused')),
+      { provider: 'aws', tokenName: 'page token' },
+    );
+    const fetched: { token: string | undefined; signal: AbortSignal }[] = [];
+
+    await read<Page>(
+      runner,
+      key,
+      (token, abortSignal) => {
+        fetched.push({ token, signal: abortSignal });
+        return Promise.resolve(token === undefined ? { items: [1], next: 'n2' } : { items: [2] });
+      },
+      (page) => page.next,
+      () => true,
+      { signal: caller },
+    );
+
+    expect(fetched).toEqual([
+      { token: undefined, signal: attempt },
+      { token: 'n2', signal: attempt },
+    ]);
+    expect(runs).toEqual([
+      { key, signal: caller },
+      { key, signal: caller },
+    ]);
+  });
+
+  it('names the key operation when a token repeats, and maps page failures with the adapter mapper', async () => {
+    const runner: CallRunner = { run: (_key, call) => call(new AbortController().signal) };
+    const read = readPagesThrough(
+      runCloudCallWith(
+        (error, failedKey, attempt) =>
+          new SreError('CLOUD_UNAVAILABLE', `${failedKey.operation} ${attempt.resource ?? ''}`, {
+            cause: error,
+          }),
+      ),
+      { provider: 'aws', tokenName: 'page token' },
+    );
+
+    const looping = read<Page>(
+      runner,
+      key,
+      () => Promise.resolve({ items: [], next: 'same' }),
+      (p) => p.next,
+      () => true,
+    );
+    await expect(looping).rejects.toMatchObject({
+      code: 'CLOUD_MALFORMED_RESPONSE',
+      message:
+        'AWS Op returned a page token it had already returned; paging stopped to avoid an endless loop.',
+    });
+    const failing = read<Page>(
+      runner,
+      key,
+      () => Promise.reject(new Error('x')),
+      (p) => p.next,
+      () => true,
+      {
+        resource: 'group-1',
+      },
+    );
+    await expect(failing).rejects.toMatchObject({ code: 'CLOUD_UNAVAILABLE', message: 'Op group-1' });
   });
 });

@@ -1,6 +1,8 @@
 import { SreError } from '../../core/errors/sre-error.js';
+import type { CallKey, CallRunner } from '../../core/ports/call-runner.js';
 import type { Provider } from '../../core/ports/cloud-port.js';
 import { CLOUD_LABELS } from './cloud-labels.js';
+import type { CloudCallOptions, RunCloudCall } from './run-cloud-call.js';
 
 /** Names the listing in the error of a repeated token. */
 export interface PagedListing {
@@ -41,4 +43,29 @@ export async function readTokenPages<P>(
     seen.add(next);
     token = next;
   }
+}
+
+/** An adapter's "read every page through the runner" (see {@link readPagesThrough}). */
+export type ReadPages = <P>(
+  runner: CallRunner,
+  key: CallKey,
+  fetchPage: (token: string | undefined, abortSignal: AbortSignal) => Promise<P>,
+  nextToken: (page: P) => string | null | undefined,
+  onPage: (page: P) => boolean | undefined,
+  options?: CloudCallOptions,
+) => Promise<void>;
+
+/**
+ * The {@link ReadPages} of an adapter: {@link readTokenPages} under `key.operation`, with one
+ * `runCall` per page (so a retry repeats that page only). `fetchPage` sends the request for the
+ * page that starts at `token` (`undefined` = the first) under the attempt's `abortSignal`.
+ */
+export function readPagesThrough(runCall: RunCloudCall, listing: Omit<PagedListing, 'operation'>): ReadPages {
+  return (runner, key, fetchPage, nextToken, onPage, options = {}) =>
+    readTokenPages(
+      { ...listing, operation: key.operation },
+      (token) => runCall(runner, key, (abortSignal) => fetchPage(token, abortSignal), options),
+      nextToken,
+      onPage,
+    );
 }

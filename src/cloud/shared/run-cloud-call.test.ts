@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SreError } from '../../core/errors/sre-error.js';
 import type { CallKey, CallRunner } from '../../core/ports/call-runner.js';
-import { type CloudCallAttempt, runCloudCall } from './run-cloud-call.js';
+import { type CloudCallAttempt, runCloudCallWith } from './run-cloud-call.js';
 
 const key: CallKey = { provider: 'aws', account: '1', region: 'eu-west-1', service: 'ec2', operation: 'Op' };
 
@@ -18,20 +18,21 @@ function recordingRunner() {
   return { runner, seen, attemptSignal };
 }
 
-describe('runCloudCall', () => {
+describe('runCloudCallWith', () => {
   it('runs the call under the key with the attempt signal and passes the caller signal to the runner', async () => {
     const { runner, seen, attemptSignal } = recordingRunner();
     const caller = new AbortController().signal;
     let given: AbortSignal | undefined;
 
-    const value = await runCloudCall(
+    const run = runCloudCallWith(() => new SreError('CLOUD_UNKNOWN', 'unused'));
+
+    const value = await run(
       runner,
       key,
       (signal) => {
         given = signal;
         return Promise.resolve(42);
       },
-      () => new SreError('CLOUD_UNKNOWN', 'unused'),
       { signal: caller },
     );
 
@@ -44,14 +45,18 @@ describe('runCloudCall', () => {
     const { runner, attemptSignal } = recordingRunner();
     const failure = new Error('boom');
     const attempts: CloudCallAttempt[] = [];
-    const toSreError = (error: unknown, attempt: CloudCallAttempt): SreError => {
+    const run = runCloudCallWith((error, failedKey, attempt) => {
       attempts.push(attempt);
-      return new SreError('CLOUD_THROTTLED', 'mapped', { cause: error });
-    };
+      return new SreError('CLOUD_THROTTLED', `mapped ${failedKey.operation}`, { cause: error });
+    });
 
-    const named = runCloudCall(runner, key, () => Promise.reject(failure), toSreError, { resource: 'b1' });
-    await expect(named).rejects.toMatchObject({ code: 'CLOUD_THROTTLED', cause: failure });
-    const anonymous = runCloudCall(runner, key, () => Promise.reject(failure), toSreError);
+    const named = run(runner, key, () => Promise.reject(failure), { resource: 'b1' });
+    await expect(named).rejects.toMatchObject({
+      code: 'CLOUD_THROTTLED',
+      message: 'mapped Op',
+      cause: failure,
+    });
+    const anonymous = run(runner, key, () => Promise.reject(failure));
     await expect(anonymous).rejects.toMatchObject({ code: 'CLOUD_THROTTLED' });
 
     expect(attempts).toEqual([{ signal: attemptSignal, resource: 'b1' }, { signal: attemptSignal }]);

@@ -1,7 +1,7 @@
 import type { SreError } from '../../core/errors/sre-error.js';
 import type { CallKey, CallRunner } from '../../core/ports/call-runner.js';
 
-/** Options of {@link runCloudCall} (and of each adapter's `run*Call`). */
+/** Options of a {@link RunCloudCall}. */
 export interface CloudCallOptions {
   /** The caller's cancellation signal (the runner links it to the per-attempt signal). */
   readonly signal?: AbortSignal | undefined;
@@ -19,29 +19,33 @@ export interface CloudCallAttempt {
 
 /**
  * Runs ONE SDK call (one page) through the call runner, translating SDK errors into `SreError`s
- * with `toSreError` inside the attempt, so that the runner's retry policy can classify them.
- * Because each page is its own runner call, a retry repeats that page only, never the whole
- * listing.
+ * inside the attempt, so that the runner's retry policy can classify them. Because each page is
+ * its own runner call, a retry repeats that page only, never the whole listing.
  */
-export function runCloudCall<T>(
+export type RunCloudCall = <T>(
   runner: CallRunner,
   key: CallKey,
   send: (signal: AbortSignal) => Promise<T>,
-  toSreError: (error: unknown, attempt: CloudCallAttempt) => SreError,
-  options: CloudCallOptions = {},
-): Promise<T> {
-  return runner.run(
-    key,
-    async (signal) => {
-      try {
-        return await send(signal);
-      } catch (error) {
-        throw toSreError(error, {
-          signal,
-          ...(options.resource === undefined ? {} : { resource: options.resource }),
-        });
-      }
-    },
-    options.signal,
-  );
+  options?: CloudCallOptions,
+) => Promise<T>;
+
+/** The {@link RunCloudCall} of an adapter, whose SDK errors `toSreError` maps. */
+export function runCloudCallWith(
+  toSreError: (error: unknown, key: CallKey, attempt: CloudCallAttempt) => SreError,
+): RunCloudCall {
+  return (runner, key, send, options = {}) =>
+    runner.run(
+      key,
+      async (signal) => {
+        try {
+          return await send(signal);
+        } catch (error) {
+          throw toSreError(error, key, {
+            signal,
+            ...(options.resource === undefined ? {} : { resource: options.resource }),
+          });
+        }
+      },
+      options.signal,
+    );
 }
