@@ -1,5 +1,7 @@
-// `npm run bench`: prints benchmark figures (never pass/fail). Everything talks to 127.0.0.1 only.
-import { execFileSync, spawnSync } from 'node:child_process';
+// `npm run bench`: prints benchmark figures (never pass/fail against an aim). A wrong result (an answer
+// whose rows do not match the estate) is listed at the end and the run exits with status 1.
+// Everything talks to 127.0.0.1 only.
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchDescribeInstances } from '../emulator/aws/bench-describe-instances.js';
 import { startEmulator } from '../emulator/server/start-emulator.js';
@@ -14,18 +16,23 @@ import { benchEstateGeneration } from './estate-generation.js';
 import type { BenchFigure } from './figure.js';
 import { percentile, round } from './measure.js';
 import { BENCH_ANCHOR, buildAwsBenchEstate } from './bench-estate.js';
+import { benchMetricCalls } from './metric-calls.js';
+import { benchInventory } from './multicloud-inventory.js';
+import { runChild } from './run-child.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const figures: BenchFigure[] = [];
 const print = (f: BenchFigure): void => {
   figures.push(f);
   process.stdout.write(
-    `${f.name.padEnd(64)} ${String(f.value).padStart(12)} ${f.unit.padEnd(12)} ${f.note ?? ''}\n`,
+    `${f.name.padEnd(64)} ${(f.text ?? String(f.value)).padStart(12)} ${f.unit.padEnd(12)} ${f.note ?? ''}\n`,
   );
 };
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const only = process.argv.slice(2);
 const want = (name: string): boolean => only.length === 0 || only.includes(name);
+/** Benchmarks whose results were wrong (printed at the end; the run then exits with status 1). */
+const failures: string[] = [];
 
 if (want('rules')) {
   const ALL_CORPUS = [...AWS_EN, ...AWS_ZH, ...MULTICLOUD_EN, ...MULTICLOUD_ZH];
@@ -78,25 +85,17 @@ if (want('listing')) {
   const estate = buildAwsBenchEstate(100_000, regions);
   const emulator = await startEmulator({ estate });
   try {
-    const child = (mode: string): { ms: number; count: number; maxRssMb: number } => {
-      const out = execFileSync(
-        process.execPath,
-        ['dist/bench/list-child.js', mode, emulator.endpoints.aws, regions.join(','), 'list all instances'],
-        {
-          cwd: root,
-          encoding: 'utf8',
-          maxBuffer: 1 << 26,
-        },
-      );
-      return JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
-        ms: number;
-        count: number;
-        maxRssMb: number;
-      };
-    };
-    child('bare'); // warm the emulator's caches once, so both sides see the same server
-    const bare = child('bare');
-    const ours = child('ours');
+    // Asynchronous: the emulator serving the child runs in this process's event loop.
+    const child = (mode: string): Promise<{ ms: number; count: number; maxRssMb: number }> =>
+      runChild(root, 'dist/bench/list-child.js', [
+        mode,
+        emulator.endpoints.aws,
+        regions.join(','),
+        'list all instances',
+      ]);
+    await child('bare'); // warm the emulator's caches once, so both sides see the same server
+    const bare = await child('bare');
+    const ours = await child('ours');
     print({
       name: `list 100k instances / 3 regions: bare SDK paginate loop (${bare.count})`,
       value: round(bare.ms, 0),
@@ -170,4 +169,24 @@ if (want('metrics')) {
   }
 }
 
+if (want('inventory')) {
+  try {
+    await benchInventory({ root }, print);
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error));
+  }
+}
+
+if (want('calls')) {
+  try {
+    await benchMetricCalls({ root }, print);
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error));
+  }
+}
+
 process.stdout.write(`\n${figures.length} figures.\n`);
+if (failures.length > 0) {
+  process.stderr.write(`\nWRONG RESULTS:\n${failures.join('\n')}\n`);
+  process.exitCode = 1;
+}
