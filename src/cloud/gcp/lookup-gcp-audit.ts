@@ -4,7 +4,8 @@ import type { GcpAdapterContext } from './gcp-adapter-context.js';
 import { pageSizeFor } from '../shared/page-size-for.js';
 import { toAuditMethods } from './gcp-audit-methods.js';
 import type { GcpLogEntryPage } from './gcp-client-factory.js';
-import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
+import { readGcpPages } from './read-gcp-pages.js';
+import { toEntriesRequest } from './to-entries-request.js';
 import type { GcpLogEntry } from './to-gcp-log-entry.js';
 import { toAuditRecord } from './to-audit-record.js';
 import { toCallKey } from './to-call-key.js';
@@ -78,13 +79,7 @@ export async function lookupGcpAudit(
     key,
     (token, abortSignal) =>
       client.listLogEntries(
-        {
-          resourceNames: [`projects/${scope.account}`],
-          filter,
-          orderBy: 'timestamp asc',
-          pageSize: pageSizeFor(context, 1, ENTRIES_MAX_PAGE_SIZE),
-          ...pageTokenOf(token),
-        },
+        toEntriesRequest(scope.account, filter, pageSizeFor(context, 1, ENTRIES_MAX_PAGE_SIZE), token),
         { signal: abortSignal },
       ),
     (page) => page.nextPageToken,

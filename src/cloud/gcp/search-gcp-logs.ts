@@ -8,7 +8,8 @@ import { buildLogFilter, buildLogNameTerm, chunkLogNames } from './build-log-fil
 import type { GcpAdapterContext } from './gcp-adapter-context.js';
 import { pageSizeFor } from '../shared/page-size-for.js';
 import type { GcpLogEntryPage } from './gcp-client-factory.js';
-import { pageTokenOf, readGcpPages } from './read-gcp-pages.js';
+import { readGcpPages } from './read-gcp-pages.js';
+import { toEntriesRequest } from './to-entries-request.js';
 import { toCallKey } from './to-call-key.js';
 import { toLogRecord } from './to-log-record.js';
 import { compareLogRecords } from '../shared/compare-log-records.js';
@@ -50,14 +51,8 @@ export async function searchGcpLogs(
       key,
       (token, abortSignal) =>
         client.listLogEntries(
-          {
-            resourceNames: [`projects/${scope.account}`],
-            filter,
-            orderBy: 'timestamp asc',
-            // One more than still needed, to learn whether the limit truncates.
-            pageSize: Math.min(pageCap, limit + 1 - collected),
-            ...pageTokenOf(token),
-          },
+          // One more than still needed, to learn whether the limit truncates.
+          toEntriesRequest(scope.account, filter, Math.min(pageCap, limit + 1 - collected), token),
           { signal: abortSignal },
         ),
       (page) => page.nextPageToken,
