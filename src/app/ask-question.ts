@@ -112,14 +112,10 @@ export async function askQuestion(
     );
   }
   if (parsed.kind === 'unrecognized') {
-    return failure(
-      question,
-      new SreError('PLAN_UNRECOGNIZED', parsed.message, { suggestions: parsed.suggestions }),
-      {
-        provenance,
-        trace: traceOut(),
-      },
-    );
+    return failure(question, new SreError(parsed.code, parsed.message, { suggestions: parsed.suggestions }), {
+      provenance,
+      trace: traceOut(),
+    });
   }
 
   let plan: QueryPlan = parsed.plan;

@@ -860,6 +860,16 @@ export const AWS_EN: readonly CorpusEntry[] = [
     filters: [RUNNING, f('platform', 'eq', 'windows')],
   }),
   plan('count by instance type', 'group', 'instance', { groupBy: ['type'] }),
+  plan('instance web-01', 'list', 'instance', { filters: [named('web-01')] }),
+  plan('cpu of instance api-prod-euw1-002 last hour', 'metrics', 'instance', {
+    filters: [named('api-prod-euw1-002')],
+    metric: top('cpu'),
+    timeRange: last(1, 'hour'),
+  }),
+  plan('errors in the redis logs last hour', 'logs', 'log_group', {
+    logQuery: { level: 'error', target: 'redis' },
+    timeRange: last(1, 'hour'),
+  }),
   // Not guessable
   unknown('high cpu instances'),
   unknown('instances with high memory'),

@@ -38,7 +38,9 @@ export interface PlanShape {
 export type Expectation =
   | { readonly kind: 'plan'; readonly plan: PlanShape }
   | { readonly kind: 'refusal' }
-  | { readonly kind: 'unrecognized' };
+  | { readonly kind: 'unrecognized' }
+  /** Understood as a cloud or resource kind the agent does not cover: `PLAN_UNSUPPORTED`, nothing run. */
+  | { readonly kind: 'unsupported' };
 
 /** One corpus question. */
 export interface CorpusEntry {
@@ -101,6 +103,11 @@ export function refuse(question: string): CorpusEntry {
 /** A question the rules must not guess at. */
 export function unknown(question: string): CorpusEntry {
   return { question, expect: { kind: 'unrecognized' } };
+}
+
+/** A question about a cloud or resource kind the agent does not cover. */
+export function unsupported(question: string): CorpusEntry {
+  return { question, expect: { kind: 'unsupported' } };
 }
 
 /** A filter. */

@@ -98,7 +98,14 @@ describe('question corpus', () => {
       it.each(entries.map((entry) => [entry.question, entry] as const))('%s', (_question, entry) => {
         const result = parseQuestion(entry.question);
 
+        if (entry.expect.kind === 'unsupported') {
+          expect(result.kind === 'unrecognized' ? result.code : result.kind, JSON.stringify(result)).toBe(
+            'PLAN_UNSUPPORTED',
+          );
+          return;
+        }
         expect(result.kind, JSON.stringify(result)).toBe(entry.expect.kind);
+        if (result.kind === 'unrecognized') expect(result.code).toBe('PLAN_UNRECOGNIZED');
         if (result.kind === 'plan' && entry.expect.kind === 'plan') {
           expect(QueryPlanSchema.safeParse(result.plan).success).toBe(true);
           expect(result.confidence).toBeGreaterThan(0.7);

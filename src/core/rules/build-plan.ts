@@ -39,6 +39,8 @@ export interface PlanDraft {
   readonly ruleId?: RuleId;
   /** Set when no plan can be built (no resource kind, a metric without threshold…). */
   readonly failure?: string;
+  /** The failure is a cloud or kind the agent does not cover (not a question it failed to read). */
+  readonly unsupported?: boolean;
   readonly resource?: PlanResourceKind;
   readonly explanation: readonly string[];
   readonly matched: readonly { text: string; meaning: string }[];
@@ -354,6 +356,7 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     plan?: QueryPlan;
     ruleId?: RuleId;
     failure?: string;
+    unsupported?: boolean;
     resource?: PlanResourceKind;
   }): PlanDraft => ({
     ...draft,
@@ -365,6 +368,17 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
   });
 
   const resourceAtoms = ofType(atoms, 'resource');
+  // "preemptible instances", "spot vms": an unknown word right before the noun qualifies it; ignoring
+  // it would answer for every instance, so the question is not understood rather than widened.
+  for (const word of withTargets.unknown) {
+    if (word.cjk || word.text.length < 3) continue;
+    const noun = resourceAtoms.find(
+      (atom) => atom.start >= word.end && lower.slice(word.end, atom.start).trim() === '',
+    );
+    if (noun !== undefined) {
+      penalize(`“${word.text}” qualifies “${noun.text}” but is not understood`, 0.4);
+    }
+  }
   const filterAtoms = ofType(atoms, 'filter');
   const metricAtoms = ofType(atoms, 'metric');
   const levelAtoms = ofType(atoms, 'level');
@@ -409,6 +423,14 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
     patternAtoms.some((atom) => atom.value.impliesLogs === true) ||
     (patternAtoms.length > 0 &&
       (kinds.includes('log_group') || targetAtoms.some((atom) => atom.value.resource === 'log_group')));
+  // A cloud or kind we do not cover is refused, never answered for what we do cover instead (a log
+  // search may name one: "errors in the redis logs").
+  const unsupported = ofType(atoms, 'unsupported').find(
+    (atom) => !logsIntent || atom.entryId.startsWith('PRV-'),
+  );
+  if (unsupported !== undefined) {
+    return result({ failure: `“${unsupported.text}”: ${unsupported.value.what}`, unsupported: true });
+  }
   if (kinds.includes('database') && kinds.includes('instance')) {
     kinds = kinds.filter((kind) => kind !== 'instance');
     explanation.push('“instance” read as a database instance (a database word is present)');
@@ -1166,7 +1188,10 @@ export function buildPlan(scan: AtomScan, lower: string, options: BuildPlanOptio
       levelAtoms[0]?.value.level ??
       (stateAtoms.some((atom) => atom.value.states.includes('failed')) ? 'error' : undefined);
     const pattern = patternAtoms[0]?.value.pattern;
-    const target = targetAtoms[0]?.value.target;
+    // "errors in the redis logs": a kind we do not cover still names whose logs to search.
+    const target =
+      targetAtoms[0]?.value.target ??
+      ofType(atoms, 'unsupported').find((atom) => !atom.entryId.startsWith('PRV-'))?.text;
     logQuery = {
       ...(pattern === undefined ? {} : { pattern }),
       ...(level === undefined ? {} : { level }),

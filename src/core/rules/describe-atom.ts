@@ -49,6 +49,8 @@ export function describeAtom(value: AtomValue): string {
       return 'idle';
     case 'vague':
       return 'a vague condition (no number)';
+    case 'unsupported':
+      return `not covered: ${value.what}`;
     case 'metric':
       return `metric ${value.metric}`;
     case 'statistic':

@@ -100,6 +100,20 @@ interface Candidate {
   readonly value: AtomValue;
 }
 
+/** Joiners that glue a name together (`web-01`, `api_prod`, `v1.2`); `/` and `:` separate words too. */
+const NAME_JOINER_RE = /[-_.]/;
+const NAME_CHAR_RE = /[a-z0-9]/;
+
+/** True when [start, end) is a strict part of a joined token such as `web-01` or `payments-api`. */
+function insideNamedToken(text: string, start: number, end: number): boolean {
+  const gluedBefore =
+    start >= 2 && NAME_JOINER_RE.test(text.charAt(start - 1)) && NAME_CHAR_RE.test(text.charAt(start - 2));
+  const gluedAfter = NAME_JOINER_RE.test(text.charAt(end)) && NAME_CHAR_RE.test(text.charAt(end + 1));
+  const wordBefore =
+    start >= 1 && NAME_CHAR_RE.test(text.charAt(start - 1)) && NAME_CHAR_RE.test(text.charAt(start));
+  return gluedBefore || gluedAfter || wordBefore;
+}
+
 function collect(patterns: readonly CompiledPattern[], question: NormalizedQuestion): Candidate[] {
   const { lower, cased } = question;
   const candidates: Candidate[] = [];
@@ -120,6 +134,11 @@ function collect(patterns: readonly CompiledPattern[], question: NormalizedQuest
         if (longer !== null && start + longer[0].length > end) {
           end = start + longer[0].length;
         }
+      }
+      if (insideNamedToken(lower, start, end)) {
+        // "01" of "web-01", "prod" of "api-prod-euw1": part of a name, not a word of its own.
+        regex.lastIndex = start + 1;
+        continue;
       }
       let value = pattern.value;
       if (pattern.build !== undefined) {

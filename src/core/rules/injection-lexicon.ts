@@ -24,6 +24,11 @@ export const INJECTION_PATTERNS: readonly { readonly id: string; readonly patter
       /(?:<script|rm -rf|;\s*drop\s+table|\$\(|`[^`]*`|\beval\(|\bexec\(|__import__|os\.system|subprocess|\|\s*sh\b|&&\s*curl|\bcurl\s+https?:|\bwget\s)/,
   },
   {
+    id: 'INJ-SECRETS-ZH',
+    pattern:
+      /(?:给我|显示|打印|导出|发给|发我|泄露|告诉我|输出).{0,12}(?:访问密钥|秘钥|密钥|密码|凭证|凭据|令牌|token)|(?:访问密钥|秘钥|密钥|密码|凭证|凭据|令牌).{0,12}(?:给我|显示|打印|导出|发给|发我|泄露|告诉我|输出)/,
+  },
+  {
     id: 'INJ-SECRETS',
     pattern:
       /\b(?:access keys?|secret keys?|credentials|passwords?|api keys?|tokens?)\b.{0,30}\b(?:show|print|reveal|dump|give|send|leak|export)\b|\b(?:show|print|reveal|dump|give me|send|leak|export)\b.{0,30}\b(?:access keys?|secret (?:access )?keys?|credentials|passwords?|api keys?)\b/,

@@ -64,6 +64,8 @@ export type AtomValue =
   | { readonly type: 'idle' }
   /** "high CPU" with no number: never guessed. */
   | { readonly type: 'vague' }
+  /** A cloud or resource kind the agent does not cover ("阿里云", "GKE clusters"): refused, never widened. */
+  | { readonly type: 'unsupported'; readonly what: string }
   | { readonly type: 'metric'; readonly metric: MetricName }
   | { readonly type: 'statistic'; readonly statistic: PlanMetricStatistic }
   | {

@@ -24,14 +24,22 @@ const UNKNOWN_CJK_CAP = 0.3;
 /** Deduction proportional to the share of the question nothing understood. */
 const UNKNOWN_SHARE_PENALTY = 0.3;
 
-function unrecognized(lower: string, language: QuestionLanguage, reason: string): UnrecognizedParseResult {
-  const message =
-    language === 'en'
+function unrecognized(
+  lower: string,
+  language: QuestionLanguage,
+  reason: string,
+  unsupported = false,
+): UnrecognizedParseResult {
+  const message = unsupported
+    ? language === 'en'
+      ? `This is not something the agent covers (${reason}); nothing was run. Try one of these phrasings.`
+      : `这不在本助手的覆盖范围内（${reason}），没有执行任何查询。可以试试下面的问法。`
+    : language === 'en'
       ? `The question was not understood confidently (${reason}); nothing was run. Try one of these phrasings.`
       : `未能可靠地理解这个问题（${reason}），没有执行任何查询。可以试试下面的问法。`;
   return {
     kind: 'unrecognized',
-    code: 'PLAN_UNRECOGNIZED',
+    code: unsupported ? 'PLAN_UNSUPPORTED' : 'PLAN_UNRECOGNIZED',
     message,
     suggestions: suggestQuestions(lower, language),
   };
@@ -107,7 +115,7 @@ export function parseQuestion(question: string, options: ParseQuestionOptions = 
   const scan = findAtoms(normalized);
   const draft = buildPlan(scan, lower, options);
   if (draft.plan === undefined || draft.ruleId === undefined) {
-    return unrecognized(lower, language, draft.failure ?? 'no plan');
+    return unrecognized(lower, language, draft.failure ?? 'no plan', draft.unsupported === true);
   }
   const { confidence, reasons } = scoreConfidence(draft, scan.contentLength);
   if (confidence <= ACCEPT_CONFIDENCE) {

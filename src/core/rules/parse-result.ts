@@ -31,7 +31,8 @@ export interface RefusalParseResult {
 /** The rules could not understand the question confidently; nothing was guessed. */
 export interface UnrecognizedParseResult {
   readonly kind: 'unrecognized';
-  readonly code: 'PLAN_UNRECOGNIZED';
+  /** `PLAN_UNSUPPORTED` when the question is about a cloud or resource kind the agent does not cover. */
+  readonly code: 'PLAN_UNRECOGNIZED' | 'PLAN_UNSUPPORTED';
   /** In the question's language, with the reason. */
   readonly message: string;
   /** Three supported phrasings close to the question, in its language. */

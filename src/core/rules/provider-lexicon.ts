@@ -38,4 +38,43 @@ export const PROVIDER_LEXICON: readonly LexiconEntry[] = [
     zh: ['谷歌云', '谷歌', 'google\\s*云', 'gcp\\s*(?:上|云)'],
     value: { type: 'provider', providers: ['gcp'] },
   },
+  // Clouds the agent does not cover: named so a question about them is refused, not answered for
+  // AWS, Azure and GCP instead.
+  ...(
+    [
+      [
+        'PRV-UNSUPPORTED-ALIBABA',
+        'Alibaba Cloud',
+        ['alibaba cloud', 'aliyun', 'alicloud'],
+        ['阿里云', '阿里'],
+      ],
+      [
+        'PRV-UNSUPPORTED-TENCENT',
+        'Tencent Cloud',
+        ['tencent cloud', 'tencentcloud', 'qcloud'],
+        ['腾讯云', '腾讯'],
+      ],
+      ['PRV-UNSUPPORTED-HUAWEI', 'Huawei Cloud', ['huawei cloud', 'huaweicloud'], ['华为云', '华为']],
+      [
+        'PRV-UNSUPPORTED-BAIDU',
+        'Baidu AI Cloud',
+        ['baidu cloud', 'baidu ai cloud'],
+        ['百度云', '百度智能云'],
+      ],
+      ['PRV-UNSUPPORTED-ORACLE', 'Oracle Cloud', ['oracle cloud(?: infrastructure)?', 'oci'], ['甲骨文云']],
+      ['PRV-UNSUPPORTED-IBM', 'IBM Cloud', ['ibm cloud'], ['ibm\\s*云']],
+      ['PRV-UNSUPPORTED-DO', 'DigitalOcean', ['digital ?ocean', 'droplets?'], []],
+      [
+        'PRV-UNSUPPORTED-OTHER',
+        'this cloud',
+        ['linode', 'vultr', 'hetzner', 'openstack', 'vsphere', 'vmware'],
+        ['京东云', '金山云', '天翼云', '移动云', 'ucloud'],
+      ],
+    ] as const
+  ).map(([id, what, en, zh]): LexiconEntry => ({
+    id,
+    en: [...en],
+    ...(zh.length > 0 ? { zh: [...zh] } : {}),
+    value: { type: 'unsupported', what: `${what} (only AWS, Azure and GCP are covered)` },
+  })),
 ];
