@@ -117,20 +117,39 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     estate: options.estate,
     journal,
     faults,
-    environment: emulatorEnvironment(all),
+    environment: emulatorEnvironment(all, options.estate),
     close: () => Promise.all(servers.map(closeServer)).then(() => undefined),
   };
 }
 
-/** The environment variables that point the SDKs (and this tool) at an emulator. */
-export function emulatorEnvironment(endpoints: Readonly<Record<Provider, string>>): Record<string, string> {
+/**
+ * The environment variables that point the SDKs (and this tool) at an emulator. With the estate,
+ * `sre` is also told every AWS region, Azure subscription and GCP project it holds, so a question
+ * asked with just these variables reads the whole estate (AWS: the account the key maps to; the
+ * others answer to a key containing their id, e.g. `EMULATOR123456789012`).
+ */
+export function emulatorEnvironment(
+  endpoints: Readonly<Record<Provider, string>>,
+  estate?: Pick<Estate, 'accounts'>,
+): Record<string, string> {
+  const accounts = (provider: Provider): Estate['accounts'] =>
+    (estate?.accounts ?? []).filter((account) => account.provider === provider);
+  const awsRegions = [...new Set(accounts('aws').flatMap((account) => account.regions))].sort();
+  const list = (provider: Provider): string =>
+    accounts(provider)
+      .map((account) => account.id)
+      .sort()
+      .join(',');
   return {
     AWS_ENDPOINT_URL: endpoints.aws,
     AWS_ACCESS_KEY_ID: 'emulator',
     AWS_SECRET_ACCESS_KEY: 'emulator',
-    AWS_REGION: 'us-east-1',
+    AWS_REGION: awsRegions.includes('us-east-1') || awsRegions.length === 0 ? 'us-east-1' : awsRegions[0]!,
+    ...(awsRegions.length === 0 ? {} : { SRE_AWS_REGIONS: awsRegions.join(',') }),
     SRE_AZURE_ENDPOINT: endpoints.azure,
+    ...(accounts('azure').length === 0 ? {} : { SRE_AZURE_SUBSCRIPTIONS: list('azure') }),
     SRE_GCP_ENDPOINT: endpoints.gcp,
+    ...(accounts('gcp').length === 0 ? {} : { SRE_GCP_PROJECTS: list('gcp') }),
   };
 }
 

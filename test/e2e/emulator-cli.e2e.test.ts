@@ -54,3 +54,63 @@ describe('sre emulator: bad input', () => {
     expect(stderr).toContain('EMULATOR_ESTATE_NOT_FOUND');
   });
 });
+
+describe('sre emulator: following its printed instructions', () => {
+  it('the exported variables let `sre ask` read every region, subscription and project of the estate', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const root = new URL('../../', import.meta.url);
+    const child = spawn(process.execPath, ['bin/sre.js', 'emulator', '--size', 'tiny', '--port', '0'], {
+      cwd: root,
+    });
+    try {
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          reject(new Error(`emulator did not start: ${out}`));
+        }, 30_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('Press Ctrl-C')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      const env: Record<string, string> = {};
+      for (const [, key, value] of out.matchAll(/^\s*export (\w+)=(\S+)$/gm)) env[key!] = value!;
+      // The same estate, generated here from the seed, size and anchor the emulator printed.
+      const { generateEstate } = await import('../../emulator/estate/generate-estate.js');
+      const anchorTime = /anchor (\S+)/.exec(out)?.[1] ?? '';
+      const estate = generateEstate({ seed: 42, size: 'tiny', anchorTime });
+      const firstAws = estate.accounts
+        .filter((a) => a.provider === 'aws')
+        .map((a) => a.id)
+        .sort()[0];
+
+      const result = spawnSync(
+        process.execPath,
+        ['bin/sre.js', 'ask', '--json', 'how many instances per provider?'],
+        { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } },
+      );
+      const answer = JSON.parse(result.stdout) as {
+        partial: boolean;
+        groups: { key: string; count: number }[];
+      };
+      const expected = (provider: string): number =>
+        estate.instances.filter(
+          (i) => i.provider === provider && (provider !== 'aws' || i.account === firstAws),
+        ).length;
+
+      expect(result.status).toBe(0);
+      expect(answer.partial).toBe(false);
+      expect(Object.fromEntries(answer.groups.map((g) => [g.key, g.count]))).toEqual(
+        Object.fromEntries(
+          ['aws', 'azure', 'gcp'].filter((p) => expected(p) > 0).map((p) => [p, expected(p)]),
+        ),
+      );
+      expect(out).toContain('SRE_GCP_PROJECTS=');
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});

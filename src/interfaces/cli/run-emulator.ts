@@ -105,6 +105,7 @@ export async function runEmulator(
       '',
       'Point the SDKs (and sre) at it:',
       ...Object.entries(emulator.environment).map(([k, v]) => `  export ${k}=${v}`),
+      ...otherAwsAccounts(estate),
       '',
       'Press Ctrl-C to stop.',
       '',
@@ -122,4 +123,20 @@ export async function runEmulator(
   await emulator.close();
   io.stdout('sre emulator: stopped.\n');
   return 0;
+}
+
+/** A hint for the AWS accounts the default key does not reach (the emulator maps a key containing an id to it). */
+function otherAwsAccounts(estate: {
+  readonly accounts: readonly { provider: string; id: string }[];
+}): string[] {
+  const ids = estate.accounts
+    .filter((account) => account.provider === 'aws')
+    .map((account) => account.id)
+    .sort();
+  return ids.length <= 1
+    ? []
+    : [
+        `  # AWS key "emulator" reads account ${ids[0] ?? ''}; for another, use AWS_ACCESS_KEY_ID=EMULATOR<account id>`,
+        `  # (accounts: ${ids.join(', ')})`,
+      ];
 }
