@@ -164,7 +164,8 @@ export async function benchMetricCalls(
     const overrides = demoOverrides(emulator);
     const awsRegions = overrides['aws.regions'] as string[];
     const spec: AskChildSpec = {
-      overrides,
+      // The longest deadline: a question cut short would not make every call it needs.
+      overrides: { ...overrides, requestTimeoutSeconds: 600 },
       awsCredentialSets: demoAwsCredentialSets(emulator),
       now: new Date(Date.parse(BENCH_ANCHOR) - 60_000).toISOString(),
       questions: [QUESTION],

@@ -135,7 +135,12 @@ export async function benchInventory(
   const problems: string[] = [];
   try {
     const spec: AskChildSpec = {
-      overrides: { ...demoOverrides(emulator), 'resilience.delayScale': delayScale },
+      overrides: {
+        ...demoOverrides(emulator),
+        'resilience.delayScale': delayScale,
+        // The longest deadline: a question cut short would be measured as an incomplete answer.
+        requestTimeoutSeconds: 600,
+      },
       awsCredentialSets: demoAwsCredentialSets(emulator),
       now: new Date(Date.parse(BENCH_ANCHOR) - 60_000).toISOString(),
       questions: INVENTORY.map((k) => k.question),
