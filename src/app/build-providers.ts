@@ -28,6 +28,17 @@ export interface BuildProvidersDeps {
   readonly gcpDefaultProject?: string;
   /** Receives adapter notices (clamped windows, unknown runtimes…) for the answer's warnings. */
   readonly warn: (message: string) => void;
+  /** The app's clock, shared with the adapters (log look-backs, deprecation dates, caches). */
+  readonly now?: () => Date;
+}
+
+/** What every adapter gets from the app: the runner, the notice sink and the clock. */
+function adapterDeps(deps: BuildProvidersDeps): {
+  runner: CallRunner;
+  warn: (message: string) => void;
+  now?: () => Date;
+} {
+  return { runner: deps.runner, warn: deps.warn, ...(deps.now === undefined ? {} : { now: deps.now }) };
 }
 
 function buildAws(config: SreConfig, deps: BuildProvidersDeps): CloudProvider {
@@ -43,7 +54,7 @@ function buildAws(config: SreConfig, deps: BuildProvidersDeps): CloudProvider {
         label: set.label,
         adapter: createAwsProvider(
           { ...base, credentials: { accessKeyId: set.accessKeyId, secretAccessKey: set.secretAccessKey } },
-          { runner: deps.runner, warn: deps.warn },
+          adapterDeps(deps),
         ),
       })),
     );
@@ -52,13 +63,13 @@ function buildAws(config: SreConfig, deps: BuildProvidersDeps): CloudProvider {
     return combineAccountProviders(
       config.aws.profiles.map((profile) => ({
         label: `profile:${profile}`,
-        adapter: createAwsProvider({ ...base, profile }, { runner: deps.runner, warn: deps.warn }),
+        adapter: createAwsProvider({ ...base, profile }, adapterDeps(deps)),
       })),
     );
   }
   return createAwsProvider(
     { ...base, ...(config.aws.profile === undefined ? {} : { profile: config.aws.profile }) },
-    { runner: deps.runner, warn: deps.warn },
+    adapterDeps(deps),
   );
 }
 
@@ -85,7 +96,7 @@ export function buildProviders(config: SreConfig, deps: BuildProvidersDeps): Map
               ...(config.azure.endpoint === undefined ? {} : { endpoint: config.azure.endpoint }),
               logEventLimit: config.logs.eventLimit,
             },
-            { runner: deps.runner, warn: deps.warn },
+            adapterDeps(deps),
           ),
         );
         break;
@@ -105,7 +116,7 @@ export function buildProviders(config: SreConfig, deps: BuildProvidersDeps): Map
               ...(config.gcp.endpoint === undefined ? {} : { endpoint: config.gcp.endpoint }),
               logEventLimit: config.logs.eventLimit,
             },
-            { runner: deps.runner, warn: deps.warn },
+            adapterDeps(deps),
           ),
         );
         break;

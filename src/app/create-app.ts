@@ -61,6 +61,7 @@ export function createApp(config: SreConfig, deps: AppDeps = {}): App {
     providers: active,
     ...(deps.awsCredentialSets === undefined ? {} : { awsCredentialSets: deps.awsCredentialSets }),
     awsForcePathStyle: (deps.env?.AWS_ENDPOINT_URL ?? deps.env?.AWS_ENDPOINT_URL_S3 ?? '') !== '',
+    ...(deps.now === undefined ? {} : { now: deps.now }),
   });
   return {
     config,

@@ -57,6 +57,14 @@ describe('sre ask across AWS, Azure and GCP, end to end against the emulator', (
     expect(Object.fromEntries(answer.groups!.map((g) => [g.key, g.count]))).toEqual(expected);
   });
 
+  it("reads Azure log groups over the look-back window of the app's clock, not the machine's", async () => {
+    // TEST_NOW is days before the wall clock: an adapter on the wall clock would look at an empty day.
+    const answer = await app.ask('how many log groups in azure?');
+
+    expect(answer.partial).toBe(false);
+    expect(answer.count).toBeGreaterThan(0);
+  });
+
   it.each([
     ['show deallocated Azure VMs', 'azure', (i: Estate['instances'][number]) => i.state === 'deallocated'],
     ['列出 GCP 上正在运行的虚拟机', 'gcp', (i: Estate['instances'][number]) => i.state === 'RUNNING'],
