@@ -87,22 +87,44 @@ function createSleepUntilAborted(): { sleep: Sleep; waiting: Promise<void> } {
 const oneAttempt = { aws: { retry: { maxAttempts: 1 } } } satisfies ResilienceSettingsInput;
 
 describe('createResilientCallRunner: retries', () => {
-  it.each<ErrorCode>([
-    'CLOUD_THROTTLED',
-    'CLOUD_UNAVAILABLE',
-    'CLOUD_TIMEOUT',
-    'CLOUD_UNREACHABLE',
-    'CLOUD_MALFORMED_RESPONSE',
-  ])('retries %s up to 3 attempts, then rethrows it with details.attempts', async (code) => {
+  it('retries CLOUD_THROTTLED up to maxThrottledAttempts (10 by default), then rethrows it', async () => {
     const { runner } = setup();
-    const call = failing(code);
+    const call = failing('CLOUD_THROTTLED');
 
     const error = await rejectionOf(runner.run(ec2, call));
 
-    expect(call).toHaveBeenCalledTimes(3);
-    expect(error).toBeInstanceOf(SreError);
-    expect(error).toMatchObject({ code, details: { attempts: 3 } });
+    expect(call).toHaveBeenCalledTimes(10);
+    expect(error).toMatchObject({ code: 'CLOUD_THROTTLED', details: { attempts: 10 } });
   });
+
+  it('counts each error against its own budget: a throttle after 2 failures still gets retried', async () => {
+    const { runner } = setup();
+
+    const value = await runner.run(
+      ec2,
+      failingThen(['CLOUD_UNAVAILABLE', 'CLOUD_UNAVAILABLE', 'CLOUD_THROTTLED', 'CLOUD_THROTTLED'], 'ok'),
+    );
+    const unavailable = await rejectionOf(
+      runner.run(ec2, failingThen(['CLOUD_THROTTLED', 'CLOUD_THROTTLED', 'CLOUD_UNAVAILABLE'], 'ok')),
+    );
+
+    expect(value).toBe('ok');
+    expect(unavailable).toMatchObject({ code: 'CLOUD_UNAVAILABLE', details: { attempts: 3 } });
+  });
+
+  it.each<ErrorCode>(['CLOUD_UNAVAILABLE', 'CLOUD_TIMEOUT', 'CLOUD_UNREACHABLE', 'CLOUD_MALFORMED_RESPONSE'])(
+    'retries %s up to 3 attempts, then rethrows it with details.attempts',
+    async (code) => {
+      const { runner } = setup();
+      const call = failing(code);
+
+      const error = await rejectionOf(runner.run(ec2, call));
+
+      expect(call).toHaveBeenCalledTimes(3);
+      expect(error).toBeInstanceOf(SreError);
+      expect(error).toMatchObject({ code, details: { attempts: 3 } });
+    },
+  );
 
   it.each<ErrorCode>([
     'CLOUD_AUTHENTICATION',
@@ -182,7 +204,7 @@ describe('createResilientCallRunner: retries', () => {
   );
 
   it('waits at least the retry-after hint (Azure 429 with Retry-After: 7)', async () => {
-    const { runner, time } = setup();
+    const { runner, time } = setup({ azure: { retry: { maxThrottledAttempts: 3 } } });
     const call = failing('CLOUD_THROTTLED', { retryAfterSeconds: 7 });
 
     const error = await rejectionOf(runner.run(keyFor('azure'), call));
@@ -192,7 +214,7 @@ describe('createResilientCallRunner: retries', () => {
   });
 
   it('scales every wait by delayScale', async () => {
-    const { runner, time } = setup({ delayScale: 0.01 });
+    const { runner, time } = setup({ delayScale: 0.01, azure: { retry: { maxThrottledAttempts: 3 } } });
     const call = failing('CLOUD_THROTTLED', { retryAfterSeconds: 7 });
 
     await rejectionOf(runner.run(keyFor('azure'), call));

@@ -195,9 +195,17 @@ export function createResilientCallRunner(
       /** What the cloud (or the timeout) last threw for this call, to explain a later breaker refusal. */
       let lastCallError: unknown;
       const policy = retry(
-        handleWhen((error) => classifyFailure(error).retryable),
+        handleWhen((error) => {
+          if (!classifyFailure(error).retryable) return false;
+          // Throttling gets its own, larger budget; every other retryable error the normal one.
+          const budget =
+            isSreError(error) && error.code === 'CLOUD_THROTTLED'
+              ? retrySettings.maxThrottledAttempts
+              : retrySettings.maxAttempts;
+          return attempts < budget;
+        }),
         {
-          maxAttempts: retrySettings.maxAttempts - 1,
+          maxAttempts: Math.max(retrySettings.maxAttempts, retrySettings.maxThrottledAttempts) - 1,
           backoff: new DelegateBackoff<RetryBackoffContext, IBackoff<RetryBackoffContext>>(
             (context, previous) => {
               const step = previous === undefined ? backoff.next(context) : previous.next(context);

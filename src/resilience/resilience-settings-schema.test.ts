@@ -13,6 +13,7 @@ describe('ResilienceSettingsSchema', () => {
 
       expect(settings[provider].retry).toEqual({
         maxAttempts: attempts,
+        maxThrottledAttempts: 10,
         baseDelayMs: base,
         maxDelayMs: cap,
         jitter: true,

@@ -54,6 +54,16 @@ function createProviderSchema(defaults: ProviderDefaults) {
             .max(10)
             .default(defaults.maxAttempts)
             .describe('Attempts per call, the first one included (1 = never retry).'),
+          maxThrottledAttempts: z
+            .number()
+            .int()
+            .min(1)
+            .max(20)
+            .default(10)
+            .describe(
+              'Attempts per call while the cloud answers "slow down" (throttling), the first one included: a ' +
+                'throttle asks for patience, not a verdict, so it gets more attempts (still bounded by the question deadline).',
+            ),
           baseDelayMs: z
             .number()
             .nonnegative()
