@@ -208,7 +208,7 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
   ),
   resiliencePart(
     'aws',
-    'AWS call policy: `timeoutMs`, `retry` {`maxAttempts`, `baseDelayMs`, `maxDelayMs`, `jitter`, `honourRetryAfter`}, `rateLimit` {`default` {`perSecond`, `burst`}, `services` {name: {…}}}. Omitted keys keep the defaults of docs/resilience.md.',
+    'AWS call policy: `timeoutMs`, `retry` {`maxAttempts`, `maxThrottledAttempts`, `baseDelayMs`, `maxDelayMs`, `jitter`, `honourRetryAfter`}, `rateLimit` {`default` {`perSecond`, `burst`}, `services` {name: {…}}}. Omitted keys keep the defaults of docs/resilience.md.',
   ),
   resiliencePart('azure', 'Azure call policy, same keys as `resilience.aws`.'),
   resiliencePart('gcp', 'GCP call policy, same keys as `resilience.aws`.'),
