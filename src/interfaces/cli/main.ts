@@ -108,7 +108,11 @@ async function runAsk(words: readonly string[], flags: AskFlags, io: CliIo): Pro
       const { startDemoEmulator, demoOverrides, demoAwsCredentialSets } =
         await import('./start-demo-emulator.js');
       if (progress) io.stderr('starting the built-in emulator (demo estate)…\n');
-      const running = await startDemoEmulator(new Date());
+      const starting = startDemoEmulator(new Date());
+      // Load the app while the emulator starts in its worker thread (on the other core); a failed
+      // load is reported below, where the app is imported again.
+      void import('../../app/create-app.js').catch(() => undefined);
+      const running = await starting;
       emulator = running;
       config = loadConfig({
         env: io.env,
