@@ -18,9 +18,19 @@ export function toCanonicalJson(value: unknown): string {
   return JSON.stringify(canonical(value));
 }
 
-/** SHA-256 hex of the canonical JSON of an answer's result (rows, count, groups). */
-export function hashResult(result: { rows: unknown; count: number; groups?: unknown }): string {
-  return createHash('sha256')
-    .update(toCanonicalJson({ rows: result.rows, count: result.count, groups: result.groups ?? null }))
-    .digest('hex');
+/**
+ * SHA-256 hex of the canonical JSON of an answer's result: `{"count":…,"groups":…,"rows":[…]}`.
+ * Fed to the hash row by row — the same bytes as hashing `toCanonicalJson(result)` at once, without
+ * a second copy of every row and one string of them all (hundreds of MB for 100 000 rows).
+ */
+export function hashResult(result: { rows: readonly unknown[]; count: number; groups?: unknown }): string {
+  const hash = createHash('sha256');
+  hash.update(
+    `{"count":${JSON.stringify(result.count)},"groups":${toCanonicalJson(result.groups ?? null)},"rows":[`,
+  );
+  result.rows.forEach((row, index) => {
+    hash.update(index === 0 ? (toCanonicalJson(row) ?? 'null') : `,${toCanonicalJson(row) ?? 'null'}`);
+  });
+  hash.update(']}');
+  return hash.digest('hex');
 }
