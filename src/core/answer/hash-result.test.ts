@@ -18,11 +18,18 @@ describe('hashResult', () => {
       },
     ],
     ['groups', { rows: [{ id: 'x' }], count: 7, groups: [{ key: 'us-east-1', count: 7 }] }],
-  ])('is the SHA-256 of the canonical JSON of {rows, count, groups}: %s', (_name, result) => {
-    const whole = toCanonicalJson({ rows: result.rows, count: result.count, groups: result.groups ?? null });
+  ] as [string, { rows: unknown[]; count: number; groups?: unknown }][])(
+    'is the SHA-256 of the canonical JSON of {rows, count, groups}: %s',
+    (_name, result) => {
+      const whole = toCanonicalJson({
+        rows: result.rows,
+        count: result.count,
+        groups: result.groups ?? null,
+      });
 
-    expect(hashResult(result)).toBe(sha256(whole));
-  });
+      expect(hashResult(result)).toBe(sha256(whole));
+    },
+  );
 
   it('does not depend on key order, and does on row order', () => {
     const a = hashResult({ rows: [{ id: '1', region: 'r' }, { id: '2' }], count: 2 });
