@@ -16,8 +16,9 @@ const QUESTION = 'instances with average cpu above 80% in the last hour';
  * - AWS EC2 DescribeInstances: MaxResults ≤ 1000; CloudWatch GetMetricData: ≤ 500 queries per call,
  *   per account and region (one datapoint per query here: the period is the whole window).
  * - Azure VirtualMachines_ListAll: ARM decides the page size (the client cannot ask for more); the
- *   emulator serves 100 per page. Azure Monitor: `Metrics_List` (what the adapter calls) takes one
- *   resource per call; `metrics:getBatch` takes up to 50 resource ids of one subscription and region.
+ *   emulator serves 100 per page. Azure Monitor: `metrics:getBatch` (`Metrics_Batch`, what the
+ *   adapter calls for VMs of a known region) takes up to 50 resource ids of one subscription and
+ *   region; `Metrics_List` (the adapter's fallback when the region is unknown) takes one resource.
  * - GCP instances.aggregatedList: maxResults ≤ 500; Monitoring timeSeries.list: one filter per
  *   call for the whole project, pageSize ≤ 100,000 points (FULL view), one point per aligned series.
  */
@@ -33,7 +34,10 @@ const LIMITS = {
 /** The operations of each provider that list the instances and read their metric. */
 const OPERATIONS = {
   aws: { list: ['DescribeInstances'], metrics: ['GetMetricData'] },
-  azure: { list: ['VirtualMachines_ListAll', 'VirtualMachines_List'], metrics: ['Metrics_List'] },
+  azure: {
+    list: ['VirtualMachines_ListAll', 'VirtualMachines_List'],
+    metrics: ['Metrics_Batch', 'Metrics_List'],
+  },
   // Not `instances.list`: Cloud SQL's list has that name too.
   gcp: { list: ['instances.aggregatedList'], metrics: ['timeSeries.list'] },
 } as const;
@@ -52,7 +56,7 @@ function groupCounts(instances: readonly EstateInstance[], key: (i: EstateInstan
 interface Minimum {
   readonly list: number;
   readonly metrics: number;
-  /** Azure only: metric calls with the per-resource `Metrics_List` the adapter uses. */
+  /** Azure only: metric calls with the per-resource `Metrics_List` (one VM per call), for comparison. */
   readonly metricsPerResource?: number;
 }
 
@@ -223,7 +227,7 @@ export async function benchMetricCalls(
           name: `${label}: azure calls ÷ minimum with Metrics_List`,
           value: round(n / perResource, 2),
           unit: 'ratio',
-          note: `minimum ${perResource} = list ${min.list} + metrics ${min.metricsPerResource} (1 VM per call, the API the adapter uses)`,
+          note: `minimum ${perResource} = list ${min.list} + metrics ${min.metricsPerResource} (1 VM per call: the per-resource API the adapter used before metrics:getBatch)`,
         });
       }
     }

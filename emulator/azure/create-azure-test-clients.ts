@@ -5,6 +5,7 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { SqlManagementClient } from '@azure/arm-sql';
 import { StorageManagementClient } from '@azure/arm-storage';
 import { LogsQueryClient } from '@azure/monitor-query-logs';
+import { MetricsClient } from '@azure/monitor-query-metrics';
 import {
   azureEmulatorClientOptions,
   connectToAzureEmulator,
@@ -15,6 +16,8 @@ import {
 export interface AzureTestClients {
   readonly subscriptions: SubscriptionClient;
   readonly logs: LogsQueryClient;
+  /** Azure Monitor's metrics batch client (`metrics:getBatch`), on the emulator's one port. */
+  readonly metrics: MetricsClient;
   compute(subscriptionId: string): ComputeManagementClient;
   web(subscriptionId: string): WebSiteManagementClient;
   sql(subscriptionId: string): SqlManagementClient;
@@ -31,6 +34,7 @@ export function createAzureTestClients(endpoint: string): AzureTestClients {
   return {
     subscriptions: connectToAzureEmulator(new SubscriptionClient(emulatorTokenCredential, options())),
     logs: connectToAzureEmulator(new LogsQueryClient(emulatorTokenCredential, options())),
+    metrics: connectToAzureEmulator(new MetricsClient(endpoint, emulatorTokenCredential, options())),
     compute: (id) =>
       connectToAzureEmulator(new ComputeManagementClient(emulatorTokenCredential, id, options())),
     web: (id) => connectToAzureEmulator(new WebSiteManagementClient(emulatorTokenCredential, id, options())),

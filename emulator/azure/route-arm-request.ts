@@ -23,6 +23,7 @@ import { readQueryParameter } from './read-query-parameter.js';
 import { requestPathname } from './request-target.js';
 import { serveActivityLog } from './serve-activity-log.js';
 import { serveMetrics } from './serve-metrics.js';
+import { parseBatchResources, placeBatch, serveMetricsBatch } from './serve-metrics-batch.js';
 
 /** Headers ARM adds to successful reads (its remaining read budget per subscription). */
 const READ_HEADERS: Readonly<Record<string, string>> = {
@@ -613,12 +614,46 @@ function routeArmWrite(
   };
 }
 
+/**
+ * `POST /subscriptions/{sub}/metrics:getBatch`: Azure Monitor's metrics batch API. In Azure it is a
+ * regional data-plane host (`{region}.metrics.monitor.azure.com`); the emulator serves it on its one
+ * port, and journals the region of the VMs named in the body (none when they are in several
+ * regions, which the call refuses, or when none is known). A read, although it is a POST.
+ */
+function routeMetricsBatch(
+  request: WireRequest,
+  context: AzureServeContext,
+  segments: readonly string[],
+): AzureRoute | undefined {
+  if (segments.length !== 3 || segments[0]!.toLowerCase() !== 'subscriptions') return undefined;
+  if (segments[2]!.toLowerCase() !== 'metrics:getbatch') return undefined;
+  const subscriptionId = segments[1]!;
+  const account = context.catalog.subscription(subscriptionId)?.account.id ?? subscriptionId;
+  const resources = parseBatchResources(request.body);
+  const placed =
+    resources.error === undefined ? placeBatch(context, subscriptionId, resources.ids) : undefined;
+  const region = placed !== undefined && !('error' in placed) ? placed.region : undefined;
+  return readRoute(request, context, {
+    service: 'Microsoft.Insights',
+    operation: 'Metrics_Batch',
+    account,
+    ...(region === undefined ? {} : { region }),
+    action: 'Microsoft.Insights/metrics/read',
+    scope: `/subscriptions/${account}`,
+    respond: () => serveMetricsBatch(request, context, subscriptionId),
+  });
+}
+
 /** Recognises an ARM request: reads get a serving route, writes a mutating one, the rest nothing. */
 export function routeArmRequest(request: WireRequest, context: AzureServeContext): AzureRoute | undefined {
   const segments = segmentsOf(requestPathname(request));
   if (segments === undefined) return undefined;
   const method = request.method.toUpperCase();
   if (method === 'GET') return routeArmRead(request, context, segments);
+  if (method === 'POST') {
+    const batch = routeMetricsBatch(request, context, segments);
+    if (batch !== undefined) return batch;
+  }
   if (method === 'PUT' || method === 'PATCH' || method === 'DELETE' || method === 'POST') {
     return routeArmWrite(request, context, segments, method);
   }

@@ -13,7 +13,7 @@ import { parseIsoDuration, parseIsoInterval } from './parse-iso-duration.js';
 import { readQueryParameter } from './read-query-parameter.js';
 
 /** An Azure Monitor aggregation type, as the `aggregation` parameter and the response spell it. */
-type Aggregation = 'average' | 'minimum' | 'maximum' | 'total' | 'count';
+export type Aggregation = 'average' | 'minimum' | 'maximum' | 'total' | 'count';
 
 const AGGREGATIONS: readonly Aggregation[] = ['average', 'minimum', 'maximum', 'total', 'count'];
 
@@ -21,7 +21,7 @@ const AGGREGATIONS: readonly Aggregation[] = ['average', 'minimum', 'maximum', '
  * A VM platform metric the emulator serves, as a linear function `offset + scale × pattern` of
  * one of the estate's metric patterns (per-minute values).
  */
-interface VmMetricDefinition {
+export interface VmMetricDefinition {
   readonly name: string;
   readonly unit: 'Percent' | 'Bytes';
   readonly primary: Aggregation;
@@ -139,17 +139,12 @@ const VM_METRICS: readonly VmMetricDefinition[] = [
 ];
 
 const METRIC_BY_NAME = new Map(VM_METRICS.map((metric) => [metric.name.toLowerCase(), metric]));
-const VM_NAMESPACE = 'Microsoft.Compute/virtualMachines';
 /** Azure Monitor keeps platform metrics 93 days. */
 const MAX_WINDOW_MS = 93 * 86_400_000;
 const MINUTE_MS = 60_000;
 
 function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6 + 0;
-}
-
-function isoSeconds(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 interface PeriodStats {
@@ -258,6 +253,125 @@ function parseAggregations(text: string | undefined): readonly Aggregation[] | s
   return out;
 }
 
+/** The namespace of VM platform metrics. */
+export const VM_NAMESPACE = 'Microsoft.Compute/virtualMachines';
+
+/** The metric names of a `metricnames` parameter (default `Percentage CPU`). */
+export function requestedMetricNames(text: string | undefined): string[] {
+  return (text ?? 'Percentage CPU')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+/**
+ * What a metrics read asks for, apart from the resources and the window: the metric definitions,
+ * the interval and the aggregations. Shared by `Metrics_List` and `Metrics_Batch`.
+ */
+export interface VmMetricQuery {
+  readonly definitions: readonly VmMetricDefinition[];
+  /** As requested, upper case (`PT5M`, `FULL`). */
+  readonly intervalText: string;
+  readonly periodSeconds: number | 'FULL';
+  /** Empty: each metric's primary aggregation. */
+  readonly aggregations: readonly Aggregation[];
+}
+
+/**
+ * Parses `metricnames` (already split), `interval` and `aggregation`; a message in Azure Monitor's
+ * wording for an unknown metric, a bad interval or a bad aggregation.
+ */
+export function parseVmMetricQuery(
+  names: readonly string[],
+  intervalParameter: string | undefined,
+  aggregationParameter: string | undefined,
+): VmMetricQuery | { readonly error: string } {
+  const definitions: VmMetricDefinition[] = [];
+  for (const name of names) {
+    const definition = METRIC_BY_NAME.get(name.toLowerCase());
+    if (!definition) {
+      return {
+        error:
+          `Failed to find metric configuration for provider: Microsoft.Compute, resource Type: virtualMachines, metric: ${name}, ` +
+          `Valid metrics: ${VM_METRICS.map((metric) => metric.name).join(',')}`,
+      };
+    }
+    definitions.push(definition);
+  }
+  const intervalText = (intervalParameter ?? 'PT1M').toUpperCase();
+  let periodSeconds: number | 'FULL';
+  if (intervalText === 'FULL') periodSeconds = 'FULL';
+  else {
+    const ms = parseIsoDuration(intervalText);
+    if (ms === undefined || ms < MINUTE_MS || ms % MINUTE_MS !== 0 || ms > 86_400_000) {
+      return {
+        error: `Invalid interval '${intervalText}'. Supported intervals are PT1M to P1D, in whole minutes, or FULL.`,
+      };
+    }
+    periodSeconds = ms / 1000;
+  }
+  const aggregations = parseAggregations(aggregationParameter);
+  if (typeof aggregations === 'string') {
+    return {
+      error: `Invalid aggregation '${aggregations}'. Valid aggregation types are Average, Count, Minimum, Maximum, Total.`,
+    };
+  }
+  return { definitions, intervalText, periodSeconds, aggregations };
+}
+
+/** True when a window is longer than Azure Monitor keeps platform metrics. */
+export function exceedsRetention(window: { readonly startMs: number; readonly endMs: number }): boolean {
+  return window.endMs - window.startMs > MAX_WINDOW_MS;
+}
+
+/** The message of a window longer than the retention. */
+export const RETENTION_MESSAGE = 'The requested time span exceeds the maximum allowed of 93 days.';
+
+/**
+ * The `value` array of one VM's metrics response (one entry per metric, each with one time series)
+ * and the query's `cost` (minutes read), over `window` clipped to the VM's creation time.
+ */
+export function vmMetricValues(
+  instance: EstateInstance,
+  query: VmMetricQuery,
+  window: { readonly startMs: number; readonly endMs: number },
+): { readonly value: readonly Record<string, unknown>[]; readonly cost: number } {
+  const createdMs = Date.parse(instance.createdTime);
+  const effective = {
+    startMs: Number.isFinite(createdMs) ? Math.max(window.startMs, createdMs) : window.startMs,
+    endMs: window.endMs,
+  };
+  let cost = 0;
+  const value = query.definitions.map((definition) => {
+    const aggregations = query.aggregations.length > 0 ? query.aggregations : [definition.primary];
+    const scale = definition.scale(instance);
+    const offset = definition.offset(instance);
+    const statistics = statisticsFor(aggregations, scale < 0);
+    const periods =
+      effective.endMs > effective.startMs
+        ? periodStatistics(instance.metrics, definition, effective, query.periodSeconds, statistics)
+        : [];
+    cost += Math.max(0, Math.ceil((effective.endMs - effective.startMs) / MINUTE_MS));
+    return {
+      id: `${instance.id}/providers/Microsoft.Insights/metrics/${definition.name}`,
+      type: 'Microsoft.Insights/metrics',
+      name: { value: definition.name, localizedValue: definition.name },
+      displayDescription: definition.description,
+      unit: definition.unit,
+      timeseries: [
+        { metadatavalues: [], data: periods.map((stats) => dataPoint(stats, aggregations, offset, scale)) },
+      ],
+      errorCode: 'Success',
+    };
+  });
+  return { value, cost };
+}
+
+/** ISO-8601 without milliseconds (`2026-11-20T10:00:00Z`), as Azure Monitor writes times. */
+export function isoSeconds(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /**
  * `Metrics_List` (`GET {resourceUri}/providers/Microsoft.Insights/metrics`) for a VM: the platform
  * metrics `Percentage CPU`, `Network In Total`, `Network Out Total`, `Network In`, `Network Out`,
@@ -284,10 +398,7 @@ export function serveMetrics(
   }
   const vm = catalog.virtualMachines().byId(resourceUri);
   const url = request.url;
-  const requested = (readQueryParameter(url, 'metricnames') ?? 'Percentage CPU')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
+  const requested = requestedMetricNames(readQueryParameter(url, 'metricnames'));
   if (!vm) {
     const type = `${path.namespace ?? ''}/${path.types.join('/')}`;
     const name = path.names[path.names.length - 1] ?? '';
@@ -310,17 +421,12 @@ export function serveMetrics(
       `Failed to find metric configuration for provider: Microsoft.Compute, resource Type: virtualMachines, metric namespace: ${namespace}`,
     );
   }
-  const definitions: VmMetricDefinition[] = [];
-  for (const name of requested) {
-    const definition = METRIC_BY_NAME.get(name.toLowerCase());
-    if (!definition) {
-      return insightsBadRequestError(
-        `Failed to find metric configuration for provider: Microsoft.Compute, resource Type: virtualMachines, metric: ${name}, ` +
-          `Valid metrics: ${VM_METRICS.map((metric) => metric.name).join(',')}`,
-      );
-    }
-    definitions.push(definition);
-  }
+  const parsed = parseVmMetricQuery(
+    requested,
+    readQueryParameter(url, 'interval'),
+    readQueryParameter(url, 'aggregation'),
+  );
+  if ('error' in parsed) return insightsBadRequestError(parsed.error);
   const timespanText = readQueryParameter(url, 'timespan');
   const window =
     timespanText === undefined
@@ -331,64 +437,16 @@ export function serveMetrics(
       `Invalid time span '${timespanText ?? ''}'. The timespan must have the format 'startDateTime_ISO/endDateTime_ISO'.`,
     );
   }
-  if (window.endMs - window.startMs > MAX_WINDOW_MS) {
-    return insightsBadRequestError('The requested time span exceeds the maximum allowed of 93 days.');
-  }
-  const intervalText = (readQueryParameter(url, 'interval') ?? 'PT1M').toUpperCase();
-  let periodSeconds: number | 'FULL';
-  if (intervalText === 'FULL') periodSeconds = 'FULL';
-  else {
-    const ms = parseIsoDuration(intervalText);
-    if (ms === undefined || ms < MINUTE_MS || ms % MINUTE_MS !== 0 || ms > 86_400_000) {
-      return insightsBadRequestError(
-        `Invalid interval '${intervalText}'. Supported intervals are PT1M to P1D, in whole minutes, or FULL.`,
-      );
-    }
-    periodSeconds = ms / 1000;
-  }
-  const aggregationsOrBad = parseAggregations(readQueryParameter(url, 'aggregation'));
-  if (typeof aggregationsOrBad === 'string') {
-    return insightsBadRequestError(
-      `Invalid aggregation '${aggregationsOrBad}'. Valid aggregation types are Average, Count, Minimum, Maximum, Total.`,
-    );
-  }
-  const instance = vm.instance;
-  const createdMs = Date.parse(instance.createdTime);
-  const effective = {
-    startMs: Number.isFinite(createdMs) ? Math.max(window.startMs, createdMs) : window.startMs,
-    endMs: window.endMs,
-  };
-  let cost = 0;
-  const value = definitions.map((definition) => {
-    const aggregations = aggregationsOrBad.length > 0 ? aggregationsOrBad : [definition.primary];
-    const scale = definition.scale(instance);
-    const offset = definition.offset(instance);
-    const statistics = statisticsFor(aggregations, scale < 0);
-    const periods =
-      effective.endMs > effective.startMs
-        ? periodStatistics(instance.metrics, definition, effective, periodSeconds, statistics)
-        : [];
-    cost += Math.max(0, Math.ceil((effective.endMs - effective.startMs) / MINUTE_MS));
-    return {
-      id: `${instance.id}/providers/Microsoft.Insights/metrics/${definition.name}`,
-      type: 'Microsoft.Insights/metrics',
-      name: { value: definition.name, localizedValue: definition.name },
-      displayDescription: definition.description,
-      unit: definition.unit,
-      timeseries: [
-        { metadatavalues: [], data: periods.map((stats) => dataPoint(stats, aggregations, offset, scale)) },
-      ],
-      errorCode: 'Success',
-    };
-  });
+  if (exceedsRetention(window)) return insightsBadRequestError(RETENTION_MESSAGE);
+  const { value, cost } = vmMetricValues(vm.instance, parsed, window);
   return {
     body: JSON.stringify({
       cost,
       timespan: `${isoSeconds(window.startMs)}/${isoSeconds(window.endMs)}`,
-      interval: intervalText,
+      interval: parsed.intervalText,
       value,
       namespace: VM_NAMESPACE,
-      resourceregion: instance.region,
+      resourceregion: vm.instance.region,
     }),
   };
 }

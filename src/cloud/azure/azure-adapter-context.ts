@@ -7,6 +7,11 @@ export interface AzureAdapterContext {
   readonly runner: CallRunner;
   /** Base URL of ARM (the endpoint override, else `https://management.azure.com`), for raw ARM GETs. */
   readonly armEndpoint: string;
+  /**
+   * False when metrics must be read per VM with `Metrics_List` through ARM (an https ARM override
+   * without a metrics endpoint, see `AzureEndpoints.metricsThroughArm`); true: `metrics:getBatch`.
+   */
+  readonly metricsBatch: boolean;
   /** Cap on log events returned per scope. */
   readonly logEventLimit: number;
   /** How far back a workspace is scanned to find the sources (log groups) that write to it, ms. */

@@ -154,6 +154,80 @@ describe('createAzureClientFactory', () => {
   });
 });
 
+describe('the metrics batch client', () => {
+  const query = {
+    startTime: new Date('2026-11-20T09:00:00Z'),
+    endTime: new Date('2026-11-20T10:00:00Z'),
+    interval: 'PT1H',
+    aggregation: 'Average,Count',
+  };
+
+  it('posts metrics:getBatch to a loopback endpoint without a token', async () => {
+    const credential = countingCredential();
+    const factory = createAzureClientFactory({ endpoints: resolveAzureEndpoints({ endpoint }), credential });
+    seen.length = 0;
+
+    const { client } = await factory.createClient('metrics', 'eastus');
+    await client.queryResources(
+      ['/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-1'],
+      ['Percentage CPU'],
+      'Microsoft.Compute/virtualMachines',
+      query,
+      new AbortController().signal,
+    );
+
+    expect(seen).toHaveLength(1);
+    const url = new URL(seen[0]!.url, endpoint);
+    expect(seen[0]!.method).toBe('POST');
+    expect(url.pathname).toBe('/subscriptions/sub-1/metrics:getBatch');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      metricnamespace: 'Microsoft.Compute/virtualMachines',
+      metricnames: 'Percentage CPU',
+      starttime: '2026-11-20T09:00:00.000Z',
+      endtime: '2026-11-20T10:00:00.000Z',
+      interval: 'PT1H',
+      aggregation: 'Average,Count',
+      'api-version': '2024-02-01',
+    });
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+    expect(credential.calls).toBe(0);
+  });
+
+  it('keeps the bearer-token policy for the public regional host', async () => {
+    const factory = createAzureClientFactory({
+      endpoints: resolveAzureEndpoints({}),
+      credential: countingCredential(),
+    });
+
+    const { client } = await factory.createClient('metrics', 'eastus');
+
+    expect(
+      client.client.pipeline.getOrderedPolicies().some((p) => p.name === bearerTokenAuthenticationPolicyName),
+    ).toBe(true);
+  });
+
+  it('honours the abort signal of a batch call', async () => {
+    const factory = createAzureClientFactory({
+      endpoints: resolveAzureEndpoints({ endpoint: `${endpoint}/slow` }),
+    });
+    const { client } = await factory.createClient('metrics', 'eastus');
+    const controller = new AbortController();
+
+    const call = client.queryResources(
+      ['/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-1'],
+      ['Percentage CPU'],
+      'Microsoft.Compute/virtualMachines',
+      query,
+      controller.signal,
+    );
+    setTimeout(() => {
+      controller.abort();
+    }, 50);
+
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
 describe('createLoopbackHttpPolicy', () => {
   it.each([
     ['http://127.0.0.1:8080/x', true],

@@ -8,8 +8,9 @@ import type * as Storage from '@azure/arm-storage';
 import type { Pipeline, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import type * as LogsQuery from '@azure/monitor-query-logs';
+import type * as MetricsQuery from '@azure/monitor-query-metrics';
 import type { AzureEndpoint, AzureEndpoints } from './resolve-azure-endpoints.js';
-import { isLoopbackHost } from './resolve-azure-endpoints.js';
+import { isLoopbackHost, publicMetricsEndpoint } from './resolve-azure-endpoints.js';
 
 /**
  * The SDK packages the adapter uses, by service. Only *types* are imported here: each package is
@@ -24,6 +25,7 @@ export interface AzureSdkModules {
   readonly monitor: typeof Monitor;
   readonly subscriptions: typeof Subscriptions;
   readonly logs: typeof LogsQuery;
+  readonly metrics: typeof MetricsQuery;
 }
 
 /**
@@ -42,6 +44,32 @@ export interface AzureLogsQueryClient {
   ): Promise<LogsQuery.LogsQueryResult>;
 }
 
+/** What a metrics batch call asks for besides the resources, the metric names and the namespace. */
+export interface AzureMetricsBatchQuery {
+  readonly startTime: Date;
+  readonly endTime: Date;
+  /** ISO-8601 time grain (`PT5M`). */
+  readonly interval: string;
+  /** Comma-separated aggregation types (`Average,Count`). */
+  readonly aggregation: string;
+}
+
+/**
+ * Azure Monitor's metrics batch client (`metrics:getBatch`) of one region, with the caller's abort
+ * signal passed to the request (`MetricsClient.queryResources` forwards it, but its options type
+ * does not declare it).
+ */
+export interface AzureMetricsBatchClient {
+  readonly client: MetricsQuery.MetricsClient;
+  queryResources(
+    resourceIds: readonly string[],
+    metricNames: readonly string[],
+    metricNamespace: string,
+    query: AzureMetricsBatchQuery,
+    signal: AbortSignal,
+  ): Promise<MetricsQuery.MetricsQueryResult[]>;
+}
+
 /** The client of each service. */
 export interface AzureSdkClients {
   readonly compute: Compute.ComputeManagementClient;
@@ -51,6 +79,7 @@ export interface AzureSdkClients {
   readonly monitor: Monitor.MonitorClient;
   readonly subscriptions: Subscriptions.SubscriptionClient;
   readonly logs: AzureLogsQueryClient;
+  readonly metrics: AzureMetricsBatchClient;
 }
 
 /** A service the adapter talks to (one SDK client class each). */
@@ -66,7 +95,8 @@ export interface AzureSdkHandle<S extends AzureService> {
 export interface AzureClientFactory {
   /**
    * Loads the service's package (lazily) and builds a client for a subscription (ignored by the
-   * subscription and Log Analytics clients), with SDK retries off.
+   * subscription and Log Analytics clients; for `metrics`, the region whose data-plane host it
+   * calls), with SDK retries off.
    */
   createClient<S extends AzureService>(service: S, subscriptionId: string): Promise<AzureSdkHandle<S>>;
 }
@@ -96,6 +126,8 @@ export const CALL_SIGNAL_POLICY_NAME = 'sreCallSignalPolicy';
  * a test checks that it still matches the SDK's constant.
  */
 export const BEARER_TOKEN_POLICY_NAME = 'bearerTokenAuthenticationPolicy';
+/** The token scope of Azure Monitor's metrics data plane (`metrics:getBatch`). */
+export const METRICS_TOKEN_SCOPE = 'https://metrics.monitor.azure.com/.default';
 
 /**
  * Marks requests to loopback `http` URLs as allowed (the SDK's HTTP client refuses plain http
@@ -235,6 +267,29 @@ export function createAzureClientFactory(options: AzureClientFactoryOptions): Az
         },
       };
     },
+    metrics: async (region, credential) => {
+      const module = await import('@azure/monitor-query-metrics');
+      const endpoint = endpoints.metrics?.url ?? publicMetricsEndpoint(region);
+      const client = new module.MetricsClient(endpoint, credential, {
+        ...baseOptions(undefined, userAgentPrefix),
+        credentials: { scopes: [METRICS_TOKEN_SCOPE] },
+      });
+      prepareForLoopback(client.pipeline, endpoints.metrics);
+      return {
+        module,
+        client: {
+          client,
+          queryResources: (resourceIds, metricNames, metricNamespace, query, signal) => {
+            // `queryResources` spreads its options into the request's, so the signal reaches the request.
+            const options: MetricsQuery.MetricsQueryResourcesOptions & { abortSignal: AbortSignal } = {
+              ...query,
+              abortSignal: signal,
+            };
+            return client.queryResources([...resourceIds], [...metricNames], metricNamespace, options);
+          },
+        },
+      };
+    },
   };
 
   return {
@@ -242,7 +297,9 @@ export function createAzureClientFactory(options: AzureClientFactoryOptions): Az
       service: S,
       subscriptionId: string,
     ): Promise<AzureSdkHandle<S>> {
-      const credential = await credentialFor(service === 'logs' ? endpoints.logs : endpoints.arm);
+      const credential = await credentialFor(
+        service === 'logs' ? endpoints.logs : service === 'metrics' ? endpoints.metrics : endpoints.arm,
+      );
       // The table is keyed by service; TypeScript cannot narrow a generic key's value type.
       const loader = loaders[service] as Loader<S>;
       return loader(subscriptionId, credential);

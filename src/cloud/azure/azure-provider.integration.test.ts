@@ -401,8 +401,8 @@ describe('metrics', () => {
       const instances = runningSince(hours);
       const start = new Date(ANCHOR_MS - hours * HOUR_MS);
       const end = new Date(ANCHOR_MS);
-      const account = instances[0]!.account;
-      const mine = instances.filter((i) => i.account === account);
+      const { account, region } = instances[0]!;
+      const mine = instances.filter((i) => i.account === account && i.region === region);
 
       const values = await provider.getMetrics(
         {
@@ -470,6 +470,83 @@ describe('metrics', () => {
     );
     expect(network.get(instance!.id)).toBeCloseTo(bytesPerSecond!.value * 60, 2);
     expect(memory.get(instance!.id)).toBeCloseTo(memoryMax!.value, 5);
+  });
+
+  it('reads a region with Metrics_Batch and the global scope with Metrics_List, to the same values', async () => {
+    const start = new Date(ANCHOR_MS - HOUR_MS);
+    const end = new Date(ANCHOR_MS);
+    const first = runningSince(1)[0]!;
+    const vms = azure(estate.instances).filter(
+      (i) =>
+        i.account === first.account && i.region === first.region && Date.parse(i.createdTime) < end.getTime(),
+    );
+    const resourceIds = vms.map((i) => i.id);
+    const since = emulator.journal.query().at(-1)?.seq ?? 0;
+
+    for (const metric of ['cpu', 'memory', 'network_in'] as const) {
+      const statistic = metric === 'network_in' ? 'sum' : 'avg';
+      const request = { metric, statistic, start, end, periodSeconds: 3600, resourceIds } as const;
+      const batched = await provider.getMetrics(request, scopeOf(first.account, first.region), {});
+      const each = await provider.getMetrics(request, scopeOf(first.account), {});
+
+      expect([...batched.keys()]).toEqual(resourceIds);
+      for (const id of resourceIds) {
+        expect(batched.get(id)).not.toBeNull();
+        expect(batched.get(id)).toBeCloseTo(each.get(id)!, 9);
+      }
+      for (const instance of vms) {
+        const pattern =
+          metric === 'cpu'
+            ? instance.metrics.cpu
+            : metric === 'memory'
+              ? instance.metrics.memory
+              : instance.metrics.networkIn;
+        const [expected] = aggregateMetric(
+          pattern,
+          start.getTime(),
+          end.getTime(),
+          3600,
+          metric === 'network_in' ? 'Sum' : 'Average',
+        );
+        // Memory: 100 − Available Memory Percentage; network: bytes per minute summed over the window.
+        expect(batched.get(instance.id)).toBeCloseTo(
+          metric === 'network_in' ? expected!.value * 60 : expected!.value,
+          metric === 'network_in' ? 2 : 5,
+        );
+      }
+    }
+    const calls = emulator.journal.query({
+      provider: 'azure',
+      service: 'Microsoft.Insights',
+      sinceSeq: since,
+    });
+    const batches = calls.filter((entry) => entry.operation === 'Metrics_Batch');
+    expect(batches).toHaveLength(3 * Math.ceil(vms.length / 50));
+    expect(batches.every((entry) => entry.region === first.region && entry.account === first.account)).toBe(
+      true,
+    );
+    expect(calls.filter((entry) => entry.operation === 'Metrics_List')).toHaveLength(3 * vms.length);
+  });
+
+  it('maps a VM deleted meanwhile to null and serves the rest of its batch', async () => {
+    const [instance] = runningSince(1);
+    const deleted = instance!.id.replace(/[^/]+$/, 'deleted-vm');
+
+    const values = await provider.getMetrics(
+      {
+        metric: 'cpu',
+        statistic: 'max',
+        start: new Date(ANCHOR_MS - HOUR_MS),
+        end: new Date(ANCHOR_MS),
+        periodSeconds: 3600,
+        resourceIds: [instance!.id, deleted],
+      },
+      scopeOf(instance!.account, instance!.region),
+      {},
+    );
+
+    expect(values.get(instance!.id)).toEqual(expect.any(Number));
+    expect(values.get(deleted)).toBeNull();
   });
 
   it('refuses percentiles', async () => {
@@ -637,5 +714,80 @@ describe('safety', () => {
     expect(emulator.journal.query({ provider: 'azure', mutating: true })).toEqual([]);
     expect(calls.filter((call) => call.operation === 'unknown')).toEqual([]);
     expect(calls.filter((call) => call.status === 400 && call.fault === undefined)).toEqual([]);
+  });
+});
+
+describe('metrics batching at scale', () => {
+  let large: Estate;
+  let server: RunningEmulator;
+
+  beforeAll(async () => {
+    large = generateEstate({ seed: 7, size: 'medium', anchorTime: ANCHOR });
+    server = await startEmulator({ estate: large });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /** Retries a retryable error once (a throttled batch), counting attempts. */
+  function retryOnce(attempts: CallKey[]): CallRunner {
+    return {
+      async run<T>(key: CallKey, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+        attempts.push(key);
+        try {
+          return await call(new AbortController().signal);
+        } catch (error) {
+          if (!(error instanceof SreError) || !error.retryable) throw error;
+          attempts.push(key);
+          return call(new AbortController().signal);
+        }
+      },
+    };
+  }
+
+  it('reads N VMs of one subscription and region in ceil(N/50) Metrics_Batch calls; a throttle retries one chunk', async () => {
+    const counts = new Map<string, EstateInstance[]>();
+    for (const instance of azure(large.instances)) {
+      const key = `${instance.account}/${instance.region}`;
+      counts.set(key, [...(counts.get(key) ?? []), instance]);
+    }
+    const vms = [...counts.values()].sort((a, b) => b.length - a.length)[0]!;
+    const { account, region } = vms[0]!;
+    const attempts: CallKey[] = [];
+    const target = createAzureProvider({ endpoint: server.endpoints.azure }, { runner: retryOnce(attempts) });
+    server.faults.add({ kind: 'throttle', provider: 'azure', operation: 'Metrics_Batch', maxHits: 1 });
+    const since = server.journal.query().at(-1)?.seq ?? 0;
+    const start = new Date(ANCHOR_MS - HOUR_MS);
+    const end = new Date(ANCHOR_MS);
+
+    const values = await target.getMetrics(
+      { metric: 'cpu', statistic: 'avg', start, end, periodSeconds: 3600, resourceIds: vms.map((i) => i.id) },
+      scopeOf(account, region),
+      {},
+    );
+
+    const chunks = Math.ceil(vms.length / 50);
+    expect(vms.length).toBeGreaterThan(100);
+    const batches = server.journal.query({ provider: 'azure', operation: 'Metrics_Batch', sinceSeq: since });
+    expect(batches).toHaveLength(chunks + 1);
+    expect(batches.filter((entry) => entry.status === 429)).toHaveLength(1);
+    expect(
+      server.journal.query({ provider: 'azure', operation: 'Metrics_List', sinceSeq: since }),
+    ).toHaveLength(0);
+    expect(attempts).toHaveLength(chunks + 1);
+    expect(attempts.every((key) => key.operation === 'Metrics_Batch' && key.region === region)).toBe(true);
+    for (const instance of vms) {
+      const created = Date.parse(instance.createdTime);
+      const [expected] = aggregateMetric(
+        instance.metrics.cpu,
+        Math.max(start.getTime(), created),
+        end.getTime(),
+        3600,
+        'Average',
+      );
+      if (created >= start.getTime()) continue;
+      expect(values.get(instance.id)).toBeCloseTo(expected!.value, 5);
+    }
   });
 });

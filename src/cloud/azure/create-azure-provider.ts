@@ -52,6 +52,11 @@ export interface AzureProviderSettings {
   readonly endpoint?: string;
   /** Log Analytics query endpoint override; default: `endpoint` when set, else the public service. */
   readonly logsEndpoint?: string;
+  /**
+   * Azure Monitor metrics batch endpoint override, used for every region; default: `endpoint` when
+   * set, else `https://{region}.metrics.monitor.azure.com`.
+   */
+  readonly metricsEndpoint?: string;
   /** Credential for https endpoints; default: `DefaultAzureCredential`, created on first use. */
   readonly credential?: TokenCredential;
   /** Cap on log events returned per scope by `searchLogs` (default 1000). */
@@ -115,6 +120,7 @@ export function createAzureProvider(settings: AzureProviderSettings, deps: Azure
     pool,
     runner: deps.runner,
     armEndpoint: endpoints.arm?.url ?? AZURE_PUBLIC_ARM_ENDPOINT,
+    metricsBatch: endpoints.metricsThroughArm !== true,
     logEventLimit: positiveOr(settings.logEventLimit, AZURE_DEFAULT_LOG_EVENT_LIMIT),
     logSourceLookbackMs:
       positiveOr(settings.logSourceLookbackHours, AZURE_DEFAULT_LOG_SOURCE_LOOKBACK_HOURS) * 3_600_000,

@@ -163,6 +163,7 @@ const RBAC_ACTIONS: Readonly<Record<string, string>> = {
   StorageAccounts_List: 'Microsoft.Storage/storageAccounts/read',
   Workspaces_List: 'Microsoft.OperationalInsights/workspaces/read',
   Metrics_List: 'Microsoft.Insights/metrics/read',
+  Metrics_Batch: 'Microsoft.Insights/metrics/read',
   ActivityLogs_List: 'Microsoft.Insights/eventtypes/values/read',
   Query_Execute: 'Microsoft.OperationalInsights/workspaces/query/read',
 };

@@ -31,6 +31,7 @@ describe('resolveAzureEndpoints', () => {
     expect(endpoints).toEqual({
       arm: { url: 'http://127.0.0.1:4567', insecureLoopback: true },
       logs: { url: 'http://127.0.0.1:4567', insecureLoopback: true },
+      metrics: { url: 'http://127.0.0.1:4567', insecureLoopback: true },
     });
   });
 
@@ -43,6 +44,8 @@ describe('resolveAzureEndpoints', () => {
     expect(endpoints).toEqual({
       arm: { url: 'https://management.chinacloudapi.cn', insecureLoopback: false },
       logs: { url: 'https://api.loganalytics.azure.cn/v1', insecureLoopback: false },
+      // The metrics data plane of another cloud is unknown: metrics go through ARM.
+      metricsThroughArm: true,
     });
   });
 
@@ -59,5 +62,18 @@ describe('resolveAzureEndpoints', () => {
     expect(() => resolveAzureEndpoints(settings)).toThrow(
       expect.objectContaining({ code: 'CONFIG_INVALID' }),
     );
+  });
+
+  it('takes an explicit metrics batch endpoint for every region', () => {
+    const endpoints = resolveAzureEndpoints({
+      endpoint: 'https://management.chinacloudapi.cn',
+      metricsEndpoint: 'https://chinanorth.metrics.monitor.azure.cn',
+    });
+
+    expect(endpoints.metrics).toEqual({
+      url: 'https://chinanorth.metrics.monitor.azure.cn',
+      insecureLoopback: false,
+    });
+    expect(endpoints.metricsThroughArm).toBeUndefined();
   });
 });

@@ -17,6 +17,27 @@ export interface AzureEndpoints {
   readonly arm?: AzureEndpoint;
   /** Log Analytics query endpoint override; absent = the SDK's default (`https://api.loganalytics.io/v1`). */
   readonly logs?: AzureEndpoint;
+  /**
+   * Azure Monitor metrics batch (`metrics:getBatch`) endpoint override, for every region; absent =
+   * the regional public host of each call (`https://{region}.metrics.monitor.azure.com`).
+   */
+  readonly metrics?: AzureEndpoint;
+  /**
+   * True when ARM is overridden with an https endpoint (another cloud, a proxy) and no metrics
+   * endpoint is given: the metrics data plane of that cloud is unknown, so metrics are read per VM
+   * with `Metrics_List` through the ARM endpoint, as before the batch API was used.
+   */
+  readonly metricsThroughArm?: true;
+}
+
+/** The public metrics data-plane host of a region (`eastus` → `https://eastus.metrics.monitor.azure.com`). */
+export function publicMetricsEndpoint(region: string): string {
+  return `https://${region}.metrics.monitor.azure.com`;
+}
+
+/** True for a programmatic location name that can stand as a host label (`eastus2`, `westeurope`). */
+export function isLocationName(region: string): boolean {
+  return /^[a-z][a-z0-9]{1,62}$/.test(region) && region !== 'global';
 }
 
 /** True for `localhost`, `127.0.0.0/8` and `::1` (brackets allowed), the hosts that never leave the machine. */
@@ -58,7 +79,10 @@ function toEndpoint(url: URL): AzureEndpoint {
 
 /**
  * Validates the endpoint overrides. `logsEndpoint` defaults to `endpoint` when only `endpoint` is
- * set (the emulator serves ARM and Log Analytics on one port). Plain `http` is accepted only for
+ * set (the emulator serves ARM and Log Analytics on one port). `metricsEndpoint` defaults to
+ * `endpoint` when that is a loopback emulator, which also serves the metrics batch API on its one
+ * port (a batch call then names no region in its URL: the region is that of its resources); an
+ * https `endpoint` without `metricsEndpoint` sets `metricsThroughArm`. Plain `http` is accepted only for
  * loopback hosts, where no token is sent.
  * @throws SreError `CONFIG_INVALID` for a malformed URL, a scheme other than http(s), or plain
  *   http on a host that is not loopback (127.0.0.0/8, localhost, ::1).
@@ -66,6 +90,7 @@ function toEndpoint(url: URL): AzureEndpoint {
 export function resolveAzureEndpoints(settings: {
   readonly endpoint?: string;
   readonly logsEndpoint?: string;
+  readonly metricsEndpoint?: string;
 }): AzureEndpoints {
   const arm =
     settings.endpoint === undefined || settings.endpoint === ''
@@ -75,8 +100,16 @@ export function resolveAzureEndpoints(settings: {
     settings.logsEndpoint === undefined || settings.logsEndpoint === ''
       ? arm
       : parseEndpoint('SRE_AZURE_LOGS_ENDPOINT', settings.logsEndpoint);
+  const metrics =
+    settings.metricsEndpoint === undefined || settings.metricsEndpoint === ''
+      ? arm?.protocol === 'http:'
+        ? arm
+        : undefined
+      : parseEndpoint('metricsEndpoint', settings.metricsEndpoint);
   return {
     ...(arm === undefined ? {} : { arm: toEndpoint(arm) }),
     ...(logs === undefined ? {} : { logs: toEndpoint(logs) }),
+    ...(metrics === undefined ? {} : { metrics: toEndpoint(metrics) }),
+    ...(arm !== undefined && metrics === undefined ? { metricsThroughArm: true as const } : {}),
   };
 }
