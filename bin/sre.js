@@ -2,6 +2,9 @@
 // The `sre` command: runs the compiled CLI (built by `npm ci` through the `prepare` script).
 // The SDK's notice about its future Node 22 requirement is not about this command's result; keep stderr clean.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Node 22+ keeps compiled code of the SDKs between runs (most of a cold start); Node 20 has no such API.
+const { default: nodeModule } = await import('node:module');
+if (typeof nodeModule.enableCompileCache === 'function') nodeModule.enableCompileCache();
 const { runCli } = await import('../dist/src/interfaces/cli/main.js');
 
 // `sre ask … | head`: the reader has gone, so stop quietly instead of crashing on EPIPE.
