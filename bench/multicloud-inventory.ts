@@ -140,6 +140,9 @@ export async function benchInventory(
         'resilience.delayScale': delayScale,
         // The longest deadline: a question cut short would be measured as an incomplete answer.
         requestTimeoutSeconds: 600,
+        // The emulator answers a Log Analytics discovery query over a day of xl logs in about a minute
+        // (it generates every event); real Log Analytics answers in seconds. Let that attempt finish.
+        'resilience.azure': { timeoutMs: 300_000 },
       },
       awsCredentialSets: demoAwsCredentialSets(emulator),
       now: new Date(Date.parse(BENCH_ANCHOR) - 60_000).toISOString(),
