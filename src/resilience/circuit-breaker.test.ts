@@ -121,6 +121,27 @@ describe('CircuitBreaker', () => {
     expect(breaker.state).toBe('closed');
   });
 
+  it('ends a wait for trials when the caller aborts, without calling and without taking a slot', async () => {
+    const { breaker, time } = setup();
+    await failTimes(breaker, 5);
+    time.advance(30_000);
+    const trials = [deferred(), deferred(), deferred()];
+    const fourthCall = vi.fn(succeed);
+    const controller = new AbortController();
+
+    const running = trials.map((trial) => breaker.execute(() => trial.promise));
+    const fourth = breaker.execute(fourthCall, controller.signal);
+    controller.abort(new Error('deadline'));
+
+    await expect(fourth).rejects.toThrow('deadline');
+    trials.forEach((trial) => {
+      trial.resolve('ok');
+    });
+    await Promise.all(running);
+    expect(fourthCall).not.toHaveBeenCalled();
+    expect(breaker.state).toBe('closed');
+  });
+
   it('fails a waiting call fast when the trials reopen the breaker', async () => {
     const { breaker, time } = setup();
     await failTimes(breaker, 5);

@@ -98,12 +98,13 @@ export class CircuitBreaker {
    * slot taken, the call waits for a slot or for the trials' verdict: it runs normally once they close
    * the breaker, and fails fast if they reopen it — so the first question after a recovery is complete.
    * @throws SreError (`rejectionCode`, retryable, `details.breaker`, `details.retryInSeconds`) when
-   * the breaker is open; `fn` is not called then. Otherwise rethrows what `fn` throws.
+   * the breaker is open; `fn` is not called then. Otherwise rethrows what `fn` throws. An abort of
+   * `signal` ends a wait for trials with the signal's reason.
    */
-  async execute<T>(fn: () => Promise<T>): Promise<T> {
+  async execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     let admission = this.admit();
     while (admission === 'wait') {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      await this.waitForTrials(signal);
       admission = this.admit();
     }
     const generation = this.generation;
@@ -178,6 +179,25 @@ export class CircuitBreaker {
     this.generation++;
     this.wakeWaiters();
     this.options.onStateChange?.({ breaker: this.options.name, from, to: next.value });
+  }
+
+  /** Waits until a trial settles or the breaker changes state; an abort of `signal` ends the wait. */
+  private waitForTrials(signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.waiters = this.waiters.filter((waiter) => waiter !== wake);
+        // The caller's own reason (an SreError for a deadline), as every other abort in the runner.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        reject(signal?.reason);
+      };
+      const wake = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.waiters.push(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   /** Lets every waiting call try again (a slot freed, or the breaker closed or reopened). */

@@ -237,7 +237,7 @@ export function createResilientCallRunner(
               lastCallError = error;
               throw error;
             }
-          });
+          }, policySignal);
           // A signal of its own when the caller gives none: cockatiel otherwise links every call to one
           // shared never-aborted signal, and many calls in flight at once trip Node's listener warning.
         }, signal ?? new AbortController().signal);
