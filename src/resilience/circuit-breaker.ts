@@ -228,6 +228,7 @@ export class CircuitBreaker {
 /** True when `error` is a breaker's fail-fast rejection (the call was never made). */
 export function isBreakerRejection(error: unknown): boolean {
   return (
-    error instanceof SreError && (error.details.breaker === 'open' || error.details.breaker === 'half_open')
+    // Half-open calls wait for the trials instead of being refused, so only an open breaker refuses.
+    error instanceof SreError && error.details.breaker === 'open'
   );
 }
